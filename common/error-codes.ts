@@ -1,0 +1,43 @@
+/**
+ * Error codes shared by main, preload and renderer. Each code has one user-facing
+ * message that says what happened and what to do; the renderer shows it as is.
+ */
+export const errorCodes = [
+  'invalid_request',
+  'unknown_channel',
+  'forbidden_sender',
+  'not_signed_in',
+  'sign_in_cancelled',
+  'sign_in_denied',
+  'sign_in_timeout',
+  'state_mismatch',
+  'issuer_mismatch',
+  'idp_unreachable',
+  'token_endpoint_error',
+  'clock_skew',
+  'session_expired',
+  'backend_unreachable',
+  'backend_denied',
+  'box_insufficient_scope',
+  'box_item_name_in_use',
+  'box_item_name_invalid',
+  'box_storage_limit',
+  'box_rate_limited',
+  'box_not_found',
+  'box_error',
+  'offline',
+  'config_invalid',
+  'transfer_failed',
+  'transfer_cancelled',
+  'file_unreadable',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** The serializable form of an error that crosses the IPC boundary. */
+export interface AppErrorInfo {
+  code: ErrorCode;
+  /** What happened and what to do, in words a user understands. */
+  message: string;
+}

@@ -1,0 +1,51 @@
+/**
+ * The IPC contract: every request/response channel and every main→renderer event,
+ * with their types (the GitHub Desktop pattern). Preload exposes exactly these names;
+ * main registers exactly one handler per request channel.
+ */
+import type { AppErrorInfo } from './error-codes.ts';
+import type { SessionState } from './session-state.ts';
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  platform: string;
+}
+
+/** Request channel → [request, response]. `void` requests take no argument. */
+export interface RequestResponseChannels {
+  'app:getInfo': [void, AppInfo];
+  'session:get': [void, SessionState];
+}
+
+/** Main → renderer events and their payloads. */
+export interface EventChannels {
+  'session:changed': SessionState;
+}
+
+export type RequestChannel = keyof RequestResponseChannels;
+export type EventChannel = keyof EventChannels;
+export type RequestOf<C extends RequestChannel> = RequestResponseChannels[C][0];
+export type ResponseOf<C extends RequestChannel> = RequestResponseChannels[C][1];
+
+/** Runtime lists, checked against the maps above so that neither can drift. */
+export const requestChannels = ['app:getInfo', 'session:get'] as const satisfies readonly RequestChannel[];
+export const eventChannels = ['session:changed'] as const satisfies readonly EventChannel[];
+
+type Exhaustive<List extends readonly string[], Keys extends string> = Keys extends List[number] ? true : never;
+export const requestChannelsAreExhaustive: Exhaustive<typeof requestChannels, RequestChannel> = true;
+export const eventChannelsAreExhaustive: Exhaustive<typeof eventChannels, EventChannel> = true;
+
+/**
+ * What an invoke resolves to on the wire. Electron strips custom error properties when
+ * a handler throws, so handlers never throw across the boundary: they return this.
+ */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: AppErrorInfo };
+
+/** The one global the preload puts on `window`. */
+export interface BoxDesktopBridge {
+  invoke<C extends RequestChannel>(channel: C, ...request: RequestOf<C> extends void ? [] : [RequestOf<C>]): Promise<IpcResult<ResponseOf<C>>>;
+  on<E extends EventChannel>(event: E, listener: (payload: EventChannels[E]) => void): () => void;
+}
+
+export const bridgeGlobalName = 'boxDesktop';
