@@ -3,6 +3,7 @@
  * with their types (the GitHub Desktop pattern). Preload exposes exactly these names;
  * main registers exactly one handler per request channel.
  */
+import type { DesktopConfigState } from './desktop-config-schema.ts';
 import type { AppErrorInfo } from './error-codes.ts';
 import type { SessionState } from './session-state.ts';
 
@@ -16,6 +17,8 @@ export interface AppInfo {
 export interface RequestResponseChannels {
   'app:getInfo': [void, AppInfo];
   'session:get': [void, SessionState];
+  /** The effective desktop configuration and where each setting came from, or the configuration error. */
+  'config:get': [void, DesktopConfigState];
 }
 
 /** Main → renderer events and their payloads. */
@@ -29,7 +32,7 @@ export type RequestOf<C extends RequestChannel> = RequestResponseChannels[C][0];
 export type ResponseOf<C extends RequestChannel> = RequestResponseChannels[C][1];
 
 /** Runtime lists, checked against the maps above so that neither can drift. */
-export const requestChannels = ['app:getInfo', 'session:get'] as const satisfies readonly RequestChannel[];
+export const requestChannels = ['app:getInfo', 'session:get', 'config:get'] as const satisfies readonly RequestChannel[];
 export const eventChannels = ['session:changed'] as const satisfies readonly EventChannel[];
 
 type Exhaustive<List extends readonly string[], Keys extends string> = Keys extends List[number] ? true : never;

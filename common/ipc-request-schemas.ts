@@ -9,4 +9,5 @@ import type { RequestChannel, RequestOf } from './ipc-contract.ts';
 export const ipcRequestSchemas = {
   'app:getInfo': z.undefined(),
   'session:get': z.undefined(),
+  'config:get': z.undefined(),
 } as const satisfies { [C in RequestChannel]: z.ZodType<RequestOf<C>> };

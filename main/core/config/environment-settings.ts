@@ -1,0 +1,42 @@
+/**
+ * Settings from environment variables, honoured only in development builds so that a
+ * packaged app cannot be pointed at another identity provider by whoever starts it.
+ */
+import { desktopSettingsLayerSchema, type DesktopSettingsLayer, type SettingKey } from '../../../common/desktop-config-schema.ts';
+import { errorFromZod } from './config-load-error.ts';
+
+export const environmentVariables = {
+  issuer: 'BOX_SSO_ISSUER',
+  clientId: 'BOX_SSO_CLIENT_ID',
+  scopes: 'BOX_SSO_SCOPES',
+  backendUrl: 'BOX_SSO_BACKEND_URL',
+  loopbackPorts: 'BOX_SSO_LOOPBACK_PORTS',
+  loginHint: 'BOX_SSO_LOGIN_HINT',
+  domainHint: 'BOX_SSO_DOMAIN_HINT',
+} as const satisfies Record<SettingKey, string>;
+
+/** Names the source in errors; there is no file. */
+export const environmentSourceName = 'environment variables';
+
+function list(value: string, separator: RegExp): string[] {
+  return value.split(separator).filter((item) => item !== '');
+}
+
+export function readEnvironmentSettings(env: NodeJS.ProcessEnv): DesktopSettingsLayer {
+  const raw: Record<string, unknown> = {};
+  for (const [key, variable] of Object.entries(environmentVariables)) {
+    const value = env[variable];
+    if (value === undefined || value === '') continue;
+    if (key === 'scopes') raw[key] = list(value, /\s+/);
+    else if (key === 'loopbackPorts') raw[key] = list(value, /[\s,]+/).map(Number);
+    else raw[key] = value;
+  }
+  const result = desktopSettingsLayerSchema.safeParse(raw);
+  if (!result.success) {
+    throw errorFromZod(environmentSourceName, result.error, (field) => {
+      const key = field.replace(/\[\d+\]$/, '') as SettingKey;
+      return environmentVariables[key] ?? field;
+    });
+  }
+  return result.data;
+}
