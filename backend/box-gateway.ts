@@ -1,0 +1,176 @@
+import { BoxCcgAuth, BoxClient, BoxJwtAuth, CcgConfig, JwtConfig } from 'box-node-sdk';
+import { BoxApiError, BoxSdkError, InMemoryTokenStorage } from 'box-node-sdk/box';
+import { BaseUrls, NetworkSession, type FetchOptions, type FetchResponse } from 'box-node-sdk/networking';
+import type { UserFull } from 'box-node-sdk/schemas';
+import type { BackendConfig } from './config.ts';
+import { BoundedBoxRetryStrategy, retryAfterSeconds, type RetryLimits } from './box-retry-strategy.ts';
+import { ExpiringTokenStorage } from './expiring-token-storage.ts';
+import { UpstreamUnavailableError } from './http-errors.ts';
+
+export interface BoxUser {
+  id: string;
+  name: string;
+  login: string;
+}
+
+export interface ScopedToken {
+  accessToken: string;
+  expiresIn: number;
+}
+
+export interface BoxGatewayOptions {
+  retry?: Partial<RetryLimits>;
+  /** Per-attempt timeout of a Box call. */
+  timeoutMs?: number;
+  /** Told about every HTTP call to Box (each retry included), for metrics. */
+  onCall?: (method: string, endpoint: string) => void;
+}
+
+/** `Retry-After` we send when Box failed without saying when to come back. */
+const defaultRetryAfterSeconds = 5;
+
+/**
+ * The backend's only door to Box: service-account auth (JWT or CCG), the custom base
+ * URLs on every call (token exchange included, which the SDK would otherwise send to
+ * api.box.com), our retry strategy, and error mapping that never lets an SDK error
+ * object (it carries request headers and bodies, so secrets) leave this file.
+ */
+export class BoxGateway {
+  private readonly session: NetworkSession;
+  private readonly serviceAuth: BoxJwtAuth | BoxCcgAuth;
+  private readonly client: BoxClient;
+  private serviceTokenInFlight: Promise<unknown> | undefined;
+
+  constructor(config: Pick<BackendConfig, 'box' | 'baseUrls'>, options: BoxGatewayOptions = {}) {
+    const onCall = options.onCall;
+    this.session = new NetworkSession({
+      baseUrls: new BaseUrls({
+        baseUrl: config.baseUrls.apiUrl,
+        uploadUrl: config.baseUrls.uploadUrl,
+        oauth2Url: config.baseUrls.oauth2Url,
+      }),
+      retryStrategy: new BoundedBoxRetryStrategy(options.retry),
+      timeoutConfig: { timeoutMs: options.timeoutMs ?? 5_000 },
+      interceptors: onCall
+        ? [
+            {
+              beforeRequest(fetchOptions: FetchOptions) {
+                onCall(fetchOptions.method.toUpperCase(), endpointOf(fetchOptions.url));
+                return fetchOptions;
+              },
+              afterRequest: (response: FetchResponse) => response,
+            },
+          ]
+        : [],
+    });
+    const storage = new ExpiringTokenStorage();
+    this.serviceAuth =
+      config.box.kind === 'jwt'
+        ? new BoxJwtAuth({ config: JwtConfig.fromConfigJsonString(config.box.configJson, storage) })
+        : new BoxCcgAuth({
+            config: new CcgConfig({
+              clientId: config.box.clientId,
+              clientSecret: config.box.clientSecret,
+              enterpriseId: config.box.enterpriseId,
+              tokenStorage: storage,
+            }),
+          });
+    this.client = new BoxClient({ auth: this.serviceAuth, networkSession: this.session });
+  }
+
+  /** Gets (or reuses) the service-account token; concurrent callers share one request. */
+  async ensureServiceToken(): Promise<void> {
+    this.serviceTokenInFlight ??= this.serviceAuth
+      .retrieveToken(this.session)
+      .finally(() => (this.serviceTokenInFlight = undefined));
+    await guard(this.serviceTokenInFlight);
+  }
+
+  async findAppUser(externalAppUserId: string): Promise<BoxUser | undefined> {
+    await this.ensureServiceToken();
+    const users = await guard(this.client.users.getUsers({ externalAppUserId, limit: 2 }));
+    const match = users.entries?.find((user) => user.id !== undefined);
+    return match && toBoxUser(match);
+  }
+
+  async createAppUser(name: string, externalAppUserId: string): Promise<BoxUser> {
+    await this.ensureServiceToken();
+    return toBoxUser(
+      await guard(this.client.users.createUser({ name, isPlatformAccessOnly: true, externalAppUserId })),
+    );
+  }
+
+  async findManagedUser(login: string): Promise<BoxUser | undefined> {
+    await this.ensureServiceToken();
+    const users = await guard(this.client.users.getUsers({ filterTerm: login, userType: 'managed', limit: 100 }));
+    // filter_term is a prefix match on name or login; only an exact login is the same person.
+    const match = users.entries?.find((user) => user.login?.toLowerCase() === login.toLowerCase());
+    return match && toBoxUser(match);
+  }
+
+  async createManagedUser(name: string, login: string): Promise<BoxUser> {
+    await this.ensureServiceToken();
+    return toBoxUser(await guard(this.client.users.createUser({ name, login })));
+  }
+
+  /** A user token for the Box user, exchanged for one limited to `scopes`: two Box calls. */
+  async issueScopedToken(userId: string, scopes: readonly string[]): Promise<ScopedToken> {
+    const userAuth = this.serviceAuth.withUserSubject(userId, new InMemoryTokenStorage({}));
+    const token = await guard(userAuth.downscopeToken(scopes, undefined, undefined, this.session));
+    if (token.accessToken === undefined) throw new UpstreamUnavailableError('Box returned no token', defaultRetryAfterSeconds);
+    return { accessToken: token.accessToken, expiresIn: token.expiresIn ?? 3600 };
+  }
+}
+
+/** Marks Box's own "already exists" answer so the caller can look the user up again. */
+export class BoxConflictError extends Error {
+  constructor() {
+    super('Box user already exists');
+    this.name = 'BoxConflictError';
+  }
+}
+
+/** Box refused for a reason retrying will not fix (for example bad app credentials). */
+export class BoxRejectedError extends Error {
+  readonly status: number;
+  constructor(status: number, code: string | undefined) {
+    super(`Box answered ${status}${code ? ` ${code}` : ''}`);
+    this.name = 'BoxRejectedError';
+    this.status = status;
+  }
+}
+
+/** Runs a Box call and turns SDK errors into ours, dropping the request details they carry. */
+async function guard<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    throw translate(error);
+  }
+}
+
+function translate(error: unknown): Error {
+  if (error instanceof BoxApiError) {
+    const { statusCode, headers, code } = error.responseInfo;
+    if (statusCode === 409) return new BoxConflictError();
+    if (statusCode === 429 || statusCode >= 500) {
+      const wait = retryAfterSeconds(headers) ?? defaultRetryAfterSeconds;
+      return new UpstreamUnavailableError('Box is unavailable, try again later', Math.max(1, Math.ceil(wait)));
+    }
+    return new BoxRejectedError(statusCode, code);
+  }
+  if (error instanceof BoxSdkError) {
+    return new UpstreamUnavailableError('Box cannot be reached, try again later', defaultRetryAfterSeconds);
+  }
+  return error instanceof Error ? error : new Error('unexpected Box failure');
+}
+
+function toBoxUser(user: UserFull): BoxUser {
+  return { id: user.id, name: user.name ?? '', login: user.login ?? '' };
+}
+
+/** A bounded label for metrics: the API path with ids replaced. */
+function endpointOf(url: string): string {
+  const path = new URL(url).pathname.replace(/^\/(api\/)?(2\.0\/)?/, '');
+  return path.replace(/\/\d+(?=\/|$)/g, '/:id');
+}

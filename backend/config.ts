@@ -1,0 +1,179 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+/**
+ * Backend configuration from environment variables (DESIGN.md, "Backend configuration").
+ * Parsing is strict so that a mistyped setting stops the process at start-up with the
+ * variable's name, instead of failing on the first employee's login.
+ */
+
+/** Box's own hosts; tests and sandbox mode point these at the emulator. */
+const boxDefaults = {
+  apiUrl: 'https://api.box.com',
+  uploadUrl: 'https://upload.box.com/api',
+  oauth2Url: 'https://account.box.com/api/oauth2',
+};
+
+/**
+ * Scopes granted to the desktop, and nothing more (docs/backend.md explains each):
+ * base_explorer lists, searches and creates folders; item_preview, item_download,
+ * item_upload, item_rename and item_delete each allow exactly the action they name.
+ * Sharing, collaboration and root-wide scopes are left out on purpose.
+ */
+export const defaultBoxTokenScopes = [
+  'base_explorer',
+  'item_preview',
+  'item_download',
+  'item_upload',
+  'item_rename',
+  'item_delete',
+] as const;
+
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+const issuerUrl = z
+  .url({ protocol: /^https?$/ })
+  .refine((value) => {
+    const url = new URL(value);
+    return url.protocol === 'https:' || loopbackHosts.has(url.hostname);
+  }, 'must be https (http is accepted only on a loopback host)');
+
+const list = z
+  .string()
+  .transform((value) =>
+    value
+      .split(/[,\s]+/)
+      .map((item) => item.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string()).min(1, 'must name at least one value'));
+
+const envSchema = z
+  .object({
+    OIDC_ISSUER: issuerUrl,
+    OIDC_AUDIENCE: list,
+    BOX_CONFIG_FILE: z.string().min(1).optional(),
+    BOX_CLIENT_ID: z.string().min(1).optional(),
+    BOX_CLIENT_SECRET: z.string().min(1).optional(),
+    BOX_ENTERPRISE_ID: z.string().regex(/^\d+$/, 'must be the numeric enterprise id').optional(),
+    BOX_USER_TYPE: z.enum(['app', 'managed']).default('app'),
+    BOX_TOKEN_SCOPES: list.optional(),
+    BOX_API_URL: z.url({ protocol: /^https?$/ }).default(boxDefaults.apiUrl),
+    BOX_UPLOAD_URL: z.url({ protocol: /^https?$/ }).default(boxDefaults.uploadUrl),
+    BOX_OAUTH2_URL: z.url({ protocol: /^https?$/ }).default(boxDefaults.oauth2Url),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    RATE_LIMIT_PER_IDENTITY: z.coerce.number().int().positive().default(10),
+    RATE_LIMIT_GLOBAL: z.coerce.number().int().positive().default(500),
+  })
+  .superRefine((env, ctx) => {
+    const ccg = [env.BOX_CLIENT_ID, env.BOX_CLIENT_SECRET, env.BOX_ENTERPRISE_ID];
+    if (env.BOX_CONFIG_FILE === undefined && ccg.some((value) => value === undefined)) {
+      const missing = (['BOX_CLIENT_ID', 'BOX_CLIENT_SECRET', 'BOX_ENTERPRISE_ID'] as const).filter(
+        (name) => env[name] === undefined,
+      );
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.BOX_CLIENT_ID === undefined && env.BOX_CLIENT_SECRET === undefined ? 'BOX_CONFIG_FILE' : missing[0]!],
+        message: `set BOX_CONFIG_FILE (JWT app) or all of BOX_CLIENT_ID, BOX_CLIENT_SECRET, BOX_ENTERPRISE_ID (client credentials); missing ${missing.join(', ')}`,
+      });
+    }
+  });
+
+/** The subset of the Box developer console's JWT config file the backend reads. */
+const boxJwtConfigFileSchema = z.object({
+  boxAppSettings: z.object({
+    clientID: z.string().min(1),
+    clientSecret: z.string().min(1),
+    appAuth: z.object({
+      publicKeyID: z.string().min(1),
+      privateKey: z.string().min(1),
+      passphrase: z.string(),
+    }),
+  }),
+  enterpriseID: z.string().min(1),
+});
+
+export type BoxCredentials =
+  | { kind: 'jwt'; configJson: string; enterpriseId: string }
+  | { kind: 'ccg'; clientId: string; clientSecret: string; enterpriseId: string };
+
+export interface BackendConfig {
+  oidcIssuer: string;
+  oidcAudience: string[];
+  box: BoxCredentials;
+  boxUserType: 'app' | 'managed';
+  boxTokenScopes: string[];
+  baseUrls: { apiUrl: string; uploadUrl: string; oauth2Url: string };
+  host: string;
+  port: number;
+  logLevel: string;
+  rateLimitPerIdentity: number;
+  rateLimitGlobal: number;
+}
+
+/** Thrown for any bad setting; the message always starts with the variable's name. */
+export class ConfigError extends Error {
+  readonly variable: string;
+  constructor(variable: string, reason: string) {
+    super(`${variable}: ${reason}`);
+    this.name = 'ConfigError';
+    this.variable = variable;
+  }
+}
+
+/** Reads and validates the Box JWT config file so a wrong path or a truncated file fails at start-up. */
+function readJwtConfig(path: string): BoxCredentials {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError('BOX_CONFIG_FILE', `cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ConfigError('BOX_CONFIG_FILE', `${path} is not JSON`);
+  }
+  const parsed = boxJwtConfigFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError('BOX_CONFIG_FILE', `${path}: ${issue.path.join('.')} ${issue.message}`);
+  }
+  return { kind: 'jwt', configJson: text, enterpriseId: parsed.data.enterpriseID };
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): BackendConfig {
+  // Empty strings count as unset, as shells and compose files often export them that way.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(variable, issue.message);
+  }
+  const e = parsed.data;
+  const box: BoxCredentials =
+    e.BOX_CONFIG_FILE !== undefined
+      ? readJwtConfig(e.BOX_CONFIG_FILE)
+      : { kind: 'ccg', clientId: e.BOX_CLIENT_ID!, clientSecret: e.BOX_CLIENT_SECRET!, enterpriseId: e.BOX_ENTERPRISE_ID! };
+  return {
+    oidcIssuer: e.OIDC_ISSUER,
+    oidcAudience: e.OIDC_AUDIENCE,
+    box,
+    boxUserType: e.BOX_USER_TYPE,
+    boxTokenScopes: e.BOX_TOKEN_SCOPES ?? [...defaultBoxTokenScopes],
+    baseUrls: {
+      apiUrl: e.BOX_API_URL.replace(/\/+$/, ''),
+      uploadUrl: e.BOX_UPLOAD_URL.replace(/\/+$/, ''),
+      oauth2Url: e.BOX_OAUTH2_URL.replace(/\/+$/, ''),
+    },
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    rateLimitPerIdentity: e.RATE_LIMIT_PER_IDENTITY,
+    rateLimitGlobal: e.RATE_LIMIT_GLOBAL,
+  };
+}

@@ -1,0 +1,134 @@
+import { createRemoteJWKSet, customFetch, errors, jwtVerify, type JWTPayload } from 'jose';
+import { z } from 'zod';
+import { InvalidTokenError, UpstreamUnavailableError } from './http-errors.ts';
+
+/** Allowed clock skew between the IdP and us, in seconds (issue 4: at most 60 s). */
+const clockToleranceSeconds = 60;
+
+/** Asymmetric algorithms only: never `none`, never HMAC (a public key must not become a shared secret). */
+const asymmetricAlgorithms = new Set([
+  'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519',
+]);
+
+const discoverySchema = z.object({
+  issuer: z.string(),
+  jwks_uri: z.url(),
+  id_token_signing_alg_values_supported: z.array(z.string()).default(['RS256']),
+});
+
+export interface VerifiedIdentity {
+  issuer: string;
+  subject: string;
+  name: string | undefined;
+  email: string | undefined;
+  emailVerified: boolean;
+}
+
+export interface IdTokenVerifierOptions {
+  issuer: string;
+  audience: string[];
+  /** Least time between two JWKS downloads triggered by an unknown `kid` (jose's cooldown). */
+  jwksCooldownMs?: number;
+  /** How long a downloaded JWKS is trusted before it is fetched again. */
+  jwksMaxAgeMs?: number;
+  /** Called on every JWKS download, for metrics and tests. */
+  onJwksFetch?: () => void;
+  /** Clock for tests of expiry and not-yet-valid tokens. */
+  now?: () => Date;
+}
+
+export interface IdTokenVerifier {
+  verify(token: string): Promise<VerifiedIdentity>;
+  /** Fetches discovery if not done yet; throws when the IdP cannot be reached. */
+  ready(): Promise<void>;
+}
+
+/**
+ * Verifies OIDC ID tokens against the issuer's keys, found through discovery. The JWKS
+ * is cached and refetched when an unknown `kid` shows up (a key rotation), at most once
+ * per cooldown, so a flood of forged tokens cannot turn us into a JWKS amplifier.
+ */
+export function createIdTokenVerifier(options: IdTokenVerifierOptions): IdTokenVerifier {
+  const now = options.now ?? (() => new Date());
+  let setup: Promise<{ jwks: ReturnType<typeof createRemoteJWKSet>; algorithms: string[] }> | undefined;
+
+  async function discover() {
+    const url = `${options.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
+    const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+    if (!response.ok) throw new Error(`discovery answered ${response.status}`);
+    const metadata = discoverySchema.parse(await response.json());
+    if (metadata.issuer !== options.issuer) throw new Error('discovery document names another issuer');
+    const algorithms = metadata.id_token_signing_alg_values_supported.filter((alg) => asymmetricAlgorithms.has(alg));
+    if (algorithms.length === 0) throw new Error('the issuer advertises no asymmetric ID token algorithm');
+    const jwks = createRemoteJWKSet(new URL(metadata.jwks_uri), {
+      cooldownDuration: options.jwksCooldownMs ?? 10_000,
+      cacheMaxAge: options.jwksMaxAgeMs ?? 10 * 60_000,
+      timeoutDuration: 5_000,
+      [customFetch]: (...args: Parameters<typeof fetch>) => {
+        options.onJwksFetch?.();
+        return fetch(...args);
+      },
+    });
+    return { jwks, algorithms };
+  }
+
+  function discovered() {
+    // A failed discovery is forgotten so the next request tries again.
+    setup ??= discover().catch((error: unknown) => {
+      setup = undefined;
+      throw error;
+    });
+    return setup;
+  }
+
+  return {
+    async ready() {
+      await discovered();
+    },
+    async verify(token) {
+      let keys;
+      try {
+        keys = await discovered();
+      } catch {
+        throw new UpstreamUnavailableError('the identity provider cannot be reached', 5);
+      }
+      let payload: JWTPayload;
+      try {
+        ({ payload } = await jwtVerify(token, keys.jwks, {
+          issuer: options.issuer,
+          audience: options.audience,
+          algorithms: keys.algorithms,
+          clockTolerance: clockToleranceSeconds,
+          // maxTokenAge makes jose check that `iat` is present and not in the future.
+          maxTokenAge: '1 day',
+          requiredClaims: ['sub', 'exp', 'iat'],
+          currentDate: now(),
+        }));
+      } catch (error) {
+        throw new InvalidTokenError(describe(error));
+      }
+      const email = typeof payload['email'] === 'string' ? payload['email'] : undefined;
+      return {
+        issuer: options.issuer,
+        subject: payload.sub!,
+        name: typeof payload['name'] === 'string' ? payload['name'] : undefined,
+        email,
+        emailVerified: payload['email_verified'] === true,
+      };
+    },
+  };
+}
+
+/** A short reason for error_description that names the failed check but never echoes the token. */
+function describe(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return `token expired (${error.claim} check failed)`;
+  if (error instanceof errors.JWTClaimValidationFailed) return `${error.claim} claim check failed`;
+  if (error instanceof errors.JOSEAlgNotAllowed) return 'signing algorithm not allowed';
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'signature verification failed';
+  if (error instanceof errors.JWKSNoMatchingKey) return 'no key of the issuer matches the token (unknown kid)';
+  if (error instanceof errors.JWKSMultipleMatchingKeys) return 'several keys of the issuer match the token';
+  if (error instanceof errors.JWKSTimeout) return 'the issuer keys could not be fetched in time';
+  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return 'malformed token';
+  if (error instanceof errors.JOSENotSupported) return 'unsupported token algorithm or key';
+  return 'token verification failed';
+}

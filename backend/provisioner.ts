@@ -1,0 +1,105 @@
+import type { BoxGateway, BoxUser } from './box-gateway.ts';
+import { BoxConflictError, BoxRejectedError } from './box-gateway.ts';
+import { BoundedCache } from './bounded-cache.ts';
+import { AccessDeniedError } from './http-errors.ts';
+import type { VerifiedIdentity } from './id-token-verifier.ts';
+
+/** Box rejects user names longer than 50 characters. */
+const boxNameLimit = 50;
+
+export type UserType = 'app' | 'managed';
+
+export interface ProvisionResult {
+  user: BoxUser;
+  /** True when this request created the Box user. */
+  created: boolean;
+  /** True when the mapping came from the cache (a returning login). */
+  cached: boolean;
+}
+
+/** The key that links an identity to its Box app user (`external_app_user_id`). */
+export function externalAppUserId(identity: VerifiedIdentity): string {
+  return identity.subject;
+}
+
+/** The Box display name: the name claim, else the email, else the subject, cut to Box's limit. */
+export function displayName(identity: VerifiedIdentity): string {
+  const name = [identity.name, identity.email, identity.subject].find((value) => value !== undefined && value.trim());
+  return Array.from((name ?? identity.subject).trim()).slice(0, boxNameLimit).join('');
+}
+
+/**
+ * Finds or creates exactly one Box user per identity. Concurrent requests for one
+ * identity share a single in-flight provisioning, and a `409` on create (another replica
+ * won the race) is answered by looking the user up again.
+ */
+export class Provisioner {
+  private readonly inFlight = new Map<string, Promise<ProvisionResult>>();
+  private readonly known: BoundedCache<BoxUser>;
+  private readonly box: BoxGateway;
+  private readonly userType: UserType;
+  private readonly onCreated: (type: UserType) => void;
+
+  constructor(box: BoxGateway, userType: UserType, options: { onCreated?: (type: UserType) => void; cacheTtlMs?: number } = {}) {
+    this.box = box;
+    this.userType = userType;
+    this.onCreated = options.onCreated ?? (() => undefined);
+    this.known = new BoundedCache({ maxEntries: 100_000, ttlMs: options.cacheTtlMs ?? 15 * 60_000 });
+  }
+
+  provision(identity: VerifiedIdentity): Promise<ProvisionResult> {
+    const key = this.keyOf(identity);
+    const cached = this.known.get(key);
+    if (cached) return Promise.resolve({ user: cached, created: false, cached: true });
+    let pending = this.inFlight.get(key);
+    if (!pending) {
+      pending = this.findOrCreate(identity).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** Drops a cached mapping, for when Box no longer knows the user (deleted in the admin console). */
+  forget(identity: VerifiedIdentity): void {
+    this.known.delete(this.keyOf(identity));
+  }
+
+  private keyOf(identity: VerifiedIdentity): string {
+    if (this.userType === 'app') return `app:${externalAppUserId(identity)}`;
+    return `managed:${this.managedLogin(identity)}`;
+  }
+
+  private managedLogin(identity: VerifiedIdentity): string {
+    if (identity.email === undefined || !identity.emailVerified) {
+      throw new AccessDeniedError('managed users need a verified email claim in the ID token');
+    }
+    return identity.email.toLowerCase();
+  }
+
+  private async findOrCreate(identity: VerifiedIdentity): Promise<ProvisionResult> {
+    const find = () =>
+      this.userType === 'app'
+        ? this.box.findAppUser(externalAppUserId(identity))
+        : this.box.findManagedUser(this.managedLogin(identity));
+    const existing = await find();
+    if (existing) return this.remember(identity, existing, false);
+    try {
+      const created =
+        this.userType === 'app'
+          ? await this.box.createAppUser(displayName(identity), externalAppUserId(identity))
+          : await this.box.createManagedUser(displayName(identity), this.managedLogin(identity));
+      this.onCreated(this.userType);
+      return this.remember(identity, created, true);
+    } catch (error) {
+      if (!(error instanceof BoxConflictError)) throw error;
+      const winner = await find();
+      if (!winner) throw new BoxRejectedError(409, 'user_exists_but_not_found');
+      return this.remember(identity, winner, false);
+    }
+  }
+
+  private remember(identity: VerifiedIdentity, user: BoxUser, created: boolean): ProvisionResult {
+    this.known.set(this.keyOf(identity), user);
+    return { user, created, cached: false };
+  }
+}

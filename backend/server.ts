@@ -1,0 +1,150 @@
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import type { DestinationStream, Logger } from 'pino';
+import { BoxGateway, BoxRejectedError, type BoxGatewayOptions } from './box-gateway.ts';
+import type { BackendConfig } from './config.ts';
+import { bearerToken } from './bearer-token.ts';
+import { HttpError, RateLimitedError } from './http-errors.ts';
+import { createIdTokenVerifier, type IdTokenVerifierOptions } from './id-token-verifier.ts';
+import { createLogger } from './logger.ts';
+import { BackendMetrics, type RequestOutcome } from './metrics.ts';
+import { Provisioner } from './provisioner.ts';
+import { TokenBuckets } from './rate-limiter.ts';
+
+/** Knobs tests and the benchmark turn; production uses the defaults. */
+export interface BackendOptions {
+  logDestination?: DestinationStream;
+  verifier?: Pick<IdTokenVerifierOptions, 'jwksCooldownMs' | 'jwksMaxAgeMs' | 'now'>;
+  box?: Omit<BoxGatewayOptions, 'onCall'>;
+}
+
+export interface Backend {
+  app: FastifyInstance;
+  metrics: BackendMetrics;
+  logger: Logger;
+}
+
+/** An ID token with a few groups fits easily; anything far larger is not one. */
+const maxHeaderBytes = 16 * 1024;
+
+const outcomeOf: Record<number, RequestOutcome> = {
+  401: 'invalid_token',
+  403: 'access_denied',
+  429: 'rate_limited',
+  503: 'box_unavailable',
+};
+
+export function createBackend(config: BackendConfig, options: BackendOptions = {}): Backend {
+  const logger = createLogger(config.logLevel, options.logDestination);
+  const metrics = new BackendMetrics();
+  const verifier = createIdTokenVerifier({
+    issuer: config.oidcIssuer,
+    audience: config.oidcAudience,
+    onJwksFetch: () => metrics.jwksFetches.inc(),
+    ...options.verifier,
+  });
+  const box = new BoxGateway(config, {
+    ...options.box,
+    onCall: (method, endpoint) => metrics.boxCalls.inc({ method, endpoint }),
+  });
+  const provisioner = new Provisioner(box, config.boxUserType, {
+    onCreated: (type) => metrics.usersCreated.inc({ type }),
+  });
+  const globalLimit = new TokenBuckets({ capacity: config.rateLimitGlobal, perSecond: config.rateLimitGlobal });
+  const identityLimit = new TokenBuckets({
+    capacity: config.rateLimitPerIdentity,
+    perSecond: config.rateLimitPerIdentity / 60,
+  });
+
+  // Widened so the instance has Fastify's default logger type, which callers expect.
+  const baseLogger: FastifyBaseLogger = logger;
+  const app = Fastify({
+    loggerInstance: baseLogger,
+    bodyLimit: 1024,
+    http: { maxHeaderSize: maxHeaderBytes },
+    connectionTimeout: 30_000,
+    requestTimeout: 30_000,
+    return503OnClosing: true,
+  });
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('Cache-Control', 'no-store');
+    reply.header('Pragma', 'no-cache');
+  });
+
+  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+    if (error instanceof HttpError) {
+      if (error.retryAfterSeconds !== undefined) reply.header('Retry-After', String(error.retryAfterSeconds));
+      if (error.status === 401) reply.header('WWW-Authenticate', `Bearer error="invalid_token"`);
+      request.log.info({ status: error.status, error: error.error, reason: error.message }, 'request refused');
+      return reply.code(error.status).send({ error: error.error, error_description: error.message });
+    }
+    if (error instanceof BoxRejectedError) {
+      request.log.error({ boxStatus: error.status }, error.message);
+      return reply.code(502).send({ error: 'server_error', error_description: 'Box refused the request' });
+    }
+    const status = typeof error.statusCode === 'number' && error.statusCode < 500 ? error.statusCode : 500;
+    if (status >= 500) request.log.error({ errorName: error.name, message: error.message }, 'unexpected failure');
+    return reply.code(status).send({
+      error: status === 500 ? 'server_error' : 'invalid_request',
+      error_description: status === 500 ? 'internal error' : error.message,
+    });
+  });
+
+  app.post('/v1/box-token', async (request, reply) => {
+    let outcome: RequestOutcome = 'error';
+    try {
+      const globalWait = globalLimit.take('all');
+      if (globalWait > 0) throw new RateLimitedError('the service is busy, try again later', globalWait);
+      const identity = await verifier.verify(bearerToken(request.headers.authorization));
+      const identityWait = identityLimit.take(`${identity.issuer} ${identity.subject}`);
+      if (identityWait > 0) throw new RateLimitedError('too many token requests for this identity', identityWait);
+
+      const started = performance.now();
+      let result = await provisioner.provision(identity);
+      let token;
+      try {
+        token = await box.issueScopedToken(result.user.id, config.boxTokenScopes);
+      } catch (error) {
+        // A cached mapping to a user deleted in Box: look the identity up again, once.
+        if (!(error instanceof BoxRejectedError && result.cached)) throw error;
+        provisioner.forget(identity);
+        result = await provisioner.provision(identity);
+        token = await box.issueScopedToken(result.user.id, config.boxTokenScopes);
+      }
+      metrics.provisioningSeconds.observe(
+        { kind: result.created ? 'first' : 'returning' },
+        (performance.now() - started) / 1000,
+      );
+      request.log.info({ boxUserId: result.user.id, created: result.created }, 'box token issued');
+      outcome = 'issued';
+      return reply.send({
+        access_token: token.accessToken,
+        token_type: 'bearer',
+        expires_in: token.expiresIn,
+        scopes: config.boxTokenScopes,
+        box_user: result.user,
+      });
+    } catch (error) {
+      if (error instanceof HttpError) outcome = outcomeOf[error.status] ?? 'error';
+      throw error;
+    } finally {
+      metrics.tokenRequests.inc({ outcome });
+    }
+  });
+
+  app.get('/healthz', (_request, reply) => reply.send({ status: 'ok' }));
+
+  app.get('/readyz', async (request, reply) => {
+    const checks = await Promise.allSettled([verifier.ready(), box.ensureServiceToken()]);
+    const [idp, boxCheck] = checks.map((check) => (check.status === 'fulfilled' ? 'ok' : 'unavailable'));
+    const ready = idp === 'ok' && boxCheck === 'ok';
+    if (!ready) request.log.warn({ idp, box: boxCheck }, 'not ready');
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', idp, box: boxCheck });
+  });
+
+  app.get('/metrics', async (_request, reply) => {
+    return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  return { app, metrics, logger };
+}
