@@ -1,0 +1,45 @@
+import { AppError } from '../../../common/app-error.ts';
+import { requestChannels, type IpcResult, type RequestChannel } from '../../../common/ipc-contract.ts';
+import { ipcRequestSchemas } from '../../../common/ipc-request-schemas.ts';
+import type { HandlerTable } from './handler-table.ts';
+
+export type InternalErrorReporter = (channel: string, error: unknown) => void;
+
+function isRequestChannel(channel: unknown): channel is RequestChannel {
+  return typeof channel === 'string' && (requestChannels as readonly string[]).includes(channel);
+}
+
+/**
+ * The single entry point for every renderer request, used by Electron's ipcMain and by the
+ * browser harness alike: checks the channel against the contract, validates the payload,
+ * runs the handler, and turns every outcome into an IpcResult. Unexpected errors are
+ * reported to main's log and reach the renderer only as a generic `internal` error, so no
+ * stack trace or secret crosses the boundary.
+ */
+export async function dispatchRequest(
+  handlers: HandlerTable,
+  channel: unknown,
+  request: unknown,
+  reportInternalError: InternalErrorReporter,
+): Promise<IpcResult<unknown>> {
+  if (!isRequestChannel(channel)) {
+    return { ok: false, error: { code: 'unknown_channel', message: 'The app asked for an action it does not know.' } };
+  }
+  const parsed = ipcRequestSchemas[channel].safeParse(request);
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'invalid_request', message: `The request to ${channel} was malformed.` } };
+  }
+  try {
+    // The channel/handler pairing is guaranteed by HandlerTable; TypeScript cannot correlate
+    // the union here, so the handler is called through a widened signature.
+    const handler = handlers[channel] as (request: unknown) => unknown;
+    return { ok: true, value: await handler(parsed.data) };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: error.toInfo() };
+    reportInternalError(channel, error);
+    return {
+      ok: false,
+      error: { code: 'internal', message: 'Something went wrong inside the app. Try again; if it keeps happening, restart the app.' },
+    };
+  }
+}

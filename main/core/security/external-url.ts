@@ -1,0 +1,37 @@
+/**
+ * The only door to the OS's "open this URL" function. Only https URLs, and http on a
+ * loopback host (the sandbox identity provider), may leave the app; anything else
+ * (file:, javascript:, custom schemes, credentials in the URL) is refused.
+ */
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export function isLoopbackHost(hostname: string): boolean {
+  return loopbackHosts.has(hostname);
+}
+
+export function isSafeExternalUrl(candidate: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(candidate);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password) return false;
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && isLoopbackHost(url.hostname);
+}
+
+export type ExternalOpener = (url: string) => Promise<void>;
+
+/** Wraps the platform opener (Electron's shell.openExternal, or the harness's) with the check. */
+export function createSafeOpenExternal(opener: ExternalOpener): ExternalOpener {
+  return async (url) => {
+    if (!isSafeExternalUrl(url)) throw new Error(`Refusing to open an unsafe URL (scheme ${safeScheme(url)})`);
+    await opener(url);
+  };
+}
+
+function safeScheme(url: string): string {
+  const match = /^([a-z][a-z0-9+.-]*):/i.exec(url);
+  return match?.[1] ?? 'none';
+}

@@ -1,0 +1,78 @@
+/**
+ * The Electron shell: app lifecycle and the window. Everything with logic lives in
+ * main/core and runs without Electron; this file only wires it to Electron's APIs.
+ */
+import { app, BrowserWindow, session } from 'electron';
+import { join } from 'node:path';
+import { defaultConfigFiles } from '../core/config/config-files.ts';
+import { loadDesktopConfig } from '../core/config/load-desktop-config.ts';
+import { createCore } from '../core/create-core.ts';
+import { appOrigin, registerAppSchemeAsPrivileged, serveRendererFromAppScheme } from './app-protocol.ts';
+import { mainWindowOptions } from './main-window-options.ts';
+import { forwardEvents, registerIpc } from './register-ipc.ts';
+import { blockNavigation } from './security/block-navigation.ts';
+import { denyPermissions } from './security/deny-permissions.ts';
+import { denyWindowOpen } from './security/deny-window-open.ts';
+
+registerAppSchemeAsPrivileged();
+
+let mainWindow: BrowserWindow | null = null;
+
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+/** In development electron-vite serves the renderer over http; packaged builds only trust app://bundle. */
+function rendererEntry(): { url: string; origin: string } {
+  const devServer = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+  if (devServer) return { url: devServer, origin: new URL(devServer).origin };
+  return { url: `${appOrigin}/index.html`, origin: appOrigin };
+}
+
+async function start(): Promise<void> {
+  denyPermissions(session.defaultSession);
+  app.on('web-contents-created', (_event, contents) => {
+    blockNavigation(contents);
+    denyWindowOpen(contents);
+  });
+  serveRendererFromAppScheme(join(import.meta.dirname, '../renderer'));
+
+  const config = await loadDesktopConfig({
+    files: defaultConfigFiles({
+      platform: process.platform,
+      env: process.env,
+      userDataDir: app.getPath('userData'),
+      resourcesDir: process.resourcesPath,
+    }),
+    isDevelopment: !app.isPackaged,
+    env: process.env,
+  });
+  const core = createCore({
+    appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
+    config,
+  });
+  const entry = rendererEntry();
+  registerIpc(core, [entry.origin]);
+
+  mainWindow = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));
+  forwardEvents(core, mainWindow.webContents);
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  app.on('before-quit', () => void core.dispose());
+  await mainWindow.loadURL(entry.url);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', focusMainWindow);
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(start, (error: unknown) => {
+    console.error('Box SSO Desktop failed to start', error);
+    app.exit(1);
+  });
+}

@@ -1,0 +1,33 @@
+/**
+ * Typed access to main from the renderer. Results arrive as IpcResult envelopes; this turns
+ * a failure back into an AppError so components can show its message.
+ */
+import { AppError } from '../../../common/app-error.ts';
+import {
+  bridgeGlobalName,
+  type BoxDesktopBridge,
+  type EventChannel,
+  type EventChannels,
+  type RequestChannel,
+  type RequestOf,
+  type ResponseOf,
+} from '../../../common/ipc-contract.ts';
+
+function bridge(): BoxDesktopBridge {
+  const candidate = (window as unknown as Record<string, BoxDesktopBridge | undefined>)[bridgeGlobalName];
+  if (!candidate) throw new AppError('internal', 'The app bridge is missing. Restart Box SSO Desktop.');
+  return candidate;
+}
+
+export async function invoke<C extends RequestChannel>(
+  channel: C,
+  ...request: RequestOf<C> extends void ? [] : [RequestOf<C>]
+): Promise<ResponseOf<C>> {
+  const result = await bridge().invoke(channel, ...request);
+  if (!result.ok) throw AppError.fromInfo(result.error);
+  return result.value;
+}
+
+export function subscribe<E extends EventChannel>(event: E, listener: (payload: EventChannels[E]) => void): () => void {
+  return bridge().on(event, listener);
+}

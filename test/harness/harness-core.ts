@@ -1,0 +1,34 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DesktopConfigState } from '../../common/desktop-config-schema.ts';
+import { loadDesktopConfig } from '../../main/core/config/load-desktop-config.ts';
+import { createCore, type Core } from '../../main/core/create-core.ts';
+
+const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  productName: string;
+  version: string;
+};
+
+/**
+ * The configuration the harness runs with: the real loader over a private folder (no policy,
+ * no user settings) so the machine's own /etc policy never leaks into a test.
+ */
+export async function loadHarnessConfig(settings?: Record<string, unknown>): Promise<DesktopConfigState> {
+  const folder = mkdtempSync(join(tmpdir(), 'box-sso-harness-'));
+  const bundledSettingsFile = join(folder, 'bundled-settings.json');
+  if (settings) writeFileSync(bundledSettingsFile, JSON.stringify(settings));
+  return loadDesktopConfig({
+    files: { policyFile: join(folder, 'policy.json'), userSettingsFile: join(folder, 'settings.json'), bundledSettingsFile },
+    isDevelopment: false,
+    env: {},
+  });
+}
+
+/** The core as the Electron shell builds it, with what Electron would supply read from package.json. */
+export function createHarnessCore(config: DesktopConfigState): Core {
+  return createCore({
+    appInfo: { name: packageJson.productName, version: packageJson.version, platform: process.platform },
+    config,
+  });
+}

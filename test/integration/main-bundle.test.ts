@@ -1,0 +1,86 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { recorded } from '../support/electron-stand-in.ts';
+
+/**
+ * Loads the BUILT main bundle (out/main/index.js, from `npm run build`) with a stand-in
+ * `electron` module and checks what it asked Electron for: the hardened window, the guards
+ * on navigation and window.open, denied permissions, and IPC that refuses foreign senders.
+ */
+vi.mock('electron', () => import('../support/electron-stand-in.ts'));
+
+const bundle = resolve('out/main/index.js');
+
+describe('the built main bundle', () => {
+  beforeAll(async () => {
+    if (!existsSync(bundle)) throw new Error('out/main/index.js is missing: run `npm run build` first');
+    // Electron sets this to the packaged app's resources folder (where bundled settings live).
+    Object.assign(process, { resourcesPath: mkdtempSync(join(tmpdir(), 'box-sso-resources-')) });
+    await import(pathToFileURL(bundle).href);
+    await vi.waitFor(() => expect(recorded.loadedUrls).toHaveLength(1));
+  });
+
+  it('creates one window with contextIsolation, sandbox, no nodeIntegration and our preload', () => {
+    expect(recorded.windows).toHaveLength(1);
+    const webPreferences = recorded.windows[0]!.options.webPreferences as Record<string, unknown>;
+    expect(webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      webSecurity: true,
+    });
+    expect(webPreferences.preload).toBe(resolve('out/preload/index.cjs'));
+  });
+
+  it('loads the renderer from the app:// origin, registered as a secure standard scheme', () => {
+    expect(recorded.loadedUrls).toEqual(['app://bundle/index.html']);
+    expect(recorded.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+  });
+
+  it('blocks navigation, redirects and webviews, and denies window.open', () => {
+    const contents = recorded.windows[0]!.webContents;
+    for (const event of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+      const preventDefault = vi.fn();
+      contents.emit(event, { preventDefault }, 'https://evil.example/');
+      expect(preventDefault, event).toHaveBeenCalledOnce();
+    }
+    expect(contents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+  });
+
+  it('denies every permission request and check', () => {
+    const callback = vi.fn();
+    recorded.permissionRequestHandler?.({}, 'media', callback);
+    expect(callback).toHaveBeenCalledWith(false);
+    expect(recorded.permissionCheckHandler?.({}, 'notifications')).toBe(false);
+  });
+
+  // Electron's WebFrameMain has no isMainFrame: a main frame is the one without a parent.
+  it('answers our main frame and refuses a subframe or a foreign origin', async () => {
+    const handler = recorded.ipcHandlers.get('app:getInfo')!;
+    const ours = await handler({ senderFrame: { url: 'app://bundle/index.html', parent: null } }, undefined);
+    expect(ours).toEqual({ ok: true, value: { name: 'Box SSO Desktop', version: '0.0.0-test', platform: process.platform } });
+
+    for (const senderFrame of [
+      { url: 'https://evil.example/', parent: null },
+      { url: 'app://bundle/index.html', parent: { url: 'app://bundle/index.html' } },
+      { url: 'file:///etc/passwd', parent: null },
+      null,
+    ]) {
+      const refused = (await handler({ senderFrame }, undefined)) as { ok: boolean; error?: { code: string } };
+      expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+    }
+  });
+
+  it('registers exactly one handler per contract channel and validates payloads', async () => {
+    const { requestChannels } = await import('../../common/ipc-contract.ts');
+    expect([...recorded.ipcHandlers.keys()].sort()).toEqual([...requestChannels].sort());
+    const handler = recorded.ipcHandlers.get('session:get')!;
+    const malformed = await handler({ senderFrame: { url: 'app://bundle/', parent: null } }, { injected: true });
+    expect(malformed).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+  });
+});
