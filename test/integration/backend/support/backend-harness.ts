@@ -1,0 +1,97 @@
+/**
+ * Starts the backend on a free port against real peers (the sandbox IdP and the Box API
+ * emulator) and captures its log lines so tests can assert what was (not) logged.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BoxClient, BoxDeveloperTokenAuth } from 'box-node-sdk';
+import { BaseUrls, NetworkSession } from 'box-node-sdk/networking';
+import { loadConfig } from '../../../../backend/config.ts';
+import { createBackend, type Backend, type BackendOptions } from '../../../../backend/server.ts';
+import { startBoxEmulator, type BoxEmulator } from '../../../../sandbox/box-emulator/index.ts';
+
+export interface RunningBackend extends Backend {
+  url: string;
+  logs: string[];
+  close(): Promise<void>;
+}
+
+export interface BoxPeer {
+  emulator: BoxEmulator;
+  configPath: string;
+  close(): Promise<void>;
+}
+
+export async function startBoxPeer(): Promise<BoxPeer> {
+  const dir = await mkdtemp(join(tmpdir(), 'backend-test-'));
+  const configPath = join(dir, 'box-config.json');
+  const emulator = await startBoxEmulator({ appConfigPath: configPath });
+  return {
+    emulator,
+    configPath,
+    async close() {
+      await emulator.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The environment a deployment would set, pointing Box at the emulator. */
+export function backendEnv(issuer: string, audience: string, box: BoxPeer, extra: Record<string, string> = {}) {
+  return {
+    OIDC_ISSUER: issuer,
+    OIDC_AUDIENCE: audience,
+    BOX_CONFIG_FILE: box.configPath,
+    BOX_API_URL: box.emulator.origin,
+    BOX_UPLOAD_URL: `${box.emulator.origin}/api`,
+    BOX_OAUTH2_URL: `${box.emulator.origin}/api/oauth2`,
+    LOG_LEVEL: 'debug',
+    ...extra,
+  };
+}
+
+export async function startBackend(env: Record<string, string>, options: BackendOptions = {}): Promise<RunningBackend> {
+  const logs: string[] = [];
+  const backend = createBackend(loadConfig(env), {
+    logDestination: { write: (line: string) => void logs.push(line) },
+    ...options,
+  });
+  const url = await backend.app.listen({ host: '127.0.0.1', port: 0 });
+  return { ...backend, url, logs, close: () => backend.app.close() };
+}
+
+export function requestToken(backend: { url: string }, idToken: string | undefined): Promise<Response> {
+  return fetch(`${backend.url}/v1/box-token`, {
+    method: 'POST',
+    headers: idToken === undefined ? {} : { authorization: `Bearer ${idToken}` },
+  });
+}
+
+/** A box-node-sdk client holding a given token, aimed at the emulator. */
+export function boxClientWith(emulator: BoxEmulator, token: string): BoxClient {
+  return new BoxClient({
+    auth: new BoxDeveloperTokenAuth({ token }),
+    networkSession: new NetworkSession({
+      baseUrls: new BaseUrls({
+        baseUrl: emulator.origin,
+        uploadUrl: `${emulator.origin}/api`,
+        oauth2Url: `${emulator.origin}/api/oauth2`,
+      }),
+    }),
+  });
+}
+
+/** The service account's own view of Box users, for counting what the backend created. */
+export async function serviceClient(emulator: BoxEmulator): Promise<BoxClient> {
+  const { access_token } = await emulator.controls.issueToken({ userId: emulator.serviceAccountId });
+  return boxClientWith(emulator, access_token);
+}
+
+export interface TokenResponse {
+  access_token: string;
+  token_type: string;
+  expires_in: number;
+  scopes: string[];
+  box_user: { id: string; name: string; login: string };
+}
