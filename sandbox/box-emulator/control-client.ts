@@ -1,0 +1,109 @@
+import type { BoxAppConfig } from './app-config.ts';
+import type { ActiveFault, FaultSpec } from './faults.ts';
+import type { LoggedRequest } from './request-log.ts';
+
+/** The Box JSON of a user or an item, as seeding returns it. */
+export type BoxJson = Record<string, unknown> & { id: string; type: string };
+
+export interface SeedFileInput {
+  ownerId?: string;
+  /** Defaults to the owner's root folder `0`. */
+  parentId?: string;
+  name: string;
+  /** Content as text, as base64, or a generated pattern of `size` bytes (with `seed`) that is never stored. */
+  text?: string;
+  base64?: string;
+  size?: number;
+  seed?: number;
+}
+
+export interface EmulatorSettings {
+  /** Keep JSON response bodies in the request log (for conformance checks). */
+  captureBodies?: boolean;
+  /** Answer this many thumbnail requests per file with `202` + `retry-after` before the image. */
+  thumbnailPendingResponses?: number;
+  thumbnailRetryAfterSeconds?: number;
+}
+
+/** A typed client for the emulator's test controls under `/_emulator/`. */
+export class EmulatorControlClient {
+  readonly origin: string;
+
+  constructor(origin: string) {
+    this.origin = origin;
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.origin}/_emulator${path}`, {
+      method,
+      ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`emulator control ${method} ${path} failed: ${response.status} ${text}`);
+    return (text === '' ? undefined : JSON.parse(text)) as T;
+  }
+
+  /** Drops all users, content, tokens, faults and logs; the app and its service account stay. */
+  reset(): Promise<void> {
+    return this.call('POST', '/reset');
+  }
+
+  app(): Promise<{ appConfig: BoxAppConfig; serviceAccountId: string }> {
+    return this.call('GET', '/app');
+  }
+
+  /** Without `login` the user is an app user; with it, a managed user. */
+  createUser(input: { name: string; login?: string; externalAppUserId?: string }): Promise<BoxJson> {
+    return this.call('POST', '/users', input);
+  }
+
+  createFolder(input: { ownerId?: string; parentId?: string; name: string }): Promise<BoxJson> {
+    return this.call('POST', '/folders', input);
+  }
+
+  createFile(input: SeedFileInput): Promise<BoxJson & { sha1: string; size: number }> {
+    return this.call('POST', '/files', input);
+  }
+
+  /** Seeds `count` items named `<namePrefix>-<n>` (files get `.txt`) into one folder. */
+  seedItems(input: {
+    ownerId?: string;
+    parentId?: string;
+    count: number;
+    namePrefix?: string;
+    kind?: 'file' | 'folder';
+    size?: number;
+  }): Promise<{ created: number }> {
+    return this.call('POST', '/bulk-items', input);
+  }
+
+  /** A token minted without the OAuth dance, for tests of Box callers that do not own the sign-in. */
+  issueToken(input: { userId?: string; scopes?: string[]; ttlSeconds?: number }): Promise<{ access_token: string }> {
+    return this.call('POST', '/tokens', input);
+  }
+
+  addFault(fault: FaultSpec): Promise<ActiveFault> {
+    return this.call('POST', '/faults', fault);
+  }
+
+  clearFaults(): Promise<void> {
+    return this.call('DELETE', '/faults');
+  }
+
+  requests(sinceSeq = 0): Promise<LoggedRequest[]> {
+    return this.call('GET', `/requests?since=${sinceSeq}`);
+  }
+
+  clearRequests(): Promise<void> {
+    return this.call('DELETE', '/requests');
+  }
+
+  /** Calls per route key, e.g. `{ "POST /oauth2/token": 2 }`. */
+  callCounts(): Promise<Record<string, number>> {
+    return this.call('GET', '/call-counts');
+  }
+
+  settings(settings: EmulatorSettings): Promise<void> {
+    return this.call('PUT', '/settings', settings);
+  }
+}

@@ -1,0 +1,80 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Emulator } from './emulator-state.ts';
+import { BoxError, OAuthError, clientErrorBody } from './errors.ts';
+import type { FaultSpec } from './faults.ts';
+import { writeReply } from './respond.ts';
+import type { Reply, RequestContext, Router } from './router.ts';
+
+const STATUS_CODES: Record<number, string> = {
+  429: 'too_many_requests',
+  500: 'internal_server_error',
+  502: 'internal_server_error',
+  503: 'unavailable',
+  504: 'unavailable',
+};
+
+function faultReply(fault: FaultSpec & { status: number }): Reply {
+  const headers: Record<string, string> = {};
+  if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
+  const error = new BoxError(fault.status, STATUS_CODES[fault.status] ?? 'bad_request', `Injected fault (${fault.status})`);
+  return { status: fault.status, headers, json: clientErrorBody(error) };
+}
+
+/** Turns a thrown error into Box's wire shape; anything unexpected is a 500 without internals. */
+function errorReply(error: unknown): Reply {
+  if (error instanceof OAuthError) {
+    return { status: error.status, json: { error: error.error, error_description: error.message } };
+  }
+  if (error instanceof BoxError) {
+    // Box answers 401 with a challenge header and no body.
+    if (error.status === 401) return { status: 401, headers: error.headers };
+    return { status: error.status, headers: error.headers, json: clientErrorBody(error) };
+  }
+  return { status: 500, json: clientErrorBody(new BoxError(500, 'internal_server_error', 'Internal Server Error')) };
+}
+
+/** Routes one request: call counts, faults, the handler, the reply, and the request log. */
+export function createDispatcher(emu: Emulator, router: Router) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const started = performance.now();
+    const url = new URL(req.url ?? '/', emu.origin);
+    const method = req.method ?? 'GET';
+    const matched = router.match(method, url.pathname);
+    const route = typeof matched === 'object' ? `${matched.route.method} ${matched.route.template}` : null;
+    const control = url.pathname.startsWith('/_emulator/');
+    let fault: FaultSpec | undefined;
+    let reply: Reply;
+    try {
+      if (matched === undefined) throw new BoxError(404, 'not_found', 'Not Found');
+      if (matched === 'method_not_allowed') throw new BoxError(405, 'method_not_allowed', 'Method Not Allowed');
+      if (route && !control) {
+        emu.log.count(route);
+        fault = emu.faults.take(route);
+      }
+      if (fault?.latencyMs) await sleep(fault.latencyMs);
+      if (fault?.status !== undefined) {
+        req.resume();
+        reply = faultReply({ ...fault, status: fault.status });
+      } else {
+        const ctx: RequestContext = { req, res, url, params: matched.params, route: route ?? '' };
+        reply = await matched.route.handler(ctx);
+      }
+    } catch (error) {
+      req.resume();
+      reply = errorReply(error);
+    }
+    if (!control) {
+      emu.log.add({
+        method,
+        path: url.pathname,
+        query: url.search,
+        route,
+        status: reply.status,
+        durationMs: Math.round(performance.now() - started),
+        ...(emu.log.captureBodies && reply.json !== undefined ? { responseBody: reply.json } : {}),
+      });
+    }
+    await writeReply(res, reply, fault);
+  };
+}

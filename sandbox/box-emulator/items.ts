@@ -1,0 +1,105 @@
+import type { ContentSource } from './content.ts';
+import type { Emulator } from './emulator-state.ts';
+import { BoxError, badRequest } from './errors.ts';
+import { itemMini } from './serialize.ts';
+import { nowIso, randomId, type FileRecord, type FolderRecord, type ItemRecord } from './store.ts';
+
+/** Box rejects empty names, names over 255 characters, slashes, and `.`/`..`. */
+export function checkName(name: unknown): string {
+  if (typeof name !== 'string' || name.length === 0 || name.length > 255) {
+    throw new BoxError(400, 'item_name_invalid', 'Item name invalid');
+  }
+  if (/[/\\]/.test(name) || name === '.' || name === '..' || name !== name.trim()) {
+    throw new BoxError(400, 'item_name_invalid', 'Item name invalid');
+  }
+  return name;
+}
+
+/**
+ * Box's 409 for a name already used in the target folder. Uploads report the conflicting item as
+ * an object, folder operations as a list; both carry it in `context_info.conflicts`.
+ */
+export function ensureNameFree(emu: Emulator, parent: FolderRecord, name: string, style: 'upload' | 'folder', except?: ItemRecord): void {
+  const existing = emu.store.childByName(parent, name);
+  if (!existing || existing === except) return;
+  const conflict = itemMini(existing);
+  throw new BoxError(409, 'item_name_in_use', 'Item with the same name already exists', {
+    contextInfo: { conflicts: style === 'upload' ? conflict : [conflict] },
+  });
+}
+
+export function createFolder(emu: Emulator, parent: FolderRecord, name: string): FolderRecord {
+  checkName(name);
+  ensureNameFree(emu, parent, name, 'folder');
+  const now = nowIso();
+  const folder: FolderRecord = {
+    kind: 'folder',
+    id: emu.store.newId(),
+    name,
+    parentId: parent.id,
+    ownerId: parent.ownerId,
+    description: '',
+    createdAt: now,
+    modifiedAt: now,
+    sequence: 0,
+    children: new Map(),
+  };
+  emu.store.items.set(folder.id, folder);
+  emu.store.attach(folder, parent);
+  return folder;
+}
+
+export function createFile(emu: Emulator, parent: FolderRecord, name: string, content: ContentSource): FileRecord {
+  checkName(name);
+  ensureNameFree(emu, parent, name, 'upload');
+  const now = nowIso();
+  const file: FileRecord = {
+    kind: 'file',
+    id: emu.store.newId(),
+    name,
+    parentId: parent.id,
+    ownerId: parent.ownerId,
+    description: '',
+    createdAt: now,
+    modifiedAt: now,
+    sequence: 0,
+    versions: [{ id: emu.store.newId(), content, createdAt: now }],
+  };
+  emu.store.items.set(file.id, file);
+  emu.store.attach(file, parent);
+  return file;
+}
+
+export function addVersion(emu: Emulator, file: FileRecord, content: ContentSource, newName?: string): void {
+  if (newName !== undefined && newName !== file.name) rename(emu, file, newName);
+  file.versions.push({ id: emu.store.newId(), content, createdAt: nowIso() });
+  emu.store.touch(file);
+}
+
+export function rename(emu: Emulator, item: ItemRecord, name: string): void {
+  checkName(name);
+  const parent = item.parentId === null ? undefined : emu.store.folder(item.parentId);
+  if (!parent) throw new BoxError(403, 'forbidden', 'The root folder cannot be renamed');
+  ensureNameFree(emu, parent, name, item.kind === 'file' ? 'upload' : 'folder', item);
+  emu.store.detach(item);
+  item.name = name;
+  emu.store.attach(item, parent);
+  emu.store.touch(item);
+}
+
+export function move(emu: Emulator, item: ItemRecord, target: FolderRecord): void {
+  if (item.parentId === null) throw new BoxError(403, 'forbidden', 'The root folder cannot be moved');
+  if (emu.store.isWithin(target, item.id)) throw badRequest('Cannot move a folder into itself or its descendants');
+  ensureNameFree(emu, target, item.name, item.kind === 'file' ? 'upload' : 'folder', item);
+  emu.store.detach(item);
+  emu.store.attach(item, target);
+  emu.store.touch(item);
+}
+
+/** A download ticket lives 15 minutes, like Box's signed download URLs. */
+export function downloadUrl(emu: Emulator, file: FileRecord): string {
+  const ticket = randomId(20);
+  const version = file.versions.at(-1);
+  emu.downloads.set(ticket, { fileId: file.id, versionId: version?.id ?? '', expiresAt: Date.now() + 15 * 60_000 });
+  return `${emu.origin}/d/1/${ticket}/download`;
+}

@@ -1,0 +1,64 @@
+import { accessItem, authenticate, requireScope } from '../access.ts';
+import type { Emulator } from '../emulator-state.ts';
+import { BoxError } from '../errors.ts';
+import { nestedId, readJson, stringField } from '../http-io.ts';
+import { move, rename } from '../items.ts';
+import type { RequestContext, Route } from '../router.ts';
+import { fileFull, pickFields } from '../serialize.ts';
+import type { FileRecord } from '../store.ts';
+
+function checkIfMatch(ctx: RequestContext, file: FileRecord): void {
+  const ifMatch = ctx.req.headers['if-match'];
+  if (ifMatch !== undefined && ifMatch !== String(file.sequence)) {
+    throw new BoxError(412, 'precondition_failed', 'The resource has been modified. Please retrieve the resource again and retry');
+  }
+}
+
+export function fileRoutes(emu: Emulator): Route[] {
+  return [
+    {
+      method: 'GET',
+      template: '/2.0/files/{file_id}',
+      handler: (ctx) => {
+        const file = accessItem(emu, authenticate(emu, ctx), 'file', ctx.params.file_id ?? '', 'read');
+        return { status: 200, json: pickFields(fileFull(emu.store, file), ctx.url.searchParams.get('fields')) };
+      },
+    },
+    {
+      method: 'PUT',
+      template: '/2.0/files/{file_id}',
+      handler: async (ctx) => {
+        const caller = authenticate(emu, ctx);
+        const file = accessItem(emu, caller, 'file', ctx.params.file_id ?? '', 'read');
+        checkIfMatch(ctx, file);
+        const body = await readJson(ctx.req);
+        const name = stringField(body, 'name');
+        const parentId = nestedId(body, 'parent');
+        if (name !== undefined && name !== file.name) {
+          requireScope(caller, 'rename');
+          rename(emu, file, name);
+        }
+        if (parentId !== undefined) {
+          requireScope(caller, 'rename');
+          move(emu, file, accessItem(emu, caller, 'folder', parentId, 'upload'));
+        }
+        const description = stringField(body, 'description');
+        if (description !== undefined) {
+          file.description = description;
+          emu.store.touch(file);
+        }
+        return { status: 200, json: fileFull(emu.store, file) };
+      },
+    },
+    {
+      method: 'DELETE',
+      template: '/2.0/files/{file_id}',
+      handler: (ctx) => {
+        const file = accessItem(emu, authenticate(emu, ctx), 'file', ctx.params.file_id ?? '', 'delete');
+        checkIfMatch(ctx, file);
+        emu.store.remove(file);
+        return { status: 204 };
+      },
+    },
+  ];
+}

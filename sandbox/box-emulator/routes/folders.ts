@@ -1,0 +1,134 @@
+import { accessItem, authenticate, requireScope } from '../access.ts';
+import type { Emulator } from '../emulator-state.ts';
+import { BoxError, badRequest } from '../errors.ts';
+import { intParam, nestedId, readJson, stringField } from '../http-io.ts';
+import { createFolder, move, rename } from '../items.ts';
+import type { RequestContext, Route } from '../router.ts';
+import { compareDefault, folderFull, itemFull, itemMini, pickFields } from '../serialize.ts';
+import type { ItemRecord } from '../store.ts';
+
+const MAX_LIMIT = 1000;
+
+function comparator(sort: string | null, direction: string | null): (a: ItemRecord, b: ItemRecord) => number {
+  const sign = direction?.toUpperCase() === 'DESC' ? -1 : 1;
+  const key = (item: ItemRecord): string | number => {
+    if (sort === 'id') return Number(item.id);
+    if (sort === 'date') return item.modifiedAt;
+    if (sort === 'size' && item.kind === 'file') return item.versions.at(-1)?.content.size ?? 0;
+    return item.name.toLowerCase();
+  };
+  return (a, b) => {
+    // Box always lists folders before files, whatever the sort.
+    if (a.kind !== b.kind) return a.kind === 'folder' ? -1 : 1;
+    if (sort === null) return sign * compareDefault(a, b);
+    const ka = key(a);
+    const kb = key(b);
+    return sign * (ka < kb ? -1 : ka > kb ? 1 : 0);
+  };
+}
+
+/** Markers are opaque to clients; here they are the base64url of the next offset. */
+function decodeMarker(marker: string): number {
+  const offset = Number(Buffer.from(marker, 'base64url').toString('utf8'));
+  if (!Number.isInteger(offset) || offset < 0) throw badRequest('Invalid marker');
+  return offset;
+}
+
+function listItems(emu: Emulator, ctx: RequestContext) {
+  const caller = authenticate(emu, ctx);
+  const folder = accessItem(emu, caller, 'folder', ctx.params.folder_id ?? '', 'read');
+  const query = ctx.url.searchParams;
+  const limit = Math.max(1, intParam(query, 'limit', 100, MAX_LIMIT));
+  const useMarker = query.get('usemarker') === 'true';
+  const marker = query.get('marker');
+  const offset = useMarker ? (marker ? decodeMarker(marker) : 0) : intParam(query, 'offset', 0, Number.MAX_SAFE_INTEGER);
+  const sort = query.get('sort');
+  const direction = query.get('direction');
+  const all = [...folder.children.values()]
+    .map((id) => emu.store.items.get(id))
+    .filter((item): item is ItemRecord => item !== undefined)
+    .sort(comparator(sort, direction));
+  const fields = query.get('fields');
+  const entries = all
+    .slice(offset, offset + limit)
+    .map((item) => (fields ? pickFields(itemFull(emu.store, item), fields) : itemMini(item)));
+  if (useMarker) {
+    const next = offset + limit < all.length ? Buffer.from(String(offset + limit)).toString('base64url') : null;
+    return { status: 200, json: { limit, next_marker: next, prev_marker: null, entries } };
+  }
+  const order = [
+    { by: 'type', direction: 'ASC' },
+    { by: sort ?? 'name', direction: direction?.toUpperCase() === 'DESC' ? 'DESC' : 'ASC' },
+  ];
+  return { status: 200, json: { total_count: all.length, entries, offset, limit, order } };
+}
+
+export function folderRoutes(emu: Emulator): Route[] {
+  return [
+    {
+      method: 'GET',
+      template: '/2.0/folders/{folder_id}',
+      handler: (ctx) => {
+        const folder = accessItem(emu, authenticate(emu, ctx), 'folder', ctx.params.folder_id ?? '', 'read');
+        return { status: 200, json: pickFields(folderFull(emu.store, folder), ctx.url.searchParams.get('fields')) };
+      },
+    },
+    { method: 'GET', template: '/2.0/folders/{folder_id}/items', handler: (ctx) => listItems(emu, ctx) },
+    {
+      method: 'POST',
+      template: '/2.0/folders',
+      handler: async (ctx) => {
+        const caller = authenticate(emu, ctx);
+        requireScope(caller, 'upload');
+        const body = await readJson(ctx.req);
+        const parentId = nestedId(body, 'parent');
+        if (parentId === undefined) throw badRequest("Bad Request: 'parent' is required");
+        const parent = accessItem(emu, caller, 'folder', parentId, 'upload');
+        const folder = createFolder(emu, parent, stringField(body, 'name') ?? '');
+        return { status: 201, json: folderFull(emu.store, folder) };
+      },
+    },
+    {
+      method: 'PUT',
+      template: '/2.0/folders/{folder_id}',
+      handler: async (ctx) => {
+        const caller = authenticate(emu, ctx);
+        const folder = accessItem(emu, caller, 'folder', ctx.params.folder_id ?? '', 'read');
+        const body = await readJson(ctx.req);
+        const name = stringField(body, 'name');
+        const parentId = nestedId(body, 'parent');
+        if (name !== undefined && name !== folder.name) {
+          requireScope(caller, 'rename');
+          rename(emu, folder, name);
+        }
+        if (parentId !== undefined) {
+          requireScope(caller, 'rename');
+          move(emu, folder, accessItem(emu, caller, 'folder', parentId, 'upload'));
+        }
+        const description = stringField(body, 'description');
+        if (description !== undefined) {
+          folder.description = description;
+          emu.store.touch(folder);
+        }
+        return { status: 200, json: folderFull(emu.store, folder) };
+      },
+    },
+    {
+      method: 'DELETE',
+      template: '/2.0/folders/{folder_id}',
+      handler: (ctx) => {
+        const folder = accessItem(emu, authenticate(emu, ctx), 'folder', ctx.params.folder_id ?? '', 'delete');
+        if (folder.parentId === null) throw new BoxError(403, 'forbidden', 'The root folder cannot be deleted');
+        const ifMatch = ctx.req.headers['if-match'];
+        if (ifMatch !== undefined && ifMatch !== String(folder.sequence)) {
+          throw new BoxError(412, 'precondition_failed', 'The resource has been modified');
+        }
+        if (folder.children.size > 0 && ctx.url.searchParams.get('recursive') !== 'true') {
+          throw new BoxError(400, 'bad_request', 'Folder is not empty; pass recursive=true');
+        }
+        emu.store.remove(folder);
+        return { status: 204 };
+      },
+    },
+  ];
+}

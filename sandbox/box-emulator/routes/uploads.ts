@@ -1,0 +1,45 @@
+import { accessItem, authenticate } from '../access.ts';
+import { bufferSource } from '../content.ts';
+import type { Emulator } from '../emulator-state.ts';
+import { BoxError, badRequest } from '../errors.ts';
+import { nestedId, stringField } from '../http-io.ts';
+import { addVersion, createFile, ensureNameFree } from '../items.ts';
+import { parseUpload } from '../multipart.ts';
+import type { Route } from '../router.ts';
+import { fileFull } from '../serialize.ts';
+
+export function uploadRoutes(emu: Emulator): Route[] {
+  return [
+    {
+      method: 'POST',
+      template: '/api/2.0/files/content',
+      handler: async (ctx) => {
+        const caller = authenticate(emu, ctx);
+        const { attributes, data } = await parseUpload(ctx.req);
+        const parentId = nestedId(attributes, 'parent');
+        if (parentId === undefined) throw badRequest("Bad Request: 'parent' is required in attributes");
+        const parent = accessItem(emu, caller, 'folder', parentId, 'upload');
+        const file = createFile(emu, parent, stringField(attributes, 'name') ?? '', bufferSource(data));
+        return { status: 201, json: { total_count: 1, entries: [fileFull(emu.store, file)] } };
+      },
+    },
+    {
+      method: 'POST',
+      template: '/api/2.0/files/{file_id}/content',
+      handler: async (ctx) => {
+        const caller = authenticate(emu, ctx);
+        const file = accessItem(emu, caller, 'file', ctx.params.file_id ?? '', 'upload');
+        const ifMatch = ctx.req.headers['if-match'];
+        if (ifMatch !== undefined && ifMatch !== String(file.sequence)) {
+          throw new BoxError(412, 'precondition_failed', 'The resource has been modified');
+        }
+        const { attributes, data } = await parseUpload(ctx.req);
+        const name = stringField(attributes, 'name');
+        const parent = file.parentId === null ? undefined : emu.store.folder(file.parentId);
+        if (name !== undefined && parent) ensureNameFree(emu, parent, name, 'upload', file);
+        addVersion(emu, file, bufferSource(data), name);
+        return { status: 200, json: { total_count: 1, entries: [fileFull(emu.store, file)] } };
+      },
+    },
+  ];
+}

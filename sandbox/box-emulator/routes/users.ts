@@ -1,0 +1,107 @@
+import { authenticate, requireFullToken } from '../access.ts';
+import type { Emulator } from '../emulator-state.ts';
+import { BoxError, badRequest, forbidden } from '../errors.ts';
+import { intParam, readJson, stringField } from '../http-io.ts';
+import type { Route } from '../router.ts';
+import { userFull } from '../serialize.ts';
+import { randomId, type UserRecord } from '../store.ts';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Box's 409 for a taken login or external id; the SDK surfaces `code` and `context_info`. */
+function conflict(message: string): BoxError {
+  return new BoxError(409, 'conflict', message);
+}
+
+/** Only the service account (an enterprise token, not downscoped) administers users. */
+function requireAdmin(emu: Emulator, caller: ReturnType<typeof authenticate>): void {
+  requireFullToken(caller);
+  if (caller.user.id !== emu.store.serviceAccountId) throw forbidden();
+}
+
+export function createUser(
+  emu: Emulator,
+  input: { name?: string; login?: string; isPlatformAccessOnly: boolean; externalAppUserId?: string },
+): UserRecord {
+  const name = input.name?.trim();
+  if (!name) throw badRequest("Bad Request: 'name' is required");
+  if (input.externalAppUserId !== undefined && emu.store.findUserByExternalId(input.externalAppUserId)) {
+    throw conflict('A user with this external_app_user_id already exists');
+  }
+  let login: string;
+  if (input.isPlatformAccessOnly) {
+    login = `AppUser_${emu.store.enterpriseId}_${randomId(5)}@boxdevedition.com`;
+  } else {
+    if (!input.login || !EMAIL.test(input.login)) throw badRequest("Bad Request: 'login' must be an email address");
+    if (emu.store.findUserByLogin(input.login)) throw new BoxError(409, 'conflict', 'User with the specified login already exists');
+    login = input.login;
+  }
+  return emu.store.addUser({
+    kind: input.isPlatformAccessOnly ? 'app' : 'managed',
+    name,
+    login,
+    externalAppUserId: input.externalAppUserId ?? null,
+  });
+}
+
+function matchesType(user: UserRecord, type: string | null): boolean {
+  if (type === null || type === 'all') return true;
+  if (type === 'managed') return user.kind !== 'app';
+  if (type === 'external') return false;
+  throw badRequest('Invalid value for user_type');
+}
+
+export function userRoutes(emu: Emulator): Route[] {
+  return [
+    {
+      method: 'GET',
+      template: '/2.0/users/me',
+      handler: (ctx) => ({ status: 200, json: userFull(emu.store, authenticate(emu, ctx).user) }),
+    },
+    {
+      method: 'GET',
+      template: '/2.0/users',
+      handler: (ctx) => {
+        requireAdmin(emu, authenticate(emu, ctx));
+        const query = ctx.url.searchParams;
+        const externalId = query.get('external_app_user_id');
+        const term = query.get('filter_term')?.toLowerCase() ?? null;
+        const type = query.get('user_type');
+        const matches = [...emu.store.users.values()].filter(
+          (u) =>
+            u.kind !== 'service' &&
+            (externalId === null || u.externalAppUserId === externalId) &&
+            (term === null || u.login.toLowerCase().startsWith(term) || u.name.toLowerCase().startsWith(term)) &&
+            matchesType(u, type),
+        );
+        const limit = intParam(query, 'limit', 100, 1000);
+        const offset = intParam(query, 'offset', 0, Number.MAX_SAFE_INTEGER);
+        return {
+          status: 200,
+          json: {
+            total_count: matches.length,
+            limit,
+            offset,
+            entries: matches.slice(offset, offset + limit).map((u) => userFull(emu.store, u)),
+          },
+        };
+      },
+    },
+    {
+      method: 'POST',
+      template: '/2.0/users',
+      handler: async (ctx) => {
+        requireAdmin(emu, authenticate(emu, ctx));
+        const body = await readJson(ctx.req);
+        const externalAppUserId = stringField(body, 'external_app_user_id');
+        const user = createUser(emu, {
+          name: stringField(body, 'name'),
+          login: stringField(body, 'login'),
+          isPlatformAccessOnly: body.is_platform_access_only === true,
+          ...(externalAppUserId === undefined ? {} : { externalAppUserId }),
+        });
+        return { status: 201, json: userFull(emu.store, user) };
+      },
+    },
+  ];
+}

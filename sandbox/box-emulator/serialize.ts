@@ -1,0 +1,147 @@
+import type { FileRecord, FolderRecord, ItemRecord, Store, UserRecord } from './store.ts';
+
+type Json = Record<string, unknown>;
+
+export function userMini(user: UserRecord): Json {
+  return { type: 'user', id: user.id, name: user.name, login: user.login };
+}
+
+export function userFull(store: Store, user: UserRecord): Json {
+  return {
+    ...userMini(user),
+    created_at: user.createdAt,
+    modified_at: user.modifiedAt,
+    language: 'en',
+    timezone: 'America/Los_Angeles',
+    space_amount: 10_737_418_240,
+    space_used: 0,
+    max_upload_size: 5_368_709_120,
+    status: 'active',
+    job_title: '',
+    phone: '',
+    address: '',
+    avatar_url: '',
+    notification_email: null,
+    role: user.kind === 'service' ? 'admin' : 'user',
+    enterprise: { type: 'enterprise', id: store.enterpriseId, name: 'Emulated Enterprise' },
+    is_platform_access_only: user.kind === 'app' || user.kind === 'service',
+    ...(user.externalAppUserId === null ? {} : { external_app_user_id: user.externalAppUserId }),
+  };
+}
+
+/** Box shows every user's root as folder `0`. */
+export function publicId(item: ItemRecord): string {
+  return item.parentId === null && item.kind === 'folder' ? '0' : item.id;
+}
+
+function folderMini(folder: FolderRecord): Json {
+  const root = folder.parentId === null;
+  return {
+    type: 'folder',
+    id: publicId(folder),
+    ...(root ? { sequence_id: null, etag: null } : { sequence_id: String(folder.sequence), etag: String(folder.sequence) }),
+    name: folder.name,
+  };
+}
+
+function fileMini(file: FileRecord): Json {
+  const version = file.versions.at(-1);
+  return {
+    type: 'file',
+    id: file.id,
+    sequence_id: String(file.sequence),
+    etag: String(file.sequence),
+    sha1: version?.content.sha1 ?? '',
+    name: file.name,
+    file_version: { type: 'file_version', id: version?.id ?? '', sha1: version?.content.sha1 ?? '' },
+  };
+}
+
+export function itemMini(item: ItemRecord): Json {
+  return item.kind === 'folder' ? folderMini(item) : fileMini(item);
+}
+
+function pathCollection(store: Store, item: ItemRecord): Json {
+  const entries = store.ancestors(item).map(folderMini);
+  return { total_count: entries.length, entries };
+}
+
+function common(store: Store, item: ItemRecord): Json {
+  const owner = store.users.get(item.ownerId);
+  const ownerJson = owner ? userMini(owner) : { type: 'user', id: item.ownerId, name: '', login: '' };
+  const parent = item.parentId === null ? undefined : store.folder(item.parentId);
+  return {
+    description: item.description,
+    size: store.size(item),
+    path_collection: pathCollection(store, item),
+    created_at: item.createdAt,
+    modified_at: item.modifiedAt,
+    trashed_at: null,
+    purged_at: null,
+    content_created_at: item.createdAt,
+    content_modified_at: item.modifiedAt,
+    created_by: ownerJson,
+    modified_by: ownerJson,
+    owned_by: ownerJson,
+    shared_link: null,
+    parent: parent ? folderMini(parent) : null,
+    item_status: 'active',
+  };
+}
+
+const CHILDREN_IN_FOLDER_FULL = 100;
+
+export function folderFull(store: Store, folder: FolderRecord): Json {
+  const children = [...folder.children.values()]
+    .map((id) => store.items.get(id))
+    .filter((c): c is ItemRecord => c !== undefined)
+    .sort(compareDefault)
+    .slice(0, CHILDREN_IN_FOLDER_FULL);
+  return {
+    ...folderMini(folder),
+    ...common(store, folder),
+    ...(folder.parentId === null ? { created_at: null, modified_at: null, content_created_at: null } : {}),
+    folder_upload_email: null,
+    item_collection: {
+      total_count: folder.children.size,
+      entries: children.map(itemMini),
+      offset: 0,
+      limit: CHILDREN_IN_FOLDER_FULL,
+      order: [
+        { by: 'type', direction: 'ASC' },
+        { by: 'name', direction: 'ASC' },
+      ],
+    },
+  };
+}
+
+export function fileFull(store: Store, file: FileRecord): Json {
+  const dot = file.name.lastIndexOf('.');
+  return {
+    ...fileMini(file),
+    ...common(store, file),
+    version_number: String(file.versions.length),
+    comment_count: 0,
+    lock: null,
+    extension: dot > 0 ? file.name.slice(dot + 1) : '',
+    is_package: false,
+    expires_at: null,
+  };
+}
+
+export function itemFull(store: Store, item: ItemRecord): Json {
+  return item.kind === 'folder' ? folderFull(store, item) : fileFull(store, item);
+}
+
+/** Box's standard order: folders before files, then by name. */
+export function compareDefault(a: ItemRecord, b: ItemRecord): number {
+  if (a.kind !== b.kind) return a.kind === 'folder' ? -1 : 1;
+  return a.name.localeCompare(b.name);
+}
+
+/** `fields=a,b` answers only those fields plus the ones Box always includes. */
+export function pickFields(full: Json, fields: string | null): Json {
+  if (!fields) return full;
+  const wanted = new Set(['type', 'id', 'etag', ...fields.split(',').map((f) => f.trim())]);
+  return Object.fromEntries(Object.entries(full).filter(([key]) => wanted.has(key)));
+}
