@@ -1,0 +1,129 @@
+/**
+ * Packs `--linux dir` offline with a stand-in Electron and checks what would ship: app.asar
+ * holds the built out/ files and package.json and nothing else of ours, the bundled settings
+ * and the icon sit in resources/, and the security fuses are flipped in the executable.
+ */
+import { listPackage, statFile } from '@electron/asar';
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
+import { execFile } from 'node:child_process';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot, stageProject, type StagedProject } from './staged-project.ts';
+
+const run = promisify(execFile);
+const require = createRequire(import.meta.url);
+const electronVersion = (require('electron/package.json') as { version: string }).version;
+
+let project: StagedProject;
+let unpacked: string;
+let asarFiles: string[];
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+}
+
+beforeAll(async () => {
+  project = await stageProject();
+  const started = performance.now();
+  await run(
+    process.execPath,
+    [
+      require.resolve('electron-builder/cli.js'),
+      '--linux',
+      'dir',
+      '--projectDir',
+      project.dir,
+      `-c.electronDist=${project.electronDist}`,
+      `-c.electronVersion=${electronVersion}`,
+      '-c.npmRebuild=false',
+    ],
+    { cwd: project.dir, env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' }, maxBuffer: 16 * 1024 * 1024 },
+  );
+  console.info(`electron-builder --linux dir took ${Math.round(performance.now() - started)} ms (out/ ${project.outIsStandIn ? 'stand-in' : 'from npm run build'})`);
+  unpacked = path.join(project.dir, 'dist', 'linux-unpacked');
+  const archive = path.join(unpacked, 'resources', 'app.asar');
+  asarFiles = listPackage(archive, { isPack: false })
+    .map((entry) => entry.replace(/^[/\\]/, ''))
+    .filter((entry) => !('files' in statFile(archive, entry, false)))
+    .map((file) => file.split(path.sep).join('/'));
+}, 240_000);
+
+afterAll(async () => {
+  await project?.remove();
+});
+
+describe('app.asar', () => {
+  it('holds every built out/ file except source maps, and package.json', async () => {
+    const built = (await filesUnder(path.join(project.dir, 'out'))).map((file) => `out/${file.split(path.sep).join('/')}`);
+    expect(built.some((file) => file.endsWith('.map')) || !project.outIsStandIn).toBe(true);
+    for (const file of built.filter((name) => !name.endsWith('.map'))) expect(asarFiles).toContain(file);
+    expect(asarFiles).toContain('package.json');
+  });
+
+  it('holds the production dependencies the main process needs', () => {
+    for (const dependency of ['box-node-sdk', 'keytar', 'openid-client', 'zod']) {
+      expect(asarFiles).toContain(`node_modules/${dependency}/package.json`);
+    }
+  });
+
+  it('holds nothing from test/, backend/, sandbox/ or the other source folders', () => {
+    const ours = asarFiles.filter((file) => !file.startsWith('node_modules/'));
+    expect(ours.filter((file) => !file.startsWith('out/') && file !== 'package.json')).toEqual([]);
+    for (const folder of ['test', 'backend', 'sandbox', 'main', 'common', 'renderer', 'preload', 'build', 'config']) {
+      expect(asarFiles.filter((file) => file.startsWith(`${folder}/`))).toEqual([]);
+    }
+  });
+
+  it('holds no TypeScript sources and no source maps, not even inside node_modules', () => {
+    expect(asarFiles.filter((file) => /\.(ts|tsx|mts|cts)$/.test(file))).toEqual([]);
+    expect(asarFiles.filter((file) => file.endsWith('.map'))).toEqual([]);
+  });
+});
+
+describe('resources', () => {
+  it('carry the bundled settings from config/', async () => {
+    const packed = await readFile(path.join(unpacked, 'resources', 'bundled-settings.json'), 'utf8');
+    expect(packed).toBe(await readFile(path.join(repoRoot, 'config', 'bundled-settings.json'), 'utf8'));
+  });
+
+  it('carry the window icon rendered from build/icon.svg', async () => {
+    const packed = await readFile(path.join(unpacked, 'resources', 'icon.png'));
+    expect(packed.equals(await readFile(path.join(repoRoot, 'build', 'icons', '512x512.png')))).toBe(true);
+  });
+
+  it('unpack native modules (keytar) next to the asar so that they can load', async () => {
+    const unpackedModules = await filesUnder(path.join(unpacked, 'resources', 'app.asar.unpacked'));
+    expect(unpackedModules.some((file) => file.startsWith(path.join('node_modules', 'keytar')) && file.endsWith('.node'))).toBe(true);
+  });
+});
+
+describe('the executable', () => {
+  it('is named after linux.executableName', async () => {
+    expect((await stat(path.join(unpacked, 'box-sso-desktop'))).isFile()).toBe(true);
+  });
+
+  it('has the security fuses flipped from Electron defaults', async () => {
+    const wire = await getCurrentFuseWire(path.join(unpacked, 'box-sso-desktop'));
+    const on = 49;
+    const off = 48;
+    expect({
+      runAsNode: wire[FuseV1Options.RunAsNode],
+      enableCookieEncryption: wire[FuseV1Options.EnableCookieEncryption],
+      enableNodeOptionsEnvironmentVariable: wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable],
+      enableNodeCliInspectArguments: wire[FuseV1Options.EnableNodeCliInspectArguments],
+      enableEmbeddedAsarIntegrityValidation: wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation],
+      onlyLoadAppFromAsar: wire[FuseV1Options.OnlyLoadAppFromAsar],
+    }).toEqual({
+      runAsNode: off,
+      enableCookieEncryption: on,
+      enableNodeOptionsEnvironmentVariable: off,
+      enableNodeCliInspectArguments: off,
+      enableEmbeddedAsarIntegrityValidation: on,
+      onlyLoadAppFromAsar: on,
+    });
+  });
+});
