@@ -1,0 +1,21 @@
+/**
+ * Where the refresh token lives between runs. An interface so the session core stays plain
+ * Node; the real implementation is the OS keychain (keytar-secret-store.ts).
+ */
+export interface SecretStore {
+  get(account: string): Promise<string | null>;
+  set(account: string, secret: string): Promise<void>;
+  /** Resolves true when an entry was deleted. */
+  delete(account: string): Promise<boolean>;
+}
+
+/** The keychain service name: the app id, so IT can find (and wipe) the entry. */
+export const keychainService = 'com.boxssodesktop.app';
+
+/**
+ * One entry per identity provider and client: switching the configured issuer must never
+ * hand one provider's refresh token to another.
+ */
+export function refreshTokenAccount(issuer: string, clientId: string): string {
+  return `${issuer} ${clientId}`;
+}

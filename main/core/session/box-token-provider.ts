@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { AppError } from '../../../common/app-error.ts';
+
+/**
+ * The Box handoff: trades the user's ID token for a short-lived, downscoped Box token at the
+ * backend (`POST /v1/box-token`), keeps it in memory only, renews it before it expires, and
+ * retries a Box call once with a fresh token when Box answers 401.
+ */
+const boxTokenResponse = z.object({
+  access_token: z.string().min(1),
+  token_type: z.string(),
+  expires_in: z.number().positive(),
+  scopes: z.array(z.string()).optional(),
+  box_user: z.object({ id: z.string(), name: z.string(), login: z.string().nullable().optional() }),
+});
+
+export interface BoxAccess {
+  accessToken: string;
+  /** Epoch milliseconds by the injected clock. */
+  expiresAt: number;
+  scopes: string[];
+  boxUser: { id: string; name: string; login: string | null };
+}
+
+export interface BoxTokenProviderOptions {
+  backendUrl: string;
+  /** The session's ID token, refreshed first when expired; forceRefresh after a backend 401. */
+  getIdToken: (options?: { forceRefresh?: boolean }) => Promise<string>;
+  clock?: () => number;
+  /** Renew this long before expiry (capped at half the token's lifetime). Default 5 minutes. */
+  renewBeforeMs?: number;
+  fetch?: typeof fetch;
+}
+
+const backendMessages = {
+  unreachable: 'The Box SSO service cannot be reached. Check your network connection and try again.',
+  busy: 'The Box SSO service is busy. Try again in a minute.',
+  denied: 'Your account is not allowed to use Box through this app. Ask IT for access.',
+  rejected: 'The Box SSO service did not accept your sign-in. Sign in again; if it keeps happening, tell IT.',
+} as const;
+
+/** A 401 from Box, whichever client made the call (fetch Response, box-node-sdk error, plain status). */
+export function isUnauthorized(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const candidate = error as { status?: unknown; statusCode?: unknown; responseInfo?: { statusCode?: unknown } };
+  return candidate.status === 401 || candidate.statusCode === 401 || candidate.responseInfo?.statusCode === 401;
+}
+
+export class BoxTokenProvider {
+  private readonly options: BoxTokenProviderOptions;
+  private readonly clock: () => number;
+  private cached: { access: BoxAccess; renewAt: number } | undefined;
+  private inFlight: Promise<BoxAccess> | undefined;
+  /** Bumped by clear(): an exchange that started before sign-out must not repopulate the cache. */
+  private generation = 0;
+
+  constructor(options: BoxTokenProviderOptions) {
+    this.options = options;
+    this.clock = options.clock ?? Date.now;
+  }
+
+  /** A valid Box token and user, from memory unless it is due for renewal. */
+  async getAccess(): Promise<BoxAccess> {
+    if (this.cached && this.clock() < this.cached.renewAt) return this.cached.access;
+    this.inFlight ??= this.exchange().finally(() => {
+      this.inFlight = undefined;
+    });
+    return this.inFlight;
+  }
+
+  async getToken(): Promise<string> {
+    return (await this.getAccess()).accessToken;
+  }
+
+  /** Forget a token Box refused, so the next call fetches a new one. */
+  invalidate(token: string): void {
+    if (this.cached?.access.accessToken === token) this.cached = undefined;
+  }
+
+  /** Runs a Box call with the token; on a Box 401 renews the token and retries exactly once. */
+  async withToken<T>(call: (token: string) => Promise<T>, unauthorized: (error: unknown) => boolean = isUnauthorized): Promise<T> {
+    const token = await this.getToken();
+    try {
+      const result = await call(token);
+      if (!unauthorized(result)) return result;
+    } catch (error) {
+      if (!unauthorized(error)) throw error;
+    }
+    this.invalidate(token);
+    return call(await this.getToken());
+  }
+
+  clear(): void {
+    this.generation++;
+    this.cached = undefined;
+    this.inFlight = undefined;
+  }
+
+  private async exchange(): Promise<BoxAccess> {
+    const generation = this.generation;
+    let response = await this.post(await this.options.getIdToken());
+    if (response.status === 401) {
+      // The ID token may have been revoked or signed with a key the backend has not seen yet.
+      await response.body?.cancel();
+      response = await this.post(await this.options.getIdToken({ forceRefresh: true }));
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw this.httpError(response.status);
+    }
+    const started = this.clock();
+    const parsed = boxTokenResponse.safeParse(await response.json().catch(() => undefined));
+    if (!parsed.success) throw new AppError('backend_unreachable', backendMessages.unreachable, { cause: parsed.error });
+    const body = parsed.data;
+    const lifetimeMs = body.expires_in * 1000;
+    const access: BoxAccess = {
+      accessToken: body.access_token,
+      expiresAt: started + lifetimeMs,
+      scopes: body.scopes ?? [],
+      boxUser: { id: body.box_user.id, name: body.box_user.name, login: body.box_user.login ?? null },
+    };
+    const renewBefore = Math.min(this.options.renewBeforeMs ?? 5 * 60 * 1000, lifetimeMs / 2);
+    if (generation === this.generation) this.cached = { access, renewAt: access.expiresAt - renewBefore };
+    return access;
+  }
+
+  private async post(idToken: string): Promise<Response> {
+    const url = new URL('/v1/box-token', this.options.backendUrl);
+    try {
+      return await (this.options.fetch ?? fetch)(url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${idToken}`, accept: 'application/json' },
+        signal: AbortSignal.timeout(30_000),
+      });
+    } catch (error) {
+      throw new AppError('backend_unreachable', backendMessages.unreachable, { cause: error });
+    }
+  }
+
+  private httpError(status: number): AppError {
+    if (status === 401) return new AppError('backend_denied', backendMessages.rejected);
+    if (status === 403) return new AppError('backend_denied', backendMessages.denied);
+    if (status === 429 || status === 503) return new AppError('backend_unreachable', backendMessages.busy);
+    return new AppError('backend_unreachable', backendMessages.unreachable);
+  }
+}

@@ -1,0 +1,232 @@
+import * as oidc from 'openid-client';
+import { AppError } from '../../../common/app-error.ts';
+import type { SessionState } from '../../../common/session-state.ts';
+import { runAuthorizationFlow, type TokenResponse } from '../auth/authorization-flow.ts';
+import { assertIdpUrl } from '../auth/idp-url-guard.ts';
+import { discoverProvider } from '../auth/oidc-discovery.ts';
+import type { SignInSettings } from '../auth/sign-in-settings.ts';
+import { isInvalidGrant, signInError, toSignInError } from '../auth/sign-in-errors.ts';
+import { refreshTokenAccount, type SecretStore } from '../keychain/secret-store.ts';
+import { BoxTokenProvider } from './box-token-provider.ts';
+
+export interface SessionManagerOptions {
+  settings: SignInSettings;
+  backendUrl: string;
+  secretStore: SecretStore;
+  /** The system browser (Electron's shell.openExternal behind a thin adapter). */
+  openExternal: (url: string) => Promise<void>;
+  clock?: () => number;
+  /** Used for the backend call only; openid-client uses the global fetch. */
+  fetch?: typeof fetch;
+}
+
+interface HeldTokens {
+  idToken: string;
+  /** Epoch milliseconds. */
+  idTokenExpiresAt: number;
+  claims: oidc.IDToken;
+}
+
+/** Refresh this long before the ID token expires, so the backend never sees a stale one. */
+const idTokenMarginMs = 60_000;
+
+/**
+ * The session: the state machine the renderer sees (common/session-state.ts), the OIDC
+ * tokens (refresh token in the keychain, the rest in memory only), and the Box handoff.
+ * Everything fails into a state with a code and a message; nothing here throws at the UI.
+ */
+export class SessionManager {
+  readonly boxTokens: BoxTokenProvider;
+  private readonly options: SessionManagerOptions;
+  private readonly clock: () => number;
+  private readonly account: string;
+  private readonly listeners = new Set<(state: SessionState) => void>();
+  private current: SessionState = { status: 'signed-out' };
+  private config: oidc.Configuration | undefined;
+  private tokens: HeldTokens | undefined;
+  private refreshing: Promise<HeldTokens> | undefined;
+  private pending: { controller: AbortController; flow: Promise<unknown>; link: string | null } | undefined;
+
+  constructor(options: SessionManagerOptions) {
+    this.options = options;
+    this.clock = options.clock ?? Date.now;
+    this.account = refreshTokenAccount(options.settings.issuer, options.settings.clientId);
+    this.boxTokens = new BoxTokenProvider({
+      backendUrl: options.backendUrl,
+      getIdToken: (o) => this.getIdToken(o),
+      clock: this.clock,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
+  }
+
+  get state(): SessionState {
+    return this.current;
+  }
+
+  /** Subscribe to state changes (forwarded to the renderer as `session:changed`). */
+  onChange(listener: (state: SessionState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The authorize URL of the sign-in in progress, for "Copy sign-in link". */
+  signInLink(): string | null {
+    return this.pending?.link ?? null;
+  }
+
+  /** Runs the browser sign-in. A second call replaces the first (its listener is closed first). */
+  async signIn(): Promise<SessionState> {
+    const previous = this.pending;
+    previous?.controller.abort();
+    await previous?.flow.catch(() => undefined);
+    const controller = new AbortController();
+    const entry: NonNullable<typeof this.pending> = { controller, flow: Promise.resolve(), link: null };
+    this.pending = entry;
+    this.setState({ status: 'signing-in' });
+    const isCurrent = (): boolean => this.pending === entry;
+    try {
+      const config = await this.discover();
+      entry.flow = runAuthorizationFlow({
+        config,
+        settings: this.options.settings,
+        openExternal: this.options.openExternal,
+        signal: controller.signal,
+        onAuthorizeUrl: (url) => {
+          entry.link = url;
+        },
+      });
+      const tokens = (await entry.flow) as TokenResponse;
+      if (!isCurrent()) return this.current;
+      this.pending = undefined;
+      await this.adopt(tokens);
+    } catch (error) {
+      if (!isCurrent()) return this.current;
+      this.pending = undefined;
+      return this.failed(error);
+    }
+    return this.handOff().catch((error: unknown) => this.failed(error));
+  }
+
+  /** "Cancel" on the waiting screen: closes the listener and returns to signed-out. */
+  cancelSignIn(): SessionState {
+    this.pending?.controller.abort();
+    return this.current;
+  }
+
+  /** At start-up: a stored refresh token signs the user in without the browser. */
+  async restore(): Promise<SessionState> {
+    const refreshToken = await this.readRefreshToken();
+    if (!refreshToken) return this.setState({ status: 'signed-out' });
+    this.setState({ status: 'signing-in' });
+    try {
+      await this.refresh();
+    } catch (error) {
+      return this.failed(error);
+    }
+    return this.handOff().catch((error: unknown) => this.failed(error));
+  }
+
+  /**
+   * Revokes the refresh token at the provider (when it can), deletes it from the keychain and
+   * forgets every token. With endSession, also opens the provider's end-session page.
+   */
+  async signOut(options: { endSession?: boolean } = {}): Promise<SessionState> {
+    this.pending?.controller.abort();
+    const refreshToken = await this.readRefreshToken().catch(() => null);
+    const idToken = this.tokens?.idToken;
+    const config = await this.discover().catch(() => undefined);
+    if (config && refreshToken && config.serverMetadata().revocation_endpoint) {
+      // Sign-out must work offline too; a failed revocation only leaves a token nobody holds.
+      await oidc.tokenRevocation(config, refreshToken, { token_type_hint: 'refresh_token' }).catch(() => undefined);
+    }
+    await this.options.secretStore.delete(this.account).catch(() => false);
+    this.forget();
+    const state = this.setState({ status: 'signed-out' });
+    const endSession = config?.serverMetadata().end_session_endpoint;
+    if (options.endSession && config && endSession) {
+      const url = oidc.buildEndSessionUrl(config, idToken ? { id_token_hint: idToken } : { client_id: this.options.settings.clientId }).href;
+      assertIdpUrl(url, [new URL(endSession).origin]);
+      await this.options.openExternal(url);
+    }
+    return state;
+  }
+
+  /** The current ID token, refreshed first when it is expired or about to be. */
+  async getIdToken(options: { forceRefresh?: boolean } = {}): Promise<string> {
+    const tokens = this.tokens;
+    if (!tokens && !this.refreshing) throw new AppError('not_signed_in', 'Sign in to continue.');
+    if (tokens && !options.forceRefresh && this.clock() < tokens.idTokenExpiresAt - idTokenMarginMs) return tokens.idToken;
+    return (await this.refresh()).idToken;
+  }
+
+  /** One refresh at a time: with rotation, two concurrent refreshes would look like token theft. */
+  private refresh(): Promise<HeldTokens> {
+    this.refreshing ??= this.refreshOnce().finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  private async refreshOnce(): Promise<HeldTokens> {
+    const refreshToken = await this.readRefreshToken();
+    if (!refreshToken) throw signInError('session_expired');
+    const config = await this.discover();
+    let response: TokenResponse;
+    try {
+      response = await oidc.refreshTokenGrant(config, refreshToken);
+    } catch (error) {
+      if (isInvalidGrant(error)) {
+        await this.options.secretStore.delete(this.account);
+        this.forget();
+        throw signInError('session_expired', error);
+      }
+      throw toSignInError(error);
+    }
+    return this.adopt(response);
+  }
+
+  private async adopt(response: TokenResponse): Promise<HeldTokens> {
+    const claims = response.claims();
+    if (!response.id_token || !claims) throw signInError('token_endpoint_error');
+    if (this.tokens && this.tokens.claims.sub !== claims.sub) this.boxTokens.clear();
+    if (response.refresh_token) await this.options.secretStore.set(this.account, response.refresh_token);
+    this.tokens = { idToken: response.id_token, idTokenExpiresAt: claims.exp * 1000, claims };
+    return this.tokens;
+  }
+
+  /** Trades the ID token for Box access and moves to signed-in with the Box user. */
+  private async handOff(): Promise<SessionState> {
+    const access = await this.boxTokens.getAccess();
+    const claims = this.tokens?.claims;
+    const name = typeof claims?.name === 'string' ? claims.name : access.boxUser.name;
+    const email = typeof claims?.email === 'string' ? claims.email : access.boxUser.login;
+    return this.setState({ status: 'signed-in', user: { name, email, boxUserId: access.boxUser.id } });
+  }
+
+  private failed(error: unknown): SessionState {
+    const appError = toSignInError(error);
+    if (appError.code === 'sign_in_cancelled') return this.setState({ status: 'signed-out' });
+    if (appError.code === 'session_expired') return this.setState({ status: 'signed-out', message: appError.message });
+    return this.setState({ status: 'error', code: appError.code, message: appError.message });
+  }
+
+  private async discover(): Promise<oidc.Configuration> {
+    this.config ??= await discoverProvider(this.options.settings, this.clock);
+    return this.config;
+  }
+
+  private readRefreshToken(): Promise<string | null> {
+    return this.options.secretStore.get(this.account);
+  }
+
+  private forget(): void {
+    this.tokens = undefined;
+    this.boxTokens.clear();
+  }
+
+  private setState(state: SessionState): SessionState {
+    this.current = state;
+    for (const listener of this.listeners) listener(state);
+    return state;
+  }
+}
