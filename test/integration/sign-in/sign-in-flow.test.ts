@@ -1,0 +1,190 @@
+import { refreshTokenAccount } from '../../../main/core/keychain/secret-store.ts';
+import { startSandboxIdp, type SandboxIdp } from '../../../sandbox/idp/index.ts';
+import { completeLogin } from '../../../sandbox/idp/scripted-browser.ts';
+import { startHandoffStack, type HandoffStack } from './support/handoff-stack.ts';
+import { freePort, rawRequest } from './support/http.ts';
+import { keychainUnavailableReason, testSecretStore } from './support/keychain.ts';
+import { createSession } from './support/session-fixture.ts';
+import { scriptedSystemBrowser, silentSystemBrowser } from './support/system-browser.ts';
+
+const noKeychain = await keychainUnavailableReason();
+const alice = { username: 'alice', password: 'alice-sandbox' };
+
+describe.skipIf(noKeychain !== null)('desktop sign-in through the system browser', () => {
+  let idp: SandboxIdp;
+  let stack: HandoffStack;
+  const store = testSecretStore();
+  const account = () => refreshTokenAccount(idp.issuer, idp.desktopClientId);
+
+  beforeAll(async () => {
+    idp = await startSandboxIdp();
+    stack = await startHandoffStack(idp);
+  });
+  afterAll(async () => {
+    await store.delete(account());
+    await stack?.close();
+    await idp?.close();
+  });
+  afterEach(async () => {
+    await store.delete(account());
+  });
+
+  it('signs in with PKCE, keeps the refresh token in the keychain and hands off to Box', async () => {
+    const browser = scriptedSystemBrowser(alice);
+    const { manager, states } = createSession({ idp, backendUrl: stack.backendUrl, secretStore: store, openExternal: browser.openExternal });
+
+    const final = await manager.signIn();
+
+    expect(states.map((s) => s.status)).toEqual(['signing-in', 'signed-in']);
+    expect(final).toMatchObject({ status: 'signed-in', user: { name: 'Alice Example', email: 'alice@example.com' } });
+    expect(final.status === 'signed-in' && final.user.boxUserId).toMatch(/^\d+$/);
+    expect(JSON.stringify(states)).not.toMatch(/eyJ/);
+
+    const authorize = new URL(browser.opened[0] ?? '');
+    expect(authorize.origin).toBe(idp.issuer);
+    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorize.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+    expect(authorize.searchParams.get('state')).toBeTruthy();
+    expect(authorize.searchParams.get('nonce')).toBeTruthy();
+    expect(authorize.searchParams.get('scope')).toBe('openid profile email offline_access');
+    const redirect = new URL(authorize.searchParams.get('redirect_uri') ?? '');
+    expect(redirect.hostname).toBe('127.0.0.1');
+    expect(redirect.pathname).toBe('/callback');
+
+    const tab = await browser.visits[0];
+    expect(tab?.status).toBe(200);
+    expect(tab?.headers.get('cache-control')).toBe('no-store');
+    expect(tab?.html).toContain("You're signed in.");
+    const code = new URL(tab?.url ?? '').searchParams.get('code') ?? '';
+    expect(code).not.toBe('');
+    expect(tab?.html).not.toContain(code);
+    expect(new URL(tab?.url ?? '').searchParams.get('iss')).toBe(idp.issuer);
+
+    expect(await store.get(account())).toBeTruthy();
+    await expect(rawRequest(Number(redirect.port), '/callback')).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+  });
+
+  it('rejects a callback whose iss is not the configured issuer (RFC 9207)', async () => {
+    const browser = silentSystemBrowser();
+    const { manager } = createSession({ idp, backendUrl: stack.backendUrl, secretStore: store, openExternal: browser.openExternal });
+    const done = manager.signIn();
+    const authorize = new URL(await browser.nextOpened());
+    const callback = new URL(authorize.searchParams.get('redirect_uri') ?? '');
+    callback.search = new URLSearchParams({ code: 'forged', state: authorize.searchParams.get('state') ?? '', iss: 'http://127.0.0.1:1' }).toString();
+    const tab = fetch(callback);
+    expect(await done).toMatchObject({ status: 'error', code: 'issuer_mismatch' });
+    expect(await (await tab).text()).toContain('different identity provider');
+    expect(await store.get(account())).toBeNull();
+  });
+
+  it('maps Cancel at the identity provider (error=access_denied) to sign_in_denied', async () => {
+    const browser = scriptedSystemBrowser({ ...alice, action: 'cancel' });
+    const { manager } = createSession({ idp, backendUrl: stack.backendUrl, secretStore: store, openExternal: browser.openExternal });
+    expect(await manager.signIn()).toMatchObject({ status: 'error', code: 'sign_in_denied' });
+    expect((await browser.visits[0])?.html).toContain("Sign-in didn't finish");
+  });
+
+  it('ignores a callback with a wrong state and still finishes with the right one', async () => {
+    const browser = silentSystemBrowser();
+    const { manager } = createSession({ idp, backendUrl: stack.backendUrl, secretStore: store, openExternal: browser.openExternal });
+    const done = manager.signIn();
+    const authorize = await browser.nextOpened();
+    const redirect = new URL(new URL(authorize).searchParams.get('redirect_uri') ?? '');
+    const stray = await rawRequest(Number(redirect.port), '/callback?code=stolen&state=not-ours');
+    expect(stray.status).toBe(400);
+    expect(manager.state.status).toBe('signing-in');
+    const tab = fetch(await completeLogin(authorize, alice));
+    expect(await done).toMatchObject({ status: 'signed-in' });
+    expect((await tab).status).toBe(200);
+  });
+
+  it('reports a token endpoint error for a code the provider never issued', async () => {
+    const browser = silentSystemBrowser();
+    const { manager } = createSession({ idp, backendUrl: stack.backendUrl, secretStore: store, openExternal: browser.openExternal });
+    const done = manager.signIn();
+    const authorize = new URL(await browser.nextOpened());
+    const callback = new URL(authorize.searchParams.get('redirect_uri') ?? '');
+    callback.search = new URLSearchParams({ code: 'never-issued', state: authorize.searchParams.get('state') ?? '', iss: idp.issuer }).toString();
+    void fetch(callback).then((r) => r.text());
+    expect(await done).toMatchObject({ status: 'error', code: 'token_endpoint_error' });
+  });
+
+  it('times out, closes the listener and says so', async () => {
+    const browser = silentSystemBrowser();
+    const { manager } = createSession({
+      idp,
+      backendUrl: stack.backendUrl,
+      secretStore: store,
+      openExternal: browser.openExternal,
+      settings: { timeoutMs: 300 },
+    });
+    const done = manager.signIn();
+    const redirect = new URL(new URL(await browser.nextOpened()).searchParams.get('redirect_uri') ?? '');
+    expect(await done).toMatchObject({ status: 'error', code: 'sign_in_timeout' });
+    await expect(rawRequest(Number(redirect.port), '/callback')).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+  });
+
+  it('a second click replaces the pending sign-in on the same fixed port without EADDRINUSE', async () => {
+    const port = await freePort();
+    const browser = silentSystemBrowser();
+    const { manager, states } = createSession({
+      idp,
+      backendUrl: stack.backendUrl,
+      secretStore: store,
+      openExternal: browser.openExternal,
+      settings: { loopbackPorts: [port] },
+    });
+    const first = manager.signIn();
+    const firstUrl = await browser.nextOpened();
+    const secondOpened = browser.nextOpened();
+    const second = manager.signIn();
+    const secondUrl = await secondOpened;
+    expect(new URL(secondUrl).searchParams.get('state')).not.toBe(new URL(firstUrl).searchParams.get('state'));
+    expect(new URL(secondUrl).searchParams.get('redirect_uri')).toBe(`http://127.0.0.1:${port}/callback`);
+    expect(manager.signInLink()).toBe(secondUrl);
+    // The first flow's callback is now turned away: its state is gone with its listener.
+    const stale = await completeLogin(firstUrl, alice);
+    expect((await fetch(stale)).status).toBe(400);
+    await fetch(await completeLogin(secondUrl, alice));
+    expect(await second).toMatchObject({ status: 'signed-in' });
+    expect((await first).status).not.toBe('error');
+    expect(states.filter((s) => s.status === 'error')).toEqual([]);
+  });
+
+  it('Cancel closes the listener and returns to signed-out', async () => {
+    const browser = silentSystemBrowser();
+    const { manager } = createSession({ idp, backendUrl: stack.backendUrl, secretStore: store, openExternal: browser.openExternal });
+    const done = manager.signIn();
+    const redirect = new URL(new URL(await browser.nextOpened()).searchParams.get('redirect_uri') ?? '');
+    manager.cancelSignIn();
+    expect(await done).toEqual({ status: 'signed-out' });
+    expect(manager.signInLink()).toBeNull();
+    await expect(rawRequest(Number(redirect.port), '/callback')).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+  });
+
+  it('detects a wrong system clock (clock skew)', async () => {
+    const browser = scriptedSystemBrowser(alice);
+    const threeHoursAhead = () => Date.now() + 3 * 3600 * 1000;
+    const { manager } = createSession({
+      idp,
+      backendUrl: stack.backendUrl,
+      secretStore: store,
+      openExternal: browser.openExternal,
+      clock: threeHoursAhead,
+    });
+    expect(await manager.signIn()).toMatchObject({ status: 'error', code: 'clock_skew' });
+  });
+
+  it('says the provider is unreachable when discovery fails', async () => {
+    const browser = silentSystemBrowser();
+    const { manager } = createSession({
+      idp,
+      backendUrl: stack.backendUrl,
+      secretStore: store,
+      openExternal: browser.openExternal,
+      settings: { issuer: `http://127.0.0.1:${await freePort()}` },
+    });
+    expect(await manager.signIn()).toMatchObject({ status: 'error', code: 'idp_unreachable' });
+    expect(browser.opened).toEqual([]);
+  });
+});
