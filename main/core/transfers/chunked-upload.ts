@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto';
+import { open, type FileHandle } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { AppError } from '../../../common/app-error.ts';
+import type { BoxTransferClient, UploadedPart, UploadSession, UploadTarget } from './box-transfer-client.ts';
+import type { UploadResult, UploadSource } from './multipart-upload.ts';
+import { BoxTransferError, cancelledError, isAbort } from './transfer-errors.ts';
+
+export interface ChunkedUploadOptions {
+  /** Parts in flight at once; each holds one part (8 MB on Box) in memory. */
+  partConcurrency?: number;
+  /** Tries per part, the first included. */
+  maxPartAttempts?: number;
+  /** How long to keep committing while Box answers `202` (still assembling the file). */
+  maxCommitWaitSeconds?: number;
+}
+
+function changedWhileUploading(name: string): AppError {
+  return new AppError('file_unreadable', `“${name}” changed while it was being uploaded. Retry once the file is saved.`);
+}
+
+async function readPart(handle: FileHandle, buffer: Buffer, offset: number, name: string): Promise<void> {
+  let filled = 0;
+  while (filled < buffer.length) {
+    const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, offset + filled);
+    if (bytesRead === 0) throw changedWhileUploading(name);
+    filled += bytesRead;
+  }
+}
+
+/** Waits before the next try: Box's `retry-after` when it gave one, else exponential backoff. */
+async function backoff(attempt: number, error: unknown, signal: AbortSignal): Promise<void> {
+  const fromBox = error instanceof BoxTransferError ? error.retryAfterSeconds : undefined;
+  const ms = fromBox !== undefined ? Math.min(fromBox, 30) * 1000 : Math.min(200 * 2 ** (attempt - 1), 5000);
+  await sleep(ms, undefined, { signal });
+}
+
+function worthRetrying(error: unknown, signal: AbortSignal): boolean {
+  if (isAbort(error, signal)) return false;
+  if (error instanceof BoxTransferError) return error.retryable;
+  return error instanceof AppError && error.code === 'offline';
+}
+
+async function sendPart(
+  client: BoxTransferClient,
+  session: UploadSession,
+  part: { offset: number; data: Buffer; sha1: Buffer; fileSize: number },
+  signal: AbortSignal,
+  name: string,
+  maxAttempts: number,
+): Promise<UploadedPart> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await client.uploadPart(session, part, signal, name);
+    } catch (error) {
+      if (attempt >= maxAttempts || !worthRetrying(error, signal)) throw error;
+      await backoff(attempt, error, signal);
+    }
+  }
+}
+
+/**
+ * Uploads a file of 20 MB or more through a Box upload session: parts read from disk in order
+ * (so one running SHA-1 covers the whole file without a second read), each sent with its own
+ * SHA-1 digest, a bounded number in flight; failed parts are retried; the commit is repeated
+ * while Box answers `202`; on cancel or failure the session is aborted so nothing stays open.
+ */
+export async function chunkedUpload(
+  client: BoxTransferClient,
+  source: UploadSource,
+  target: UploadTarget,
+  signal: AbortSignal,
+  onBytes: (count: number) => void,
+  options: ChunkedUploadOptions = {},
+): Promise<UploadResult> {
+  const concurrency = options.partConcurrency ?? 4;
+  const maxAttempts = options.maxPartAttempts ?? 4;
+  const handle = await open(source.path, 'r');
+  let session: UploadSession | undefined;
+  try {
+    session = await client.createUploadSession(target, source.size, signal);
+    const { parts, sha1 } = await sendAllParts(client, session, handle, source, target.name, signal, onBytes, concurrency, maxAttempts);
+    return await commit(client, session, parts, sha1, signal, target.name, options.maxCommitWaitSeconds ?? 120);
+  } catch (error) {
+    if (session) await client.abortUploadSession(session, target.name);
+    if (isAbort(error, signal)) throw cancelledError(target.name);
+    throw error;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function sendAllParts(
+  client: BoxTransferClient,
+  session: UploadSession,
+  handle: FileHandle,
+  source: UploadSource,
+  name: string,
+  signal: AbortSignal,
+  onBytes: (count: number) => void,
+  concurrency: number,
+  maxAttempts: number,
+): Promise<{ parts: UploadedPart[]; sha1: Buffer }> {
+  const whole = createHash('sha1');
+  const parts: UploadedPart[] = [];
+  const inFlight = new Set<Promise<void>>();
+  // One failed part stops its siblings: the session is aborted anyway.
+  const stopSiblings = new AbortController();
+  const partSignal = AbortSignal.any([signal, stopSiblings.signal]);
+  let failure: { error: unknown } | undefined;
+  for (let offset = 0, index = 0; offset < source.size && !failure; offset += session.partSize, index++) {
+    while (inFlight.size >= concurrency) await Promise.race(inFlight);
+    if (failure) break;
+    signal.throwIfAborted();
+    const data = Buffer.allocUnsafe(Math.min(session.partSize, source.size - offset));
+    await readPart(handle, data, offset, name);
+    whole.update(data);
+    const part = { offset, data, sha1: createHash('sha1').update(data).digest(), fileSize: source.size };
+    const position = index;
+    const task: Promise<void> = sendPart(client, session, part, partSignal, name, maxAttempts).then(
+      (uploaded) => {
+        parts[position] = uploaded;
+        onBytes(data.length);
+      },
+      (error: unknown) => {
+        failure ??= { error };
+        stopSiblings.abort();
+      },
+    );
+    inFlight.add(task);
+    void task.finally(() => inFlight.delete(task));
+  }
+  await Promise.all(inFlight);
+  if (failure) throw signal.aborted ? signal.reason : failure.error;
+  const { size } = await handle.stat();
+  if (size !== source.size) throw changedWhileUploading(name);
+  return { parts, sha1: whole.digest() };
+}
+
+async function commit(
+  client: BoxTransferClient,
+  session: UploadSession,
+  parts: UploadedPart[],
+  sha1: Buffer,
+  signal: AbortSignal,
+  name: string,
+  maxWaitSeconds: number,
+): Promise<UploadResult> {
+  const giveUpAt = Date.now() + maxWaitSeconds * 1000;
+  let failures = 0;
+  for (;;) {
+    try {
+      const result = await client.commitUploadSession(session, parts, sha1, signal, name);
+      if ('fileId' in result) {
+        if (result.sha1 !== sha1.toString('hex')) {
+          throw new AppError('transfer_failed', `Box stored “${name}” with a different checksum. Retry the upload.`);
+        }
+        return { fileId: result.fileId };
+      }
+      if (Date.now() + result.retryAfterSeconds * 1000 > giveUpAt) {
+        throw new AppError('transfer_failed', `Box took too long to assemble “${name}”. Retry the upload.`);
+      }
+      await sleep(result.retryAfterSeconds * 1000, undefined, { signal });
+    } catch (error) {
+      failures += 1;
+      if (failures >= 4 || !worthRetrying(error, signal)) throw error;
+      await backoff(failures, error, signal);
+    }
+  }
+}

@@ -1,0 +1,162 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { access, link, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { AppError } from '../../../common/app-error.ts';
+import type { BoxFileFacts, BoxTransferClient } from './box-transfer-client.ts';
+import { boxTransferErrorFrom, BoxTransferError, cancelledError, isAbort, offlineError } from './transfer-errors.ts';
+
+export interface DownloadOptions {
+  client: BoxTransferClient;
+  file: BoxFileFacts;
+  targetPath: string;
+  /** The user chose to overwrite an existing file at the target. */
+  replaceExisting: boolean;
+  signal: AbortSignal;
+  /** Called with each batch of bytes written (negative when a resume had to start over). */
+  onBytes: (count: number) => void;
+  /** Resumes after dropped connections before giving up (a resume that makes progress resets the count). */
+  maxResumes?: number;
+}
+
+/** Writes are gathered to this size: fewer syscalls than one per network chunk. */
+const WRITE_BATCH = 1024 * 1024;
+
+/** The temporary file lives beside the target (same file system, so the final rename is atomic) and is hidden. */
+export function temporaryPathFor(targetPath: string): string {
+  return join(dirname(targetPath), `.${basename(targetPath)}.${randomBytes(4).toString('hex')}.boxdownload`);
+}
+
+/**
+ * Downloads one Box file into a temporary file beside the target, resuming with `Range` after a
+ * dropped connection, checks its size and SHA-1 against Box's, and only then moves it into place.
+ * On any failure or cancel the temporary file is removed, so the target is never partial.
+ */
+export async function downloadFile(options: DownloadOptions): Promise<void> {
+  const { file, signal } = options;
+  const temporaryPath = temporaryPathFor(options.targetPath);
+  const handle = await open(temporaryPath, 'wx');
+  let closed = false;
+  try {
+    const sha1 = await receiveBytes(options, handle);
+    await handle.close();
+    closed = true;
+    if (sha1 !== file.sha1) {
+      throw new AppError('transfer_failed', `“${file.name}” arrived damaged (its checksum does not match Box’s). Retry the download.`);
+    }
+    await moveIntoPlace(temporaryPath, options.targetPath, options.replaceExisting, file.name);
+  } catch (error) {
+    if (!closed) await handle.close().catch(() => undefined);
+    await rm(temporaryPath, { force: true });
+    if (isAbort(error, signal)) throw cancelledError(file.name);
+    throw error;
+  }
+}
+
+/** Streams the file into `handle`, resuming where it stopped; returns the SHA-1 (hex) of what was written. */
+async function receiveBytes(options: DownloadOptions, handle: FileHandle): Promise<string> {
+  const { client, file, signal } = options;
+  const maxResumes = options.maxResumes ?? 5;
+  let hash = createHash('sha1');
+  let written = 0;
+  let failures = 0;
+  while (written < file.size || (file.size === 0 && written === 0 && failures === 0)) {
+    const startedAt = written;
+    try {
+      const url = await client.downloadUrl(file.id, file.name, signal);
+      const response = await fetch(url, { signal, headers: written > 0 ? { range: `bytes=${written}-` } : {} });
+      if (!response.ok) throw await boxTransferErrorFrom(response, file.name);
+      if (written > 0 && response.status !== 206) {
+        // The server ignored Range: start over rather than append the file to itself.
+        options.onBytes(-written);
+        written = 0;
+        hash = createHash('sha1');
+        await handle.truncate(0);
+      }
+      written = await appendBody(response, handle, written, hash, options.onBytes);
+      if (file.size === 0) break;
+      if (written < file.size) throw offlineError(file.name, new Error('the body ended early'));
+    } catch (error) {
+      if (isAbort(error, signal)) throw error;
+      if (error instanceof BoxTransferError && !error.retryable) throw error;
+      failures = written > startedAt ? 1 : failures + 1;
+      if (failures > maxResumes) throw error instanceof AppError ? error : offlineError(file.name, error);
+      await sleep(Math.min(250 * 2 ** (failures - 1), 4000), undefined, { signal });
+    }
+  }
+  if (written !== file.size) {
+    throw new AppError('transfer_failed', `“${file.name}” arrived with the wrong size. Retry the download.`);
+  }
+  return hash.digest('hex');
+}
+
+/** Appends the response body at `position`, hashing what reaches the disk; returns the new position. */
+async function appendBody(
+  response: Response,
+  handle: FileHandle,
+  position: number,
+  hash: ReturnType<typeof createHash>,
+  onBytes: (count: number) => void,
+): Promise<number> {
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  const flush = async (): Promise<void> => {
+    if (pendingBytes === 0) return;
+    const batch = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
+    pending = [];
+    pendingBytes = 0;
+    await handle.write(batch, 0, batch.length, position);
+    hash.update(batch);
+    position += batch.length;
+    onBytes(batch.length);
+  };
+  try {
+    if (response.body) {
+      for await (const chunk of response.body) {
+        pending.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        pendingBytes += chunk.byteLength;
+        if (pendingBytes >= WRITE_BATCH) await flush();
+      }
+    }
+  } finally {
+    // What arrived before a dropped connection is good data: keep it so the resume starts after it.
+    await flush();
+  }
+  return position;
+}
+
+/**
+ * Puts the verified file at the target. Without the user's "replace", a hard link is used: it
+ * fails if a file appeared at the target meanwhile, where a rename would silently overwrite it.
+ */
+async function moveIntoPlace(temporaryPath: string, targetPath: string, replaceExisting: boolean, name: string): Promise<void> {
+  if (replaceExisting) {
+    await rename(temporaryPath, targetPath);
+    return;
+  }
+  try {
+    await link(temporaryPath, targetPath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      throw new AppError('transfer_failed', `A file named “${name}” appeared in the folder during the download. Retry to choose what to do.`);
+    }
+    // Some file systems (FAT, some network shares) have no hard links: check, then rename.
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
+    if (await exists(targetPath)) {
+      throw new AppError('transfer_failed', `A file named “${name}” appeared in the folder during the download. Retry to choose what to do.`);
+    }
+    await rename(temporaryPath, targetPath);
+    return;
+  }
+  await rm(temporaryPath, { force: true });
+}
+
+export async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
