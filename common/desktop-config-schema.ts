@@ -39,14 +39,14 @@ function secureUrl() {
       } else if (url.protocol !== 'https:' && url.protocol !== 'http:') {
         ctx.addIssue({ code: 'custom', message: 'must be an https: URL' });
       }
-    })
-    .transform((value) => value.replace(/\/+$/, ''));
+    });
 }
 
 /** RFC 6749 §3.3 scope-token characters. */
 const scopeToken = z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/, 'must be one word without spaces or quotes');
 
 const settingsShape = {
+  /** Kept exactly as written: it must equal the provider's `iss` byte for byte (Auth0's ends in a slash). */
   issuer: secureUrl(),
   clientId: z.string().trim().min(1, 'must not be empty'),
   scopes: z
@@ -54,7 +54,8 @@ const settingsShape = {
     .min(1)
     .refine((scopes) => scopes.includes('openid'), 'must include "openid"')
     .refine((scopes) => new Set(scopes).size === scopes.length, 'must not repeat'),
-  backendUrl: secureUrl(),
+  /** Trailing slashes trimmed, so that paths join cleanly. */
+  backendUrl: secureUrl().transform((value) => value.replace(/\/+$/, '')),
   /** Empty means any free port (Entra ID, Google, PingOne); Okta and Auth0 need fixed ones. */
   loopbackPorts: z
     .array(z.number().int().min(1024).max(65535))

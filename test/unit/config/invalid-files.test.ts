@@ -85,10 +85,10 @@ describe('other sources are validated the same way', () => {
 });
 
 describe('accepted forms', () => {
-  it('loopback http: issuers and backends, a byte-order mark, and trailing slashes trimmed', async () => {
-    await fixture.write('policyFile', `\uFEFF${JSON.stringify({ issuer: 'http://127.0.0.1:4000/', backendUrl: 'http://[::1]:8080' })}`);
+  it('loopback http: issuers and backends, a byte-order mark; the issuer kept exactly, the backend URL trimmed', async () => {
+    await fixture.write('policyFile', `\uFEFF${JSON.stringify({ issuer: 'http://127.0.0.1:4000/', backendUrl: 'http://[::1]:8080/' })}`);
     const state = await fixture.load();
-    expect(state).toMatchObject({ status: 'ok', effective: { config: { issuer: 'http://127.0.0.1:4000', backendUrl: 'http://[::1]:8080' } } });
+    expect(state).toMatchObject({ status: 'ok', effective: { config: { issuer: 'http://127.0.0.1:4000/', backendUrl: 'http://[::1]:8080' } } });
   });
 
   it('an absent policy file means no policy', async () => {
