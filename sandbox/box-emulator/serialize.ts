@@ -83,7 +83,6 @@ function common(store: Store, item: ItemRecord): Json {
     created_by: ownerJson,
     modified_by: ownerJson,
     owned_by: ownerJson,
-    shared_link: null,
     parent: parent ? folderMini(parent) : null,
     item_status: 'active',
   };
@@ -101,6 +100,8 @@ export function folderFull(store: Store, folder: FolderRecord): Json {
     ...folderMini(folder),
     ...common(store, folder),
     ...(folder.parentId === null ? { created_at: null, modified_at: null, content_created_at: null } : {}),
+    // Box sends `shared_link: null` for files too, but its spec marks only the folder's as nullable.
+    shared_link: null,
     folder_upload_email: null,
     item_collection: {
       total_count: folder.children.size,
