@@ -1,0 +1,129 @@
+import * as oidc from 'openid-client';
+import { refreshTokenAccount } from '../../../main/core/keychain/secret-store.ts';
+import { startSandboxIdp, type SandboxIdp } from '../../../sandbox/idp/index.ts';
+import { discoverSandbox } from '../../support/sign-in-as.ts';
+import { startHandoffStack, type HandoffStack } from './support/handoff-stack.ts';
+import { keychainUnavailableReason, testSecretStore } from './support/keychain.ts';
+import { createSession } from './support/session-fixture.ts';
+import { scriptedSystemBrowser, silentSystemBrowser } from './support/system-browser.ts';
+
+const noKeychain = await keychainUnavailableReason();
+const bob = { username: 'bob', password: 'bob-sandbox' };
+
+describe.skipIf(noKeychain !== null)('session: keychain, refresh, restore and sign-out', () => {
+  let idp: SandboxIdp;
+  let stack: HandoffStack;
+  const store = testSecretStore();
+  const account = () => refreshTokenAccount(idp.issuer, idp.desktopClientId);
+
+  /** A fresh core, as after an app restart: nothing shared with the previous one but the keychain. */
+  const restartedCore = (clock?: () => number) => {
+    const browser = silentSystemBrowser();
+    return { browser, ...createSession({ idp, backendUrl: stack.backendUrl, secretStore: store, openExternal: browser.openExternal, ...(clock ? { clock } : {}) }) };
+  };
+
+  const signedInCore = async (clock?: () => number) => {
+    const browser = scriptedSystemBrowser(bob);
+    const session = createSession({ idp, backendUrl: stack.backendUrl, secretStore: store, openExternal: browser.openExternal, ...(clock ? { clock } : {}) });
+    expect(await session.manager.signIn()).toMatchObject({ status: 'signed-in' });
+    return { browser, ...session };
+  };
+
+  beforeAll(async () => {
+    idp = await startSandboxIdp({ idTokenTtl: 600 });
+    stack = await startHandoffStack(idp);
+  });
+  afterAll(async () => {
+    await store.delete(account());
+    await stack?.close();
+    await idp?.close();
+  });
+  afterEach(async () => {
+    await store.delete(account());
+  });
+
+  it('stays signed out at start-up when the keychain holds nothing', async () => {
+    const { manager, states } = restartedCore();
+    expect(await manager.restore()).toEqual({ status: 'signed-out' });
+    expect(states).toEqual([{ status: 'signed-out' }]);
+  });
+
+  it('restores the session silently after a restart, from the keychain only', async () => {
+    await signedInCore();
+    const { manager, states, browser } = restartedCore();
+    const restored = await manager.restore();
+    expect(restored).toMatchObject({ status: 'signed-in', user: { name: 'Bob Example', email: 'bob@example.com' } });
+    expect(states.map((s) => s.status)).toEqual(['signing-in', 'signed-in']);
+    expect(browser.opened).toEqual([]);
+    expect(await manager.getIdToken()).toMatch(/^eyJ/);
+  });
+
+  it('rotates the refresh token on refresh and keeps the newest in the keychain', async () => {
+    const { manager } = await signedInCore();
+    const first = await store.get(account());
+    expect(await manager.getIdToken({ forceRefresh: true })).toMatch(/^eyJ/);
+    const second = await store.get(account());
+    expect(second).toBeTruthy();
+    expect(second).not.toBe(first);
+  });
+
+  it('refreshes an expired ID token before handing it out, once for concurrent callers', async () => {
+    let offsetMs = 0;
+    const clock = () => Date.now() + offsetMs;
+    const { manager } = await signedInCore(clock);
+    const rotatedFrom = await store.get(account());
+    let refreshGrants = 0;
+    const countRefresh = (ctx: { oidc: { params?: { grant_type?: unknown } } }) => {
+      if (ctx.oidc.params?.grant_type === 'refresh_token') refreshGrants++;
+    };
+    idp.provider.on('grant.success', countRefresh);
+    await manager.getIdToken();
+    expect(refreshGrants).toBe(0);
+    offsetMs = 600_000;
+    const [a, b] = await Promise.all([manager.getIdToken(), manager.getIdToken()]);
+    idp.provider.off('grant.success', countRefresh);
+    expect(refreshGrants).toBe(1);
+    expect(b).toBe(a);
+    // Two concurrent refreshes would have reused a rotated token and revoked the grant.
+    const newest = (await store.get(account())) ?? '';
+    expect(newest).not.toBe(rotatedFrom);
+    const config = await discoverSandbox(idp);
+    await expect(oidc.refreshTokenGrant(config, newest)).resolves.toBeTruthy();
+  });
+
+  it('a reused (rotated-out) refresh token signs out with a message and clears the keychain', async () => {
+    const { manager } = await signedInCore();
+    const old = (await store.get(account())) ?? '';
+    await manager.getIdToken({ forceRefresh: true });
+    // A stale copy comes back (e.g. a restored backup): the provider treats reuse as theft.
+    await store.set(account(), old);
+    const restarted = restartedCore();
+    const state = await restarted.manager.restore();
+    expect(state).toEqual({ status: 'signed-out', message: 'Your session has ended. Sign in again.' });
+    expect(await store.get(account())).toBeNull();
+  });
+
+  it('sign-out revokes the refresh token at the provider, deletes it and forgets the tokens', async () => {
+    const { manager, states } = await signedInCore();
+    const refreshToken = (await store.get(account())) ?? '';
+    expect(await manager.signOut()).toEqual({ status: 'signed-out' });
+    expect(states.at(-1)).toEqual({ status: 'signed-out' });
+    expect(await store.get(account())).toBeNull();
+    await expect(manager.getIdToken()).rejects.toMatchObject({ code: 'not_signed_in' });
+    const config = await discoverSandbox(idp);
+    await expect(oidc.refreshTokenGrant(config, refreshToken)).rejects.toMatchObject({ error: 'invalid_grant' });
+  });
+
+  it('sign-out can open the provider end-session page with the ID token hint', async () => {
+    await signedInCore();
+    const opened: string[] = [];
+    const spy = createSession({ idp, backendUrl: stack.backendUrl, secretStore: store, openExternal: (url) => (opened.push(url), Promise.resolve()) });
+    await spy.manager.restore();
+    await spy.manager.signOut({ endSession: true });
+    const endSession = new URL(opened[0] ?? '');
+    expect(`${endSession.origin}${endSession.pathname}`).toBe(`${idp.issuer}/session/end`);
+    expect(endSession.searchParams.get('id_token_hint')).toMatch(/^eyJ/);
+    const page = await fetch(endSession);
+    expect(page.status).toBe(200);
+  });
+});
