@@ -11,11 +11,15 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultConfigFiles } from '../../../main/core/config/config-files.ts';
+import { loadDesktopConfig } from '../../../main/core/config/load-desktop-config.ts';
 import { repoRoot, stageProject, type StagedProject } from './staged-project.ts';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 const electronVersion = (require('electron/package.json') as { version: string }).version;
+
+const companySettings = { issuer: 'https://login.example.com/tenant/v2.0', clientId: 'desktop-client', backendUrl: 'https://box-sso.example.com' };
 
 let project: StagedProject;
 let unpacked: string;
@@ -27,7 +31,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  project = await stageProject();
+  project = await stageProject({ bundledSettings: companySettings });
   const started = performance.now();
   await run(
     process.execPath,
@@ -85,9 +89,14 @@ describe('app.asar', () => {
 });
 
 describe('resources', () => {
-  it('carry the bundled settings from config/', async () => {
-    const packed = await readFile(path.join(unpacked, 'resources', 'bundled-settings.json'), 'utf8');
-    expect(packed).toBe(await readFile(path.join(repoRoot, 'config', 'bundled-settings.json'), 'utf8'));
+  it('carry the bundled settings from config/, where the config loader finds them', async () => {
+    const resourcesDir = path.join(unpacked, 'resources');
+    const packed = await readFile(path.join(resourcesDir, 'bundled-settings.json'), 'utf8');
+    expect(packed).toBe(await readFile(path.join(project.dir, 'config', 'bundled-settings.json'), 'utf8'));
+
+    const files = defaultConfigFiles({ platform: 'linux', env: {}, userDataDir: path.join(project.dir, 'no-user-data'), resourcesDir });
+    const state = await loadDesktopConfig({ files: { ...files, policyFile: path.join(project.dir, 'no-policy.json') }, isDevelopment: false, env: {} });
+    expect(state).toMatchObject({ status: 'ok', effective: { config: companySettings, sources: { issuer: 'bundled', clientId: 'bundled', backendUrl: 'bundled' } } });
   });
 
   it('carry the window icon rendered from build/icon.svg', async () => {

@@ -67,7 +67,8 @@ async function stageProductionModules(dir: string): Promise<void> {
   }
 }
 
-export async function stageProject(): Promise<StagedProject> {
+/** `bundledSettings` plays the IT admin who edits config/bundled-settings.json before building. */
+export async function stageProject(options: { bundledSettings?: unknown } = {}): Promise<StagedProject> {
   const dir = await mkdtemp(path.join(tmpdir(), 'dist-pack-'));
   for (const entry of ['package.json', 'electron-builder.yml', 'build', 'config']) {
     await cp(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true });
@@ -77,6 +78,9 @@ export async function stageProject(): Promise<StagedProject> {
     if (await exists(path.join(repoRoot, entry))) {
       await cp(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true, filter: (source) => !source.includes(`${path.sep}node_modules`) });
     }
+  }
+  if (options.bundledSettings !== undefined) {
+    await writeFile(path.join(dir, 'config', 'bundled-settings.json'), JSON.stringify(options.bundledSettings, null, 2));
   }
   const outIsStandIn = await stageOut(dir);
   await stageProductionModules(dir);
