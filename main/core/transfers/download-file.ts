@@ -13,7 +13,7 @@ export interface DownloadOptions {
   /** The user chose to overwrite an existing file at the target. */
   replaceExisting: boolean;
   signal: AbortSignal;
-  /** Called with each batch of bytes written (negative when a resume had to start over). */
+  /** Called with the bytes received (negative when a resume had to start over). */
   onBytes: (count: number) => void;
   /** Resumes after dropped connections before giving up (a resume that makes progress resets the count). */
   maxResumes?: number;
@@ -58,46 +58,50 @@ async function receiveBytes(options: DownloadOptions, handle: FileHandle): Promi
   const { client, file, signal } = options;
   const maxResumes = options.maxResumes ?? 5;
   let hash = createHash('sha1');
-  let written = 0;
+  const cursor = { position: 0 };
   let failures = 0;
-  while (written < file.size || (file.size === 0 && written === 0 && failures === 0)) {
-    const startedAt = written;
+  let attempts = 0;
+  while (cursor.position < file.size || attempts === 0) {
+    attempts += 1;
+    const startedAt = cursor.position;
     try {
       const url = await client.downloadUrl(file.id, file.name, signal);
-      const response = await fetch(url, { signal, headers: written > 0 ? { range: `bytes=${written}-` } : {} });
+      const response = await fetch(url, { signal, headers: startedAt > 0 ? { range: `bytes=${startedAt}-` } : {} });
       if (!response.ok) throw await boxTransferErrorFrom(response, file.name);
-      if (written > 0 && response.status !== 206) {
+      if (startedAt > 0 && response.status !== 206) {
         // The server ignored Range: start over rather than append the file to itself.
-        options.onBytes(-written);
-        written = 0;
+        options.onBytes(-startedAt);
+        cursor.position = 0;
         hash = createHash('sha1');
         await handle.truncate(0);
       }
-      written = await appendBody(response, handle, written, hash, options.onBytes);
-      if (file.size === 0) break;
-      if (written < file.size) throw offlineError(file.name, new Error('the body ended early'));
+      await appendBody(response, handle, cursor, hash, options.onBytes);
+      if (cursor.position < file.size) throw offlineError(file.name, new Error('the body ended early'));
     } catch (error) {
       if (isAbort(error, signal)) throw error;
       if (error instanceof BoxTransferError && !error.retryable) throw error;
-      failures = written > startedAt ? 1 : failures + 1;
+      failures = cursor.position > startedAt ? 1 : failures + 1;
       if (failures > maxResumes) throw error instanceof AppError ? error : offlineError(file.name, error);
       await sleep(Math.min(250 * 2 ** (failures - 1), 4000), undefined, { signal });
     }
   }
-  if (written !== file.size) {
+  if (cursor.position !== file.size) {
     throw new AppError('transfer_failed', `“${file.name}” arrived with the wrong size. Retry the download.`);
   }
   return hash.digest('hex');
 }
 
-/** Appends the response body at `position`, hashing what reaches the disk; returns the new position. */
+/**
+ * Appends the response body at `cursor.position`, hashing what reaches the disk. The cursor is
+ * advanced as batches land, so after a dropped connection it says exactly where to resume.
+ */
 async function appendBody(
   response: Response,
   handle: FileHandle,
-  position: number,
+  cursor: { position: number },
   hash: ReturnType<typeof createHash>,
   onBytes: (count: number) => void,
-): Promise<number> {
+): Promise<void> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   const flush = async (): Promise<void> => {
@@ -105,16 +109,17 @@ async function appendBody(
     const batch = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
     pending = [];
     pendingBytes = 0;
-    await handle.write(batch, 0, batch.length, position);
+    await handle.write(batch, 0, batch.length, cursor.position);
     hash.update(batch);
-    position += batch.length;
-    onBytes(batch.length);
+    cursor.position += batch.length;
   };
   try {
     if (response.body) {
       for await (const chunk of response.body) {
         pending.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
         pendingBytes += chunk.byteLength;
+        // Progress counts bytes as they arrive; the batch below reaches the disk even if the connection drops.
+        onBytes(chunk.byteLength);
         if (pendingBytes >= WRITE_BATCH) await flush();
       }
     }
@@ -122,7 +127,6 @@ async function appendBody(
     // What arrived before a dropped connection is good data: keep it so the resume starts after it.
     await flush();
   }
-  return position;
 }
 
 /**
