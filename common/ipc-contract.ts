@@ -5,6 +5,15 @@
  */
 import type { DesktopConfigState } from './desktop-config-schema.ts';
 import type { AppErrorInfo } from './error-codes.ts';
+import type {
+  BoxFileInfo,
+  BoxFolderInfo,
+  BoxFolderPage,
+  BoxItem,
+  BoxSearchPage,
+  BoxSortDirection,
+  BoxSortKey,
+} from './box-items.ts';
 import type { SessionState } from './session-state.ts';
 
 export interface AppInfo {
@@ -19,6 +28,19 @@ export interface RequestResponseChannels {
   'session:get': [void, SessionState];
   /** The effective desktop configuration and where each setting came from, or the configuration error. */
   'config:get': [void, DesktopConfigState];
+  /** One page of a folder (marker paging); the renderer asks for the next page until nextMarker is null. */
+  'box:listFolder': [{ folderId: string; marker?: string; limit?: number; sort?: BoxSortKey; direction?: BoxSortDirection }, BoxFolderPage];
+  /** The folder's name and its ancestors, for breadcrumbs and the window title. */
+  'box:getFolder': [{ folderId: string }, BoxFolderInfo];
+  'box:search': [{ query: string; ancestorFolderId?: string; limit?: number; offset?: number }, BoxSearchPage];
+  'box:createFolder': [{ parentId: string; name: string }, BoxItem];
+  'box:rename': [{ itemId: string; itemType: 'file' | 'folder'; name: string }, BoxItem];
+  'box:move': [{ itemId: string; itemType: 'file' | 'folder'; parentId: string }, BoxItem];
+  /** Folders are deleted with their content; the renderer asks the user first. */
+  'box:delete': [{ itemId: string; itemType: 'file' | 'folder' }, null];
+  'box:getFileInfo': [{ fileId: string }, BoxFileInfo];
+  /** A small image as a data: URL (the CSP allows data: images), or null when Box has none. */
+  'box:getThumbnail': [{ fileId: string }, string | null];
 }
 
 /** Main → renderer events and their payloads. */
@@ -32,7 +54,20 @@ export type RequestOf<C extends RequestChannel> = RequestResponseChannels[C][0];
 export type ResponseOf<C extends RequestChannel> = RequestResponseChannels[C][1];
 
 /** Runtime lists, checked against the maps above so that neither can drift. */
-export const requestChannels = ['app:getInfo', 'session:get', 'config:get'] as const satisfies readonly RequestChannel[];
+export const requestChannels = [
+  'app:getInfo',
+  'session:get',
+  'config:get',
+  'box:listFolder',
+  'box:getFolder',
+  'box:search',
+  'box:createFolder',
+  'box:rename',
+  'box:move',
+  'box:delete',
+  'box:getFileInfo',
+  'box:getThumbnail',
+] as const satisfies readonly RequestChannel[];
 export const eventChannels = ['session:changed'] as const satisfies readonly EventChannel[];
 
 type Exhaustive<List extends readonly string[], Keys extends string> = Keys extends List[number] ? true : never;

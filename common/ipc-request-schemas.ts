@@ -4,10 +4,37 @@
  * treated as untrusted input.
  */
 import { z } from 'zod';
+import { maxBoxNameLength } from './box-name-rules.ts';
 import type { RequestChannel, RequestOf } from './ipc-contract.ts';
+
+/** Box ids are decimal strings; anything else is refused before it reaches a URL path. */
+const boxId = z.string().regex(/^\d{1,32}$/);
+const boxItemType = z.enum(['file', 'folder']);
+/** Length only here: main checks Box's name rules itself so it can say what is wrong. */
+const boxName = z.string().max(maxBoxNameLength * 4);
 
 export const ipcRequestSchemas = {
   'app:getInfo': z.undefined(),
   'session:get': z.undefined(),
   'config:get': z.undefined(),
+  'box:listFolder': z.strictObject({
+    folderId: boxId,
+    marker: z.string().max(2048).optional(),
+    limit: z.int().min(1).max(1000).optional(),
+    sort: z.enum(['name', 'date', 'size']).optional(),
+    direction: z.enum(['ASC', 'DESC']).optional(),
+  }),
+  'box:getFolder': z.strictObject({ folderId: boxId }),
+  'box:search': z.strictObject({
+    query: z.string().min(1).max(1024),
+    ancestorFolderId: boxId.optional(),
+    limit: z.int().min(1).max(200).optional(),
+    offset: z.int().min(0).max(10_000).optional(),
+  }),
+  'box:createFolder': z.strictObject({ parentId: boxId, name: boxName }),
+  'box:rename': z.strictObject({ itemId: boxId, itemType: boxItemType, name: boxName }),
+  'box:move': z.strictObject({ itemId: boxId, itemType: boxItemType, parentId: boxId }),
+  'box:delete': z.strictObject({ itemId: boxId, itemType: boxItemType }),
+  'box:getFileInfo': z.strictObject({ fileId: boxId }),
+  'box:getThumbnail': z.strictObject({ fileId: boxId }),
 } as const satisfies { [C in RequestChannel]: z.ZodType<RequestOf<C>> };

@@ -1,0 +1,45 @@
+import { BoxClient } from 'box-node-sdk';
+import { BaseUrls, NetworkSession } from 'box-node-sdk/networking';
+import type { BoxAccessTokenSource } from './box-access-token-source.ts';
+import { ScopedTokenAuth } from './box-auth.ts';
+import { guardCutShortResponses } from './cut-short-response-guard.ts';
+import { DesktopBoxRetryStrategy, type DesktopRetryLimits } from './box-retry-strategy.ts';
+
+/**
+ * Where Box lives, in box-node-sdk's form (the SDK appends `/2.0/...`): Box's own hosts by
+ * default, the emulator's origin in tests and sandbox mode (uploads at origin + '/api').
+ */
+export interface BoxBaseUrls {
+  apiBaseUrl: string;
+  uploadBaseUrl: string;
+}
+
+export const boxBaseUrls: BoxBaseUrls = { apiBaseUrl: 'https://api.box.com', uploadBaseUrl: 'https://upload.box.com/api' };
+
+export interface BoxConnectionOptions {
+  tokenSource: BoxAccessTokenSource;
+  baseUrls?: BoxBaseUrls;
+  retryLimits?: Partial<DesktopRetryLimits>;
+  /** Per-request timeout; a stalled connection must end in an "offline" message, not a spinner forever. */
+  timeoutMs?: number;
+}
+
+export interface BoxConnection {
+  client: BoxClient;
+  auth: ScopedTokenAuth;
+  networkSession: NetworkSession;
+}
+
+/** One SDK client with our auth, our retries and the injected base URLs. */
+export function createBoxConnection(options: BoxConnectionOptions): BoxConnection {
+  const urls = options.baseUrls ?? boxBaseUrls;
+  const auth = new ScopedTokenAuth(options.tokenSource);
+  const networkSession = new NetworkSession({
+    // The desktop never calls the OAuth2 endpoints (the backend does); the SDK insists on a value.
+    baseUrls: new BaseUrls({ baseUrl: urls.apiBaseUrl, uploadUrl: urls.uploadBaseUrl, oauth2Url: `${urls.apiBaseUrl}/oauth2` }),
+    retryStrategy: new DesktopBoxRetryStrategy(options.retryLimits),
+    timeoutConfig: { timeoutMs: options.timeoutMs ?? 30_000 },
+  });
+  guardCutShortResponses(networkSession.agent);
+  return { client: new BoxClient({ auth, networkSession }), auth, networkSession };
+}

@@ -1,0 +1,183 @@
+import { AppError } from '../../../common/app-error.ts';
+import type {
+  BoxFileInfo,
+  BoxFolderInfo,
+  BoxFolderPage,
+  BoxItem,
+  BoxSearchPage,
+  BoxSortDirection,
+  BoxSortKey,
+} from '../../../common/box-items.ts';
+import { boxNameProblem } from '../../../common/box-name-rules.ts';
+import { createBoxConnection, type BoxConnection, type BoxConnectionOptions } from './box-connection.ts';
+import { toAppError, type BoxErrorContext } from './box-error-messages.ts';
+import {
+  fileInfoFields,
+  folderJsonSchema,
+  folderPageSchema,
+  listingFields,
+  parseItem,
+  pathOf,
+  searchFields,
+  searchPageSchema,
+  toBoxItem,
+  toFileInfo,
+  toSearchResult,
+} from './box-json.ts';
+import { readThumbnail, type ThumbnailOptions } from './box-thumbnails.ts';
+import { ThumbnailCache } from './thumbnail-cache.ts';
+
+export interface BoxServiceOptions extends BoxConnectionOptions {
+  /** Items per listing page; Box allows up to 1000, which keeps a 10,000-item folder to 10 calls. */
+  pageSize?: number;
+  thumbnailCacheBytes?: number;
+  thumbnail?: Partial<ThumbnailOptions>;
+}
+
+export type ItemKind = 'file' | 'folder';
+
+/**
+ * The Box operations the file browser needs, as the signed-in user, in plain Node. Every
+ * failure leaves here as an AppError with a message that says what happened and what to do.
+ */
+export class BoxService {
+  readonly #connection: BoxConnection;
+  readonly #pageSize: number;
+  readonly #thumbnails: ThumbnailCache;
+  readonly #thumbnailOptions: Partial<ThumbnailOptions>;
+  readonly #thumbnailsInFlight = new Map<string, Promise<string | null>>();
+
+  constructor(options: BoxServiceOptions) {
+    this.#connection = createBoxConnection(options);
+    this.#pageSize = options.pageSize ?? 1000;
+    this.#thumbnails = new ThumbnailCache(options.thumbnailCacheBytes);
+    this.#thumbnailOptions = options.thumbnail ?? {};
+  }
+
+  get thumbnailCache(): ThumbnailCache {
+    return this.#thumbnails;
+  }
+
+  async listFolder(request: {
+    folderId: string;
+    marker?: string | undefined;
+    limit?: number | undefined;
+    sort?: BoxSortKey | undefined;
+    direction?: BoxSortDirection | undefined;
+  }): Promise<BoxFolderPage> {
+    const page = await this.#call(() =>
+      this.#connection.client.folders.getFolderItems(request.folderId, {
+        queryParams: {
+          fields: [...listingFields],
+          usemarker: true,
+          limit: request.limit ?? this.#pageSize,
+          ...(request.marker !== undefined ? { marker: request.marker } : {}),
+          ...(request.sort !== undefined ? { sort: request.sort } : {}),
+          ...(request.direction !== undefined ? { direction: request.direction } : {}),
+        },
+      }),
+    );
+    const json = folderPageSchema.parse(page.rawData);
+    return { items: json.entries.map(toBoxItem), nextMarker: json.next_marker || null };
+  }
+
+  async getFolder(folderId: string): Promise<BoxFolderInfo> {
+    const folder = await this.#call(() =>
+      this.#connection.client.folders.getFolderById(folderId, { queryParams: { fields: ['id', 'name', 'path_collection'] } }),
+    );
+    const json = folderJsonSchema.parse(folder.rawData);
+    return { id: json.id, name: json.id === '0' ? 'All Files' : (json.name ?? ''), path: pathOf(json) };
+  }
+
+  async search(request: { query: string; ancestorFolderId?: string | undefined; limit?: number | undefined; offset?: number | undefined }): Promise<BoxSearchPage> {
+    const page = await this.#call(() =>
+      this.#connection.client.search.searchForContent({
+        query: request.query,
+        fields: [...searchFields],
+        limit: request.limit ?? 100,
+        offset: request.offset ?? 0,
+        ...(request.ancestorFolderId !== undefined && request.ancestorFolderId !== '0'
+          ? { ancestorFolderIds: [request.ancestorFolderId] }
+          : {}),
+      }),
+    );
+    const json = searchPageSchema.parse(page.rawData);
+    return { results: json.entries.map(toSearchResult), totalCount: json.total_count ?? json.entries.length };
+  }
+
+  async createFolder(parentId: string, name: string): Promise<BoxItem> {
+    checkName(name);
+    const folder = await this.#call(
+      () => this.#connection.client.folders.createFolder({ name, parent: { id: parentId } }, { queryParams: { fields: [...listingFields] } }),
+      { name },
+    );
+    return parseItem(folder.rawData);
+  }
+
+  async rename(itemId: string, kind: ItemKind, name: string): Promise<BoxItem> {
+    checkName(name);
+    return this.#update(itemId, kind, { name }, { name });
+  }
+
+  async move(itemId: string, kind: ItemKind, parentId: string): Promise<BoxItem> {
+    return this.#update(itemId, kind, { parent: { id: parentId } }, {});
+  }
+
+  /** Folders go with everything in them (the renderer has asked the user); Box keeps them in the trash. */
+  async delete(itemId: string, kind: ItemKind): Promise<void> {
+    await this.#call(() =>
+      kind === 'folder'
+        ? this.#connection.client.folders.deleteFolderById(itemId, { queryParams: { recursive: true } })
+        : this.#connection.client.files.deleteFileById(itemId),
+    );
+    this.#thumbnails.delete(itemId);
+  }
+
+  async getFileInfo(fileId: string): Promise<BoxFileInfo> {
+    const file = await this.#call(() =>
+      this.#connection.client.files.getFileById(fileId, { queryParams: { fields: [...fileInfoFields] } }),
+    );
+    return toFileInfo(file.rawData);
+  }
+
+  /** A PNG thumbnail as a data: URL, or null when Box has none; concurrent asks share one call. */
+  async getThumbnail(fileId: string): Promise<string | null> {
+    const cached = this.#thumbnails.get(fileId);
+    if (cached !== undefined) return cached;
+    const pending = this.#thumbnailsInFlight.get(fileId);
+    if (pending) return pending;
+    const request = this.#call(() => readThumbnail(this.#connection, fileId, this.#thumbnailOptions))
+      .then((dataUrl) => {
+        this.#thumbnails.set(fileId, dataUrl);
+        return dataUrl;
+      })
+      .finally(() => this.#thumbnailsInFlight.delete(fileId));
+    this.#thumbnailsInFlight.set(fileId, request);
+    return request;
+  }
+
+  async #update(itemId: string, kind: ItemKind, body: { name?: string; parent?: { id: string } }, context: BoxErrorContext): Promise<BoxItem> {
+    const options = { requestBody: body, queryParams: { fields: [...listingFields] } };
+    const item = await this.#call<{ rawData?: unknown }>(
+      () =>
+        kind === 'folder'
+          ? this.#connection.client.folders.updateFolderById(itemId, options)
+          : this.#connection.client.files.updateFileById(itemId, options),
+      context,
+    );
+    return parseItem(item.rawData);
+  }
+
+  async #call<T>(operation: () => Promise<T>, context: BoxErrorContext = {}): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      throw toAppError(error, context);
+    }
+  }
+}
+
+function checkName(name: string): void {
+  const problem = boxNameProblem(name);
+  if (problem !== null) throw new AppError('box_item_name_invalid', problem);
+}
