@@ -20,7 +20,7 @@ describe.skipIf(noKeychain !== null)('Box token handoff against the real backend
     const clock = { offsetMs: 0 };
     const backendCalls: string[] = [];
     const countingFetch: typeof fetch = (input, init) => {
-      backendCalls.push(String(input));
+      backendCalls.push(input instanceof Request ? input.url : input.toString());
       return fetch(input, init);
     };
     const session = createSession({
