@@ -152,7 +152,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? 'environment');
-    throw new ConfigError(variable, issue.message);
+    throw new ConfigError(variable, variable in present || issue.code === 'custom' ? issue.message : 'is required');
   }
   const e = parsed.data;
   const box: BoxCredentials =
