@@ -6,7 +6,15 @@
 import { z } from 'zod';
 
 /** Settings a source may set; `userOverridable` is policy-only and not itself a setting. */
-export const settingKeys = ['issuer', 'clientId', 'scopes', 'backendUrl', 'loopbackPorts', 'loginHint', 'domainHint'] as const;
+export const settingKeys = [
+  'issuer',
+  'clientId',
+  'scopes',
+  'backendUrl',
+  'loopbackPorts',
+  'loginHint',
+  'domainHint',
+] as const;
 export type SettingKey = (typeof settingKeys)[number];
 
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -20,26 +28,27 @@ function isLoopbackHost(hostname: string): boolean {
  * acceptable only where nothing crosses the network, as with the sandbox peers).
  */
 function secureUrl() {
-  return z
-    .string()
-    .superRefine((value, ctx) => {
-      let url: URL;
-      try {
-        url = new URL(value);
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'must be an absolute URL' });
-        return;
-      }
-      if (url.username !== '' || url.password !== '') {
-        ctx.addIssue({ code: 'custom', message: 'must not contain a user name or password' });
-      } else if (url.search !== '' || url.hash !== '') {
-        ctx.addIssue({ code: 'custom', message: 'must not have a query or fragment' });
-      } else if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        ctx.addIssue({ code: 'custom', message: 'may use http: only on a loopback host (127.0.0.1, ::1, localhost); use https:' });
-      } else if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        ctx.addIssue({ code: 'custom', message: 'must be an https: URL' });
-      }
-    });
+  return z.string().superRefine((value, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be an absolute URL' });
+      return;
+    }
+    if (url.username !== '' || url.password !== '') {
+      ctx.addIssue({ code: 'custom', message: 'must not contain a user name or password' });
+    } else if (url.search !== '' || url.hash !== '') {
+      ctx.addIssue({ code: 'custom', message: 'must not have a query or fragment' });
+    } else if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'may use http: only on a loopback host (127.0.0.1, ::1, localhost); use https:',
+      });
+    } else if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      ctx.addIssue({ code: 'custom', message: 'must be an https: URL' });
+    }
+  });
 }
 
 /** RFC 6749 §3.3 scope-token characters. */
@@ -112,4 +121,5 @@ export interface DesktopConfigError {
 }
 
 /** The response of the `config:get` IPC channel. */
-export type DesktopConfigState = { status: 'ok'; effective: EffectiveDesktopConfig } | { status: 'error'; error: DesktopConfigError };
+export type DesktopConfigState =
+  { status: 'ok'; effective: EffectiveDesktopConfig } | { status: 'error'; error: DesktopConfigError };

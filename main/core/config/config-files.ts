@@ -1,6 +1,9 @@
 /**
- * Where each configuration source lives. The policy path is fixed per OS and never taken from
- * the environment: a user who could move it could escape the policy.
+ * Where each configuration source lives. The policy path is fixed per OS and not taken from
+ * variables a user normally sets (HOME, XDG_*), so that a user cannot move it and escape the
+ * policy. Windows is the exception: %ProgramData% is the documented way to find the folder.
+ * A user who starts the app with a forged ProgramData gains nothing but a broken app: the
+ * backend accepts only ID tokens from its own issuer and audience.
  */
 import path from 'node:path';
 
@@ -22,7 +25,11 @@ export const bundledSettingsFileName = 'bundled-settings.json';
 export function policyFilePath(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string {
   switch (platform) {
     case 'win32':
-      return path.win32.join(env.ProgramData ?? env.ALLUSERSPROFILE ?? 'C:\\ProgramData', productFolderName, policyFileName);
+      return path.win32.join(
+        env.ProgramData ?? env.ALLUSERSPROFILE ?? 'C:\\ProgramData',
+        productFolderName,
+        policyFileName,
+      );
     case 'darwin':
       return path.posix.join('/Library/Application Support', productFolderName, policyFileName);
     default:

@@ -14,11 +14,19 @@ export class ConfigLoadError extends Error {
 
 /** `['scopes', 2]` → `scopes[2]`, so the error names the field the way an admin would look for it. */
 function fieldName(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name === '' ? String(part) : `${name}.${String(part)}`), '');
+  return path.reduce<string>(
+    (name, part) =>
+      typeof part === 'number' ? `${name}[${part}]` : name === '' ? String(part) : `${name}.${String(part)}`,
+    '',
+  );
 }
 
 /** The first zod issue, as an error naming the file and the field. */
-export function errorFromZod(file: string, error: z.ZodError, describeField: (field: string) => string = (f) => f): ConfigLoadError {
+export function errorFromZod(
+  file: string,
+  error: z.ZodError,
+  describeField: (field: string) => string = (f) => f,
+): ConfigLoadError {
   const issue = error.issues[0];
   if (issue === undefined) return new ConfigLoadError({ file, field: null, message: 'invalid configuration' });
   if (issue.code === 'unrecognized_keys') {
@@ -26,5 +34,9 @@ export function errorFromZod(file: string, error: z.ZodError, describeField: (fi
     return new ConfigLoadError({ file, field, message: `unknown setting "${field}"` });
   }
   const field = describeField(fieldName(issue.path));
-  return new ConfigLoadError({ file, field: field === '' ? null : field, message: `${field === '' ? 'the file' : `"${field}"`}: ${issue.message}` });
+  return new ConfigLoadError({
+    file,
+    field: field === '' ? null : field,
+    message: `${field === '' ? 'the file' : `"${field}"`}: ${issue.message}`,
+  });
 }

@@ -2,7 +2,11 @@
  * Settings from environment variables, honoured only in development builds so that a
  * packaged app cannot be pointed at another identity provider by whoever starts it.
  */
-import { desktopSettingsLayerSchema, type DesktopSettingsLayer, type SettingKey } from '../../../common/desktop-config-schema.ts';
+import {
+  desktopSettingsLayerSchema,
+  type DesktopSettingsLayer,
+  type SettingKey,
+} from '../../../common/desktop-config-schema.ts';
 import { errorFromZod } from './config-load-error.ts';
 
 export const environmentVariables = {

@@ -45,7 +45,12 @@ export async function loadDesktopConfig(options: LoadDesktopConfigOptions): Prom
     }
     return {
       status: 'ok',
-      effective: { config: result.data, sources: merged.sources, lockedKeys: merged.lockedKeys, ignoredUserKeys: merged.ignoredUserKeys },
+      effective: {
+        config: result.data,
+        sources: merged.sources,
+        lockedKeys: merged.lockedKeys,
+        ignoredUserKeys: merged.ignoredUserKeys,
+      },
     };
   } catch (error) {
     if (error instanceof ConfigLoadError) return { status: 'error', error: error.info };

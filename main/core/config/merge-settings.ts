@@ -42,8 +42,16 @@ export function mergeSettings(sources: SettingsSources): MergedSettings {
   for (const key of settingKeys) {
     const locked = lockedKeys.includes(key);
     const order: [ConfigSource, DesktopSettingsLayer | undefined][] = locked
-      ? [['policy', sources.policy], ['bundled', sources.bundled]]
-      : [['environment', sources.environment], ['user', sources.user], ['policy', sources.policy], ['bundled', sources.bundled]];
+      ? [
+          ['policy', sources.policy],
+          ['bundled', sources.bundled],
+        ]
+      : [
+          ['environment', sources.environment],
+          ['user', sources.user],
+          ['policy', sources.policy],
+          ['bundled', sources.bundled],
+        ];
     const found = order.find(([, layer]) => layer?.[key] !== undefined);
     if (found !== undefined) {
       merged.values[key] = found[1]?.[key];
@@ -52,7 +60,8 @@ export function mergeSettings(sources: SettingsSources): MergedSettings {
       merged.values[key] = settingDefaults[key as keyof typeof settingDefaults];
       merged.sources[key] = 'default';
     }
-    if (locked && (sources.user?.[key] !== undefined || sources.environment?.[key] !== undefined)) merged.ignoredUserKeys.push(key);
+    if (locked && (sources.user?.[key] !== undefined || sources.environment?.[key] !== undefined))
+      merged.ignoredUserKeys.push(key);
   }
   return merged;
 }

@@ -11,7 +11,10 @@ function isErrnoException(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && 'code' in error;
 }
 
-export async function readSettingsFile<Schema extends z.ZodType>(file: string, schema: Schema): Promise<z.infer<Schema> | undefined> {
+export async function readSettingsFile<Schema extends z.ZodType>(
+  file: string,
+  schema: Schema,
+): Promise<z.infer<Schema> | undefined> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -26,7 +29,10 @@ export async function readSettingsFile<Schema extends z.ZodType>(file: string, s
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     const detail = error instanceof SyntaxError ? error.message : String(error);
-    throw new ConfigLoadError({ file, field: null, message: `the file is not valid JSON (${detail})` }, { cause: error });
+    throw new ConfigLoadError(
+      { file, field: null, message: `the file is not valid JSON (${detail})` },
+      { cause: error },
+    );
   }
   const result = schema.safeParse(json);
   if (!result.success) throw errorFromZod(file, result.error);

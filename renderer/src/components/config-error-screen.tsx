@@ -10,8 +10,8 @@ export function ConfigErrorScreen({ error }: { error: DesktopConfigError }) {
     <section className="config-error" role="alert" aria-labelledby="config-error-title">
       <h1 id="config-error-title">Configuration error</h1>
       <p className="lead">
-        Box SSO Desktop cannot start because its configuration has a problem. Send this message to your IT department; the app
-        will work again once the file is fixed and the app restarted.
+        Box SSO Desktop cannot start because its configuration has a problem. Send this message to your IT department;
+        the app will work again once the file is fixed and the app restarted.
       </p>
       <dl className="config-error-details">
         <dt>File</dt>

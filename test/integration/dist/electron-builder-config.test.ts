@@ -13,12 +13,19 @@ import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/confi
 import { repoRoot } from './staged-project.ts';
 
 const config = await getConfig(repoRoot, null, null);
-const packageJson = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { productName: string; version: string };
+const packageJson = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as {
+  productName: string;
+  version: string;
+};
 
-function targets(platform: Configuration['win'] | Configuration['mac'] | Configuration['linux']): { target: string; arch: string[] }[] {
+function targets(
+  platform: Configuration['win'] | Configuration['mac'] | Configuration['linux'],
+): { target: string; arch: string[] }[] {
   const list = (platform?.target ?? []) as (string | TargetConfiguration)[];
   return list.map((entry) =>
-    typeof entry === 'string' ? { target: entry, arch: [] } : { target: entry.target, arch: [entry.arch ?? []].flat().map(String) },
+    typeof entry === 'string'
+      ? { target: entry, arch: [] }
+      : { target: entry.target, arch: [entry.arch ?? []].flat().map(String) },
   );
 }
 

@@ -19,7 +19,11 @@ const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 const electronVersion = (require('electron/package.json') as { version: string }).version;
 
-const companySettings = { issuer: 'https://login.example.com/tenant/v2.0', clientId: 'desktop-client', backendUrl: 'https://box-sso.example.com' };
+const companySettings = {
+  issuer: 'https://login.example.com/tenant/v2.0',
+  clientId: 'desktop-client',
+  backendUrl: 'https://box-sso.example.com',
+};
 
 let project: StagedProject;
 let unpacked: string;
@@ -27,7 +31,9 @@ let asarFiles: string[];
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
 }
 
 beforeAll(async () => {
@@ -47,7 +53,9 @@ beforeAll(async () => {
     ],
     { cwd: project.dir, env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' }, maxBuffer: 16 * 1024 * 1024 },
   );
-  console.info(`electron-builder --linux dir took ${Math.round(performance.now() - started)} ms (out/ ${project.outIsStandIn ? 'stand-in' : 'from npm run build'})`);
+  console.info(
+    `electron-builder --linux dir took ${Math.round(performance.now() - started)} ms (out/ ${project.outIsStandIn ? 'stand-in' : 'from npm run build'})`,
+  );
   unpacked = path.join(project.dir, 'dist', 'linux-unpacked');
   const archive = path.join(unpacked, 'resources', 'app.asar');
   asarFiles = listPackage(archive, { isPack: false })
@@ -62,7 +70,9 @@ afterAll(async () => {
 
 describe('app.asar', () => {
   it('holds every built out/ file except source maps, and package.json', async () => {
-    const built = (await filesUnder(path.join(project.dir, 'out'))).map((file) => `out/${file.split(path.sep).join('/')}`);
+    const built = (await filesUnder(path.join(project.dir, 'out'))).map(
+      (file) => `out/${file.split(path.sep).join('/')}`,
+    );
     expect(built.some((file) => file.endsWith('.map')) || !project.outIsStandIn).toBe(true);
     for (const file of built.filter((name) => !name.endsWith('.map'))) expect(asarFiles).toContain(file);
     expect(asarFiles).toContain('package.json');
@@ -94,9 +104,24 @@ describe('resources', () => {
     const packed = await readFile(path.join(resourcesDir, 'bundled-settings.json'), 'utf8');
     expect(packed).toBe(await readFile(path.join(project.dir, 'config', 'bundled-settings.json'), 'utf8'));
 
-    const files = defaultConfigFiles({ platform: 'linux', env: {}, userDataDir: path.join(project.dir, 'no-user-data'), resourcesDir });
-    const state = await loadDesktopConfig({ files: { ...files, policyFile: path.join(project.dir, 'no-policy.json') }, isDevelopment: false, env: {} });
-    expect(state).toMatchObject({ status: 'ok', effective: { config: companySettings, sources: { issuer: 'bundled', clientId: 'bundled', backendUrl: 'bundled' } } });
+    const files = defaultConfigFiles({
+      platform: 'linux',
+      env: {},
+      userDataDir: path.join(project.dir, 'no-user-data'),
+      resourcesDir,
+    });
+    const state = await loadDesktopConfig({
+      files: { ...files, policyFile: path.join(project.dir, 'no-policy.json') },
+      isDevelopment: false,
+      env: {},
+    });
+    expect(state).toMatchObject({
+      status: 'ok',
+      effective: {
+        config: companySettings,
+        sources: { issuer: 'bundled', clientId: 'bundled', backendUrl: 'bundled' },
+      },
+    });
   });
 
   it('carry the window icon rendered from build/icon.svg', async () => {
@@ -106,7 +131,9 @@ describe('resources', () => {
 
   it('unpack native modules (keytar) next to the asar so that they can load', async () => {
     const unpackedModules = await filesUnder(path.join(unpacked, 'resources', 'app.asar.unpacked'));
-    expect(unpackedModules.some((file) => file.startsWith(path.join('node_modules', 'keytar')) && file.endsWith('.node'))).toBe(true);
+    expect(
+      unpackedModules.some((file) => file.startsWith(path.join('node_modules', 'keytar')) && file.endsWith('.node')),
+    ).toBe(true);
   });
 });
 

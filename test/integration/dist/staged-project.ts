@@ -33,7 +33,9 @@ async function exists(file: string): Promise<boolean> {
 }
 
 async function stageOut(dir: string): Promise<boolean> {
-  const built = await Promise.all(['main', 'preload', 'renderer'].map((part) => exists(path.join(repoRoot, 'out', part))));
+  const built = await Promise.all(
+    ['main', 'preload', 'renderer'].map((part) => exists(path.join(repoRoot, 'out', part))),
+  );
   if (built.every(Boolean)) {
     await cp(path.join(repoRoot, 'out'), path.join(dir, 'out'), { recursive: true });
     return false;
@@ -55,7 +57,10 @@ async function stageOut(dir: string): Promise<boolean> {
 
 /** The production dependency closure exactly as npm resolves it in the repo. */
 async function stageProductionModules(dir: string): Promise<void> {
-  const { stdout } = await run('npm', ['ls', '--omit', 'dev', '--all', '--parseable'], { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 });
+  const { stdout } = await run('npm', ['ls', '--omit', 'dev', '--all', '--parseable'], {
+    cwd: repoRoot,
+    maxBuffer: 16 * 1024 * 1024,
+  });
   const packages = [...new Set(stdout.split('\n'))]
     .filter((line) => line.startsWith(path.join(repoRoot, 'node_modules') + path.sep))
     .sort();
@@ -76,21 +81,30 @@ export async function stageProject(options: { bundledSettings?: unknown } = {}):
   // Sources that must never reach the package, copied so that the test can prove they do not.
   for (const entry of ['test', 'backend', 'sandbox', 'main', 'common', 'preload', 'renderer']) {
     if (await exists(path.join(repoRoot, entry))) {
-      await cp(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true, filter: (source) => !source.includes(`${path.sep}node_modules`) });
+      await cp(path.join(repoRoot, entry), path.join(dir, entry), {
+        recursive: true,
+        filter: (source) => !source.includes(`${path.sep}node_modules`),
+      });
     }
   }
   if (options.bundledSettings !== undefined) {
-    await writeFile(path.join(dir, 'config', 'bundled-settings.json'), JSON.stringify(options.bundledSettings, null, 2));
+    await writeFile(
+      path.join(dir, 'config', 'bundled-settings.json'),
+      JSON.stringify(options.bundledSettings, null, 2),
+    );
   }
   const outIsStandIn = await stageOut(dir);
   await stageProductionModules(dir);
 
   const electronDist = path.join(dir, 'electron-dist');
   await mkdir(electronDist);
-  const binary = Buffer.concat([Buffer.from(`#!/bin/sh\n# ${fuseSentinel}`), Buffer.from([1, 8]), Buffer.from(`${electronDefaultFuseWire}\n`)]);
+  const binary = Buffer.concat([
+    Buffer.from(`#!/bin/sh\n# ${fuseSentinel}`),
+    Buffer.from([1, 8]),
+    Buffer.from(`${electronDefaultFuseWire}\n`),
+  ]);
   await writeFile(path.join(electronDist, 'electron'), binary);
   await chmod(path.join(electronDist, 'electron'), 0o755);
 
   return { dir, electronDist, outIsStandIn, remove: () => rm(dir, { recursive: true, force: true }) };
 }
-

@@ -26,7 +26,8 @@ export async function createConfigFixture(): Promise<ConfigFixture> {
       await mkdir(path.dirname(files[which]), { recursive: true });
       await writeFile(files[which], typeof content === 'string' ? content : JSON.stringify(content, null, 2));
     },
-    load: (options) => loadDesktopConfig({ files, isDevelopment: options?.isDevelopment ?? false, env: options?.env ?? {} }),
+    load: (options) =>
+      loadDesktopConfig({ files, isDevelopment: options?.isDevelopment ?? false, env: options?.env ?? {} }),
     remove: () => rm(dir, { recursive: true, force: true }),
   };
 }

@@ -3,7 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DesktopConfigError } from '../../../common/desktop-config-schema.ts';
 import { createConfigFixture, type ConfigFixture } from './config-fixture.ts';
 
-const valid = { issuer: 'https://login.example.com', clientId: 'company-client', backendUrl: 'https://box-sso.example.com' };
+const valid = {
+  issuer: 'https://login.example.com',
+  clientId: 'company-client',
+  backendUrl: 'https://box-sso.example.com',
+};
 
 let fixture: ConfigFixture;
 beforeEach(async () => {
@@ -48,9 +52,14 @@ describe('an invalid policy file is an error naming the file and the field, neve
   });
 
   it('wrong types', async () => {
-    expect(await policyError({ ...valid, loopbackPorts: '50000' })).toMatchObject({ file: fixture.files.policyFile, field: 'loopbackPorts' });
+    expect(await policyError({ ...valid, loopbackPorts: '50000' })).toMatchObject({
+      file: fixture.files.policyFile,
+      field: 'loopbackPorts',
+    });
     expect(await policyError({ ...valid, scopes: ['openid', 42] })).toMatchObject({ field: 'scopes[1]' });
-    expect(await policyError({ ...valid, userOverridable: ['issuer', 'colour'] })).toMatchObject({ field: 'userOverridable[1]' });
+    expect(await policyError({ ...valid, userOverridable: ['issuer', 'colour'] })).toMatchObject({
+      field: 'userOverridable[1]',
+    });
     expect(await policyError(['not', 'an', 'object'])).toMatchObject({ file: fixture.files.policyFile, field: null });
   });
 
@@ -58,7 +67,9 @@ describe('an invalid policy file is an error naming the file and the field, neve
     expect(await policyError({ ...valid, loopbackPorts: [80] })).toMatchObject({ field: 'loopbackPorts[0]' });
     expect(await policyError({ ...valid, scopes: ['profile'] })).toMatchObject({ field: 'scopes' });
     expect(await policyError({ ...valid, clientId: '  ' })).toMatchObject({ field: 'clientId' });
-    expect(await policyError({ ...valid, issuer: 'https://admin:pw@login.example.com' })).toMatchObject({ field: 'issuer' });
+    expect(await policyError({ ...valid, issuer: 'https://admin:pw@login.example.com' })).toMatchObject({
+      field: 'issuer',
+    });
   });
 
   it('a path that cannot be read as a file', async () => {
@@ -74,21 +85,33 @@ describe('other sources are validated the same way', () => {
   it('userOverridable is a policy-only setting', async () => {
     await fixture.write('userSettingsFile', { userOverridable: ['issuer'] });
     const state = await fixture.load();
-    expect(state).toMatchObject({ status: 'error', error: { file: fixture.files.userSettingsFile, field: 'userOverridable' } });
+    expect(state).toMatchObject({
+      status: 'error',
+      error: { file: fixture.files.userSettingsFile, field: 'userOverridable' },
+    });
   });
 
   it('bad bundled settings are reported against the bundled file', async () => {
     await fixture.write('bundledSettingsFile', { ...valid, issuer: 'ftp://login.example.com' });
     const state = await fixture.load();
-    expect(state).toMatchObject({ status: 'error', error: { file: fixture.files.bundledSettingsFile, field: 'issuer' } });
+    expect(state).toMatchObject({
+      status: 'error',
+      error: { file: fixture.files.bundledSettingsFile, field: 'issuer' },
+    });
   });
 });
 
 describe('accepted forms', () => {
   it('loopback http: issuers and backends, a byte-order mark; the issuer kept exactly, the backend URL trimmed', async () => {
-    await fixture.write('policyFile', `\uFEFF${JSON.stringify({ issuer: 'http://127.0.0.1:4000/', backendUrl: 'http://[::1]:8080/' })}`);
+    await fixture.write(
+      'policyFile',
+      `\uFEFF${JSON.stringify({ issuer: 'http://127.0.0.1:4000/', backendUrl: 'http://[::1]:8080/' })}`,
+    );
     const state = await fixture.load();
-    expect(state).toMatchObject({ status: 'ok', effective: { config: { issuer: 'http://127.0.0.1:4000/', backendUrl: 'http://[::1]:8080' } } });
+    expect(state).toMatchObject({
+      status: 'ok',
+      effective: { config: { issuer: 'http://127.0.0.1:4000/', backendUrl: 'http://[::1]:8080' } },
+    });
   });
 
   it('an absent policy file means no policy', async () => {

@@ -2,7 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DesktopConfigState, EffectiveDesktopConfig } from '../../../common/desktop-config-schema.ts';
 import { createConfigFixture, type ConfigFixture } from './config-fixture.ts';
 
-const companyIdp = { issuer: 'https://login.example.com/tenant', clientId: 'company-client', backendUrl: 'https://box-sso.example.com' };
+const companyIdp = {
+  issuer: 'https://login.example.com/tenant',
+  clientId: 'company-client',
+  backendUrl: 'https://box-sso.example.com',
+};
 
 function effective(state: DesktopConfigState): EffectiveDesktopConfig {
   if (state.status !== 'ok') throw new Error(`expected a valid configuration, got: ${state.error.message}`);
@@ -21,14 +25,26 @@ describe('precedence', () => {
   it('uses the bundled settings and the defaults when nothing else is set', async () => {
     await fixture.write('bundledSettingsFile', companyIdp);
     const result = effective(await fixture.load());
-    expect(result.config).toEqual({ ...companyIdp, scopes: ['openid', 'profile', 'email', 'offline_access'], loopbackPorts: [] });
-    expect(result.sources).toMatchObject({ issuer: 'bundled', clientId: 'bundled', scopes: 'default', loopbackPorts: 'default' });
+    expect(result.config).toEqual({
+      ...companyIdp,
+      scopes: ['openid', 'profile', 'email', 'offline_access'],
+      loopbackPorts: [],
+    });
+    expect(result.sources).toMatchObject({
+      issuer: 'bundled',
+      clientId: 'bundled',
+      scopes: 'default',
+      loopbackPorts: 'default',
+    });
     expect(result.lockedKeys).toEqual([]);
   });
 
   it('lets user settings beat bundled settings when there is no policy', async () => {
     await fixture.write('bundledSettingsFile', companyIdp);
-    await fixture.write('userSettingsFile', { backendUrl: 'https://other-backend.example.com', loopbackPorts: [49152] });
+    await fixture.write('userSettingsFile', {
+      backendUrl: 'https://other-backend.example.com',
+      loopbackPorts: [49152],
+    });
     const result = effective(await fixture.load());
     expect(result.config.backendUrl).toBe('https://other-backend.example.com');
     expect(result.config.loopbackPorts).toEqual([49152]);
@@ -50,8 +66,17 @@ describe('precedence', () => {
 
   it('lets users override only the settings the policy lists, and locks everything else', async () => {
     await fixture.write('bundledSettingsFile', { backendUrl: 'https://bundled-backend.example.com' });
-    await fixture.write('policyFile', { ...companyIdp, loopbackPorts: [50000], userOverridable: ['loopbackPorts', 'loginHint'] });
-    await fixture.write('userSettingsFile', { loopbackPorts: [50001, 50002], loginHint: 'alice@example.com', clientId: 'mine', backendUrl: 'https://mine.example' });
+    await fixture.write('policyFile', {
+      ...companyIdp,
+      loopbackPorts: [50000],
+      userOverridable: ['loopbackPorts', 'loginHint'],
+    });
+    await fixture.write('userSettingsFile', {
+      loopbackPorts: [50001, 50002],
+      loginHint: 'alice@example.com',
+      clientId: 'mine',
+      backendUrl: 'https://mine.example',
+    });
     const result = effective(await fixture.load());
     expect(result.config.loopbackPorts).toEqual([50001, 50002]);
     expect(result.config.loginHint).toBe('alice@example.com');
@@ -80,7 +105,11 @@ describe('precedence', () => {
 });
 
 describe('environment variables', () => {
-  const env = { BOX_SSO_ISSUER: 'http://127.0.0.1:4000', BOX_SSO_SCOPES: 'openid  email', BOX_SSO_LOOPBACK_PORTS: '50010, 50011' };
+  const env = {
+    BOX_SSO_ISSUER: 'http://127.0.0.1:4000',
+    BOX_SSO_SCOPES: 'openid  email',
+    BOX_SSO_LOOPBACK_PORTS: '50010, 50011',
+  };
 
   it('are ignored in a packaged (production) build', async () => {
     await fixture.write('bundledSettingsFile', companyIdp);
@@ -103,7 +132,10 @@ describe('environment variables', () => {
 
   it('name the variable when one is invalid', async () => {
     const state = await fixture.load({ isDevelopment: true, env: { BOX_SSO_LOOPBACK_PORTS: '80' } });
-    expect(state).toMatchObject({ status: 'error', error: { file: 'environment variables', field: 'BOX_SSO_LOOPBACK_PORTS' } });
+    expect(state).toMatchObject({
+      status: 'error',
+      error: { file: 'environment variables', field: 'BOX_SSO_LOOPBACK_PORTS' },
+    });
   });
 });
 
