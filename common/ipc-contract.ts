@@ -26,6 +26,14 @@ export interface AppInfo {
 export interface RequestResponseChannels {
   'app:getInfo': [void, AppInfo];
   'session:get': [void, SessionState];
+  /** Starts the browser sign-in (a pending one is replaced); resolves with the final state, also sent as session:changed. */
+  'session:signIn': [void, SessionState];
+  /** Closes the pending sign-in's loopback listener; back to signed-out. */
+  'session:cancelSignIn': [void, SessionState];
+  /** The pending sign-in's authorize URL, for "Copy sign-in link" when the browser did not open; null when none. */
+  'session:getSignInLink': [void, string | null];
+  /** Revokes and forgets the tokens; endSession also opens the identity provider's sign-out page. */
+  'session:signOut': [{ endSession?: boolean }, SessionState];
   /** The effective desktop configuration and where each setting came from, or the configuration error. */
   'config:get': [void, DesktopConfigState];
   /** One page of a folder (marker paging); the renderer asks for the next page until nextMarker is null. */
@@ -57,6 +65,10 @@ export type ResponseOf<C extends RequestChannel> = RequestResponseChannels[C][1]
 export const requestChannels = [
   'app:getInfo',
   'session:get',
+  'session:signIn',
+  'session:cancelSignIn',
+  'session:getSignInLink',
+  'session:signOut',
   'config:get',
   'box:listFolder',
   'box:getFolder',

@@ -16,6 +16,10 @@ const boxName = z.string().max(maxBoxNameLength * 4);
 export const ipcRequestSchemas = {
   'app:getInfo': z.undefined(),
   'session:get': z.undefined(),
+  'session:signIn': z.undefined(),
+  'session:cancelSignIn': z.undefined(),
+  'session:getSignInLink': z.undefined(),
+  'session:signOut': z.strictObject({ endSession: z.boolean().optional() }),
   'config:get': z.undefined(),
   'box:listFolder': z.strictObject({
     folderId: boxId,
