@@ -130,6 +130,14 @@ describe('environment variables', () => {
     expect(result.ignoredUserKeys).toEqual(['scopes']);
   });
 
+  it('split lists the way a shell user writes them', async () => {
+    await fixture.write('bundledSettingsFile', companyIdp);
+    const result = effective(await fixture.load({ isDevelopment: true, env }));
+    expect(result.config.scopes).toEqual(['openid', 'email']);
+    expect(result.config.loopbackPorts).toEqual([50010, 50011]);
+    expect(result.sources).toMatchObject({ scopes: 'environment', loopbackPorts: 'environment', clientId: 'bundled' });
+  });
+
   it('name the variable when one is invalid', async () => {
     const state = await fixture.load({ isDevelopment: true, env: { BOX_SSO_LOOPBACK_PORTS: '80' } });
     expect(state).toMatchObject({
