@@ -12,9 +12,9 @@ export type ContentSource =
   | { kind: 'pattern'; size: number; sha1: string; seed: number }
   | { kind: 'disk'; size: number; sha1: string; path: string };
 
-/** The pattern's period is prime so consecutive 64 KiB chunks never line up with it. */
+/** The pattern's period is prime so consecutive chunks never line up with it. */
 const PERIOD = 251;
-const CHUNK = 64 * 1024;
+const CHUNK = 256 * 1024;
 const PATTERN_BLOCK = Buffer.from(Array.from({ length: CHUNK + PERIOD }, (_, i) => i % PERIOD));
 
 /** Byte `i` of a pattern file with seed `s` is `(i + s) % 251`. */
@@ -23,7 +23,7 @@ function patternSlice(seed: number, offset: number, length: number): Buffer {
   return PATTERN_BLOCK.subarray(start, start + length);
 }
 
-/** Streams `length` bytes of the pattern starting at `offset`, one 64 KiB slice per read. */
+/** Streams `length` bytes of the pattern starting at `offset`: read-only views of one shared block, no copies. */
 export function patternStream(seed: number, offset: number, length: number): Readable {
   let position = offset;
   const end = offset + length;
@@ -34,7 +34,7 @@ export function patternStream(seed: number, offset: number, length: number): Rea
         return;
       }
       const size = Math.min(CHUNK, end - position);
-      this.push(Buffer.from(patternSlice(seed, position, size)));
+      this.push(patternSlice(seed, position, size));
       position += size;
     },
   });

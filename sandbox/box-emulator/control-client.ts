@@ -86,6 +86,10 @@ export class EmulatorControlClient {
     return this.call('POST', '/faults', fault);
   }
 
+  faults(): Promise<ActiveFault[]> {
+    return this.call('GET', '/faults');
+  }
+
   clearFaults(): Promise<void> {
     return this.call('DELETE', '/faults');
   }
