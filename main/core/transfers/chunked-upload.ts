@@ -104,6 +104,8 @@ async function sendAllParts(
   const whole = createHash('sha1');
   const parts: UploadedPart[] = [];
   const inFlight = new Set<Promise<void>>();
+  // Part buffers are reused once sent: memory stays at `concurrency` parts, with no garbage per part.
+  const spare: Buffer[] = [];
   // One failed part stops its siblings: the session is aborted anyway.
   const stopSiblings = new AbortController();
   const partSignal = AbortSignal.any([signal, stopSiblings.signal]);
@@ -112,7 +114,9 @@ async function sendAllParts(
     while (inFlight.size >= concurrency) await Promise.race(inFlight);
     if (failure) break;
     signal.throwIfAborted();
-    const data = Buffer.allocUnsafe(Math.min(session.partSize, source.size - offset));
+    const length = Math.min(session.partSize, source.size - offset);
+    const buffer = spare.pop() ?? Buffer.allocUnsafe(session.partSize);
+    const data = buffer.subarray(0, length);
     await readPart(handle, data, offset, name);
     whole.update(data);
     const part = { offset, data, sha1: createHash('sha1').update(data).digest(), fileSize: source.size };
@@ -120,7 +124,8 @@ async function sendAllParts(
     const task: Promise<void> = sendPart(client, session, part, partSignal, name, maxAttempts).then(
       (uploaded) => {
         parts[position] = uploaded;
-        onBytes(data.length);
+        spare.push(buffer);
+        onBytes(length);
       },
       (error: unknown) => {
         failure ??= { error };

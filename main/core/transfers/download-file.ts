@@ -94,6 +94,7 @@ async function receiveBytes(options: DownloadOptions, handle: FileHandle): Promi
 /**
  * Appends the response body at `cursor.position`, hashing what reaches the disk. The cursor is
  * advanced as batches land, so after a dropped connection it says exactly where to resume.
+ * Network chunks are gathered into one reused buffer: fewer writes, and no garbage per batch.
  */
 async function appendBody(
   response: Response,
@@ -102,25 +103,26 @@ async function appendBody(
   hash: ReturnType<typeof createHash>,
   onBytes: (count: number) => void,
 ): Promise<void> {
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
+  const batch = Buffer.allocUnsafe(WRITE_BATCH);
+  let filled = 0;
   const flush = async (): Promise<void> => {
-    if (pendingBytes === 0) return;
-    const batch = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
-    pending = [];
-    pendingBytes = 0;
-    await handle.write(batch, 0, batch.length, cursor.position);
-    hash.update(batch);
-    cursor.position += batch.length;
+    if (filled === 0) return;
+    const bytes = batch.subarray(0, filled);
+    filled = 0;
+    await handle.write(bytes, 0, bytes.length, cursor.position);
+    hash.update(bytes);
+    cursor.position += bytes.length;
   };
   try {
-    if (response.body) {
-      for await (const chunk of response.body) {
-        pending.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-        pendingBytes += chunk.byteLength;
-        // Progress counts bytes as they arrive; the batch below reaches the disk even if the connection drops.
-        onBytes(chunk.byteLength);
-        if (pendingBytes >= WRITE_BATCH) await flush();
+    if (!response.body) return;
+    for await (const chunk of response.body) {
+      onBytes(chunk.byteLength);
+      for (let offset = 0; offset < chunk.byteLength; ) {
+        const copied = Math.min(chunk.byteLength - offset, WRITE_BATCH - filled);
+        batch.set(chunk.subarray(offset, offset + copied), filled);
+        filled += copied;
+        offset += copied;
+        if (filled === WRITE_BATCH) await flush();
       }
     }
   } finally {

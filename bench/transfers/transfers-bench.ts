@@ -1,0 +1,171 @@
+/**
+ * `node bench/transfers/transfers-bench.ts [--size-mib 1024]`: download and upload of one large
+ * file through our transfer core and through curl, against the same Box emulator (a separate
+ * process, so its CPU and memory are not ours), printed side by side with the ratio and our peak
+ * RSS. curl gets the same work minus what it cannot do: no SHA-1 check on download, and part
+ * digests computed before its clock starts on upload; it sends parts 4 at a time, as we do.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { BoxTransferClient, digestHeader, type UploadedPart } from '../../main/core/transfers/box-transfer-client.ts';
+import { downloadFile } from '../../main/core/transfers/download-file.ts';
+import { uploadFile } from '../../main/core/transfers/upload-file.ts';
+import { EmulatorControlClient } from '../../sandbox/box-emulator/control-client.ts';
+
+const { values } = parseArgs({ options: { 'size-mib': { type: 'string', default: '1024' } } });
+const size = Number(values['size-mib']) * 1024 * 1024;
+const partConcurrency = 4;
+
+async function startEmulatorProcess(): Promise<{ origin: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['sandbox/box-emulator/cli.ts', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! });
+  for await (const line of lines) {
+    const match = /listening on (\S+)/.exec(line);
+    if (match?.[1]) return { origin: match[1], child };
+  }
+  throw new Error('the emulator exited before listening');
+}
+
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}`))));
+  });
+}
+
+async function timed(work: () => Promise<void>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return (performance.now() - started) / 1000;
+}
+
+/** A file of pseudo-random bytes written in 1 MiB blocks (never held whole). */
+async function writeSourceFile(path: string): Promise<void> {
+  const handle = await open(path, 'w');
+  const block = Buffer.alloc(1 << 20);
+  try {
+    for (let offset = 0; offset < size; offset += block.length) {
+      for (let i = 0; i < block.length; i += 4) block.writeUInt32LE((Math.random() * 0xffffffff) >>> 0, i);
+      await handle.write(block, 0, Math.min(block.length, size - offset));
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Splits `path` into part files with their SHA-1s: curl's inputs, prepared before its clock starts. */
+async function prepareCurlParts(path: string, partSize: number, dir: string) {
+  const parts: { file: string; offset: number; length: number; sha1: Buffer }[] = [];
+  const whole = createHash('sha1');
+  const handle = await open(path, 'r');
+  try {
+    for (let offset = 0; offset < size; offset += partSize) {
+      const data = Buffer.alloc(Math.min(partSize, size - offset));
+      await handle.read(data, 0, data.length, offset);
+      whole.update(data);
+      const file = join(dir, `part-${parts.length}`);
+      await writeFile(file, data);
+      parts.push({ file, offset, length: data.length, sha1: createHash('sha1').update(data).digest() });
+    }
+  } finally {
+    await handle.close();
+  }
+  return { parts, wholeSha1: whole.digest() };
+}
+
+const mbps = (seconds: number) => size / 1e6 / seconds;
+
+const work = await mkdtemp(join(tmpdir(), 'box-sso-bench-'));
+const emulator = await startEmulatorProcess();
+try {
+  const controls = new EmulatorControlClient(emulator.origin);
+  const user = await controls.createUser({ name: 'Bench User' });
+  const { access_token: token } = await controls.issueToken({ userId: user.id });
+  const tokens = { getToken: () => Promise.resolve(token), invalidate: () => undefined };
+  const urls = { apiBaseUrl: emulator.origin, uploadBaseUrl: `${emulator.origin}/api` };
+  const client = new BoxTransferClient(tokens, urls);
+  const signal = new AbortController().signal;
+  const rssBefore = process.resourceUsage().maxRSS / 1024;
+
+  // Download: a generated file on the emulator (streamed from a pattern, never stored).
+  const seeded = await controls.createFile({ ownerId: user.id, name: 'big.bin', size, seed: 3 });
+  const facts = await client.fileFacts(seeded.id, 'big.bin', signal);
+  const ourTarget = join(work, 'ours.bin');
+  const ourDownload = await timed(() =>
+    downloadFile({ client, file: facts, targetPath: ourTarget, replaceExisting: false, signal, onBytes: () => undefined }),
+  );
+  await rm(ourTarget);
+  const downloadPeakRss = process.resourceUsage().maxRSS / 1024;
+
+  // Upload: a local file of random bytes through an upload session.
+  const source = join(work, 'source.bin');
+  await writeSourceFile(source);
+  const folder = await controls.createFolder({ ownerId: user.id, name: 'bench' });
+  const ourUpload = await timed(async () => {
+    await uploadFile(client, { path: source, size }, { kind: 'new-file', folderId: folder.id, name: 'ours.bin' }, signal, () => undefined, {
+      partConcurrency,
+    });
+  });
+  const ourPeakRss = process.resourceUsage().maxRSS / 1024;
+
+  // curl: the same download (following the 302), then the same upload session by parts.
+  const curlTarget = join(work, 'curl.bin');
+  const curlDownload = await timed(() =>
+    run('curl', ['-sSfL', '-o', curlTarget, '-H', `authorization: Bearer ${token}`, `${emulator.origin}/2.0/files/${seeded.id}/content`]),
+  );
+  await rm(curlTarget);
+  const session = await client.createUploadSession({ kind: 'new-file', folderId: folder.id, name: 'curl.bin' }, size, signal);
+  const { parts, wholeSha1 } = await prepareCurlParts(source, session.partSize, work);
+  const config = parts
+    .map((part) =>
+      [
+        `url = "${session.uploadPartUrl}"`,
+        `upload-file = "${part.file}"`,
+        `header = "authorization: Bearer ${token}"`,
+        `header = "digest: ${digestHeader(part.sha1)}"`,
+        `header = "content-range: bytes ${part.offset}-${part.offset + part.length - 1}/${size}"`,
+        'header = "content-type: application/octet-stream"',
+        `output = "${part.file}.json"`,
+      ].join('\n'),
+    )
+    .join('\nnext\n');
+  const configFile = join(work, 'curl-parts.conf');
+  await writeFile(configFile, config);
+  const curlUpload = await timed(async () => {
+    await run('curl', ['-sSf', '--no-progress-meter', '--parallel', '--parallel-max', String(partConcurrency), '-K', configFile]);
+    const uploaded: UploadedPart[] = [];
+    for (const part of parts) {
+      let text = '';
+      for await (const chunk of createReadStream(`${part.file}.json`, 'utf8') as AsyncIterable<string>) text += chunk;
+      uploaded.push((JSON.parse(text) as { part: UploadedPart }).part);
+    }
+    const result = await client.commitUploadSession(session, uploaded, wholeSha1, signal, 'curl.bin');
+    if (!('fileId' in result)) throw new Error('the emulator did not commit curl’s upload at once');
+  });
+
+  const rows = [
+    ['download', mbps(ourDownload), mbps(curlDownload), 0.8],
+    ['upload (chunked)', mbps(ourUpload), mbps(curlUpload), 0.7],
+  ] as const;
+  console.log(`transfers bench: ${size / 1024 / 1024} MiB file, emulator ${emulator.origin}, ${partConcurrency} parts in flight`);
+  console.log('operation          ours MB/s   curl MB/s   ratio   target');
+  for (const [label, ours, curl, target] of rows) {
+    const ratio = ours / curl;
+    console.log(
+      `${label.padEnd(18)} ${ours.toFixed(1).padStart(9)}   ${curl.toFixed(1).padStart(9)}   ${ratio.toFixed(2).padStart(5)}   ≥ ${target} ${ratio >= target ? 'ok' : 'MISSED'}`,
+    );
+  }
+  console.log(
+    `peak RSS of our process: ${ourPeakRss.toFixed(0)} MB (before transfers ${rssBefore.toFixed(0)} MB, after the download ${downloadPeakRss.toFixed(0)} MB; target < 300 MB ${ourPeakRss < 300 ? 'ok' : 'MISSED'})`,
+  );
+} finally {
+  emulator.child.kill('SIGTERM');
+  await rm(work, { recursive: true, force: true });
+}
