@@ -15,6 +15,8 @@ export interface AuthorizationFlowOptions {
   signal: AbortSignal;
   /** Called with the authorize URL once the listener is up ("Copy sign-in link"). */
   onAuthorizeUrl?: (url: string) => void;
+  /** Called when the browser comes back, so the shell can bring the app window to the front. */
+  onCallback?: () => void;
 }
 
 /**
@@ -55,6 +57,7 @@ export async function runAuthorizationFlow(options: AuthorizationFlowOptions): P
     options.onAuthorizeUrl?.(authorizeUrl);
     await Promise.race([options.openExternal(authorizeUrl), stopped]);
     const callbackUrl = await Promise.race([listener.callback, stopped]);
+    options.onCallback?.();
     // openid-client checks state and, when the provider advertises RFC 9207, iss.
     const tokens = await Promise.race([
       oidc.authorizationCodeGrant(config, callbackUrl, {

@@ -15,6 +15,8 @@ export interface SessionManagerOptions {
   secretStore: SecretStore;
   /** The system browser (Electron's shell.openExternal behind a thin adapter). */
   openExternal: (url: string) => Promise<void>;
+  /** Brings the app window to the front when the browser returns (a thin Electron adapter). */
+  focusApp?: () => void;
   clock?: () => number;
   /** Used for the backend call only; openid-client uses the global fetch. */
   fetch?: typeof fetch;
@@ -94,6 +96,7 @@ export class SessionManager {
         onAuthorizeUrl: (url) => {
           entry.link = url;
         },
+        ...(this.options.focusApp ? { onCallback: this.options.focusApp } : {}),
       });
       const tokens = (await entry.flow) as TokenResponse;
       if (!isCurrent()) return this.current;

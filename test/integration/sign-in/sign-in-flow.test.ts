@@ -31,9 +31,17 @@ describe.skipIf(noKeychain !== null)('desktop sign-in through the system browser
 
   it('signs in with PKCE, keeps the refresh token in the keychain and hands off to Box', async () => {
     const browser = scriptedSystemBrowser(alice);
-    const { manager, states } = createSession({ idp, backendUrl: stack.backendUrl, secretStore: store, openExternal: browser.openExternal });
+    let focused = 0;
+    const { manager, states } = createSession({
+      idp,
+      backendUrl: stack.backendUrl,
+      secretStore: store,
+      openExternal: browser.openExternal,
+      focusApp: () => focused++,
+    });
 
     const final = await manager.signIn();
+    expect(focused).toBe(1);
 
     expect(states.map((s) => s.status)).toEqual(['signing-in', 'signed-in']);
     expect(final).toMatchObject({ status: 'signed-in', user: { name: 'Alice Example', email: 'alice@example.com' } });
@@ -84,11 +92,18 @@ describe.skipIf(noKeychain !== null)('desktop sign-in through the system browser
     expect((await browser.visits[0])?.html).toContain("Sign-in didn't finish");
   });
 
-  it('ignores a callback with a wrong state and still finishes with the right one', async () => {
+  it('ignores a callback with a wrong state and still finishes with the right one (prompt=login)', async () => {
     const browser = silentSystemBrowser();
-    const { manager } = createSession({ idp, backendUrl: stack.backendUrl, secretStore: store, openExternal: browser.openExternal });
+    const { manager } = createSession({
+      idp,
+      backendUrl: stack.backendUrl,
+      secretStore: store,
+      openExternal: browser.openExternal,
+      settings: { prompt: 'login' },
+    });
     const done = manager.signIn();
     const authorize = await browser.nextOpened();
+    expect(new URL(authorize).searchParams.get('prompt')).toBe('login');
     const redirect = new URL(new URL(authorize).searchParams.get('redirect_uri') ?? '');
     const stray = await rawRequest(Number(redirect.port), '/callback?code=stolen&state=not-ours');
     expect(stray.status).toBe(400);
@@ -96,6 +111,8 @@ describe.skipIf(noKeychain !== null)('desktop sign-in through the system browser
     const tab = fetch(await completeLogin(authorize, alice));
     expect(await done).toMatchObject({ status: 'signed-in' });
     expect((await tab).status).toBe(200);
+    // offline_access survived prompt=login: the refresh token is in the keychain.
+    expect(await store.get(account())).toBeTruthy();
   });
 
   it('reports a token endpoint error for a code the provider never issued', async () => {

@@ -13,6 +13,7 @@ export function createSession(options: {
   settings?: Partial<SignInSettings>;
   clock?: () => number;
   fetch?: typeof fetch;
+  focusApp?: () => void;
 }) {
   const manager = new SessionManager({
     settings: { issuer: options.idp.issuer, clientId: options.idp.desktopClientId, ...options.settings },
@@ -21,6 +22,7 @@ export function createSession(options: {
     openExternal: options.openExternal,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.focusApp ? { focusApp: options.focusApp } : {}),
   });
   const states: SessionState[] = [];
   manager.onChange((state) => states.push(state));
