@@ -3,7 +3,7 @@
  * holds the built out/ files and package.json and nothing else of ours, the bundled settings
  * and the icon sit in resources/, and the security fuses are flipped in the executable.
  */
-import { listPackage, statFile } from '@electron/asar';
+import { extractAll, listPackage, statFile } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { execFile } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -82,6 +82,17 @@ describe('app.asar', () => {
     for (const dependency of ['box-node-sdk', 'keytar', 'openid-client', 'zod']) {
       expect(asarFiles).toContain(`node_modules/${dependency}/package.json`);
     }
+  });
+
+  it('still loads the pure-JavaScript dependencies after the file filters', async () => {
+    // keytar is left out: its native module is built for this Node, not for Electron.
+    const extracted = path.join(project.dir, 'extracted-asar');
+    extractAll(path.join(unpacked, 'resources', 'app.asar'), extracted);
+    const script = `const names = ['box-node-sdk', 'openid-client', 'zod'];
+      const loaded = await Promise.all(names.map((name) => import(name)));
+      console.log(JSON.stringify(loaded.map((module) => Object.keys(module).length > 0)));`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: extracted });
+    expect(JSON.parse(stdout)).toEqual([true, true, true]);
   });
 
   it('holds nothing from test/, backend/, sandbox/ or the other source folders', () => {
