@@ -24,7 +24,7 @@ const partConcurrency = 4;
 
 async function startEmulatorProcess(): Promise<{ origin: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['sandbox/box-emulator/cli.ts', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout! });
+  const lines = createInterface({ input: child.stdout });
   for await (const line of lines) {
     const match = /listening on (\S+)/.exec(line);
     if (match?.[1]) return { origin: match[1], child };
