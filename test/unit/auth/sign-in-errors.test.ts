@@ -1,0 +1,59 @@
+import * as oidc from 'openid-client';
+import { AppError } from '../../../common/app-error.ts';
+import { isInvalidGrant, toSignInError } from '../../../main/core/auth/sign-in-errors.ts';
+
+const bodyError = (error: string) =>
+  new oidc.ResponseBodyError('server responded with an error', {
+    cause: { error, error_description: 'grant request is invalid <script>' },
+    response: new Response(null, { status: 400 }),
+  });
+
+/** openid-client's ClientError as it throws them (its public constructor type omits `code`). */
+const clientError = (message: string, code: string, cause?: Error) =>
+  Object.assign(new oidc.ClientError(message, cause ? { cause } : {}), { code });
+
+describe('sign-in error mapping', () => {
+  it('keeps our own errors as they are', () => {
+    const own = new AppError('sign_in_timeout', 'late');
+    expect(toSignInError(own)).toBe(own);
+  });
+
+  it('maps an error in the authorization response (Cancel, access_denied) to sign_in_denied', () => {
+    const denied = new oidc.AuthorizationResponseError('authorization response from the server is an error', {
+      cause: new URLSearchParams({ error: 'access_denied', error_description: 'End-User aborted interaction' }),
+    });
+    expect(toSignInError(denied).code).toBe('sign_in_denied');
+  });
+
+  it('maps a token endpoint error to token_endpoint_error without the provider text', () => {
+    const mapped = toSignInError(bodyError('invalid_client'));
+    expect(mapped.code).toBe('token_endpoint_error');
+    expect(mapped.message).not.toContain('<script>');
+  });
+
+  it('recognises invalid_grant, which ends a session on refresh', () => {
+    expect(isInvalidGrant(bodyError('invalid_grant'))).toBe(true);
+    expect(isInvalidGrant(bodyError('invalid_client'))).toBe(false);
+    expect(isInvalidGrant(new Error('invalid_grant'))).toBe(false);
+  });
+
+  it('maps network failures to idp_unreachable', () => {
+    const refused = new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }) });
+    expect(toSignInError(refused).code).toBe('idp_unreachable');
+  });
+
+  it('maps JWT timestamp failures to clock_skew and iss/state mismatches to their codes', () => {
+    const timestamp = clientError('JWT timestamp claim value failed validation', 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED');
+    expect(toSignInError(timestamp).code).toBe('clock_skew');
+    const iss = clientError('invalid response encountered', 'OAUTH_INVALID_RESPONSE', new Error('unexpected "iss" (issuer) response parameter value'));
+    expect(toSignInError(iss).code).toBe('issuer_mismatch');
+    const state = clientError('invalid response encountered', 'OAUTH_INVALID_RESPONSE', new Error('unexpected "state" response parameter value'));
+    expect(toSignInError(state).code).toBe('state_mismatch');
+  });
+
+  it('turns anything else into internal with a generic message', () => {
+    const mapped = toSignInError(new Error('secret detail'));
+    expect(mapped.code).toBe('internal');
+    expect(mapped.message).not.toContain('secret detail');
+  });
+});
