@@ -4,7 +4,11 @@
 set -eu
 cd "$(dirname "$0")"
 mkdir -p icons
-for size in 16 24 32 48 64 128 256 512 1024; do
+# 16 and 24 px come from a bolder variant drawn for small sizes; the full mark blurs there.
+for size in 16 24; do
+  rsvg-convert --width "$size" --height "$size" icon-small.svg --output "icons/${size}x${size}.png"
+done
+for size in 32 48 64 128 256 512 1024; do
   rsvg-convert --width "$size" --height "$size" icon.svg --output "icons/${size}x${size}.png"
 done
 # Windows: one .ico holding every size Explorer, the taskbar and the installers ask for.
