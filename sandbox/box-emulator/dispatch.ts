@@ -14,10 +14,19 @@ const STATUS_CODES: Record<number, string> = {
   504: 'unavailable',
 };
 
+/** An injected error status, in the error shape of the route: OAuth2Error on the token endpoint, else ClientError. */
 function faultReply(fault: FaultSpec & { status: number }): Reply {
   const headers: Record<string, string> = {};
   if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
-  const error = new BoxError(fault.status, STATUS_CODES[fault.status] ?? 'bad_request', `Injected fault (${fault.status})`);
+  if (fault.route.includes(' /oauth2/')) {
+    const error = fault.status === 429 || fault.status >= 500 ? 'temporarily_unavailable' : 'invalid_request';
+    return { status: fault.status, headers, json: { error, error_description: `Injected fault (${fault.status})` } };
+  }
+  const error = new BoxError(
+    fault.status,
+    STATUS_CODES[fault.status] ?? 'bad_request',
+    `Injected fault (${fault.status})`,
+  );
   return { status: fault.status, headers, json: clientErrorBody(error) };
 }
 
@@ -55,7 +64,7 @@ export function createDispatcher(emu: Emulator, router: Router) {
       if (fault?.latencyMs) await sleep(fault.latencyMs);
       if (fault?.status !== undefined) {
         req.resume();
-        reply = faultReply({ ...fault, status: fault.status });
+        reply = faultReply({ ...fault, route: route ?? '', status: fault.status });
       } else {
         const ctx: RequestContext = { req, res, url, params: matched.params, route: route ?? '' };
         reply = await matched.route.handler(ctx);

@@ -16,21 +16,28 @@ export function checkName(name: unknown): string {
 }
 
 /**
- * Box's 409 for a name already used in the target folder. Uploads report the conflicting item as
- * an object, folder operations as a list; both carry it in `context_info.conflicts`.
+ * Box's 409 for a name already used in the target folder, with the conflicting item in
+ * `context_info.conflicts`: an object for uploads, a list for folder operations and the upload
+ * preflight (as Box's OpenAPI `ConflictError` shows).
  */
-export function ensureNameFree(emu: Emulator, parent: FolderRecord, name: string, style: 'upload' | 'folder', except?: ItemRecord): void {
+export function ensureNameFree(
+  emu: Emulator,
+  parent: FolderRecord,
+  name: string,
+  style: 'object' | 'list',
+  except?: ItemRecord,
+): void {
   const existing = emu.store.childByName(parent, name);
   if (!existing || existing === except) return;
   const conflict = itemMini(existing);
   throw new BoxError(409, 'item_name_in_use', 'Item with the same name already exists', {
-    contextInfo: { conflicts: style === 'upload' ? conflict : [conflict] },
+    contextInfo: { conflicts: style === 'object' ? conflict : [conflict] },
   });
 }
 
 export function createFolder(emu: Emulator, parent: FolderRecord, name: string): FolderRecord {
   checkName(name);
-  ensureNameFree(emu, parent, name, 'folder');
+  ensureNameFree(emu, parent, name, 'list');
   const now = nowIso();
   const folder: FolderRecord = {
     kind: 'folder',
@@ -51,7 +58,7 @@ export function createFolder(emu: Emulator, parent: FolderRecord, name: string):
 
 export function createFile(emu: Emulator, parent: FolderRecord, name: string, content: ContentSource): FileRecord {
   checkName(name);
-  ensureNameFree(emu, parent, name, 'upload');
+  ensureNameFree(emu, parent, name, 'object');
   const now = nowIso();
   const file: FileRecord = {
     kind: 'file',
@@ -80,7 +87,7 @@ export function rename(emu: Emulator, item: ItemRecord, name: string): void {
   checkName(name);
   const parent = item.parentId === null ? undefined : emu.store.folder(item.parentId);
   if (!parent) throw new BoxError(403, 'forbidden', 'The root folder cannot be renamed');
-  ensureNameFree(emu, parent, name, item.kind === 'file' ? 'upload' : 'folder', item);
+  ensureNameFree(emu, parent, name, item.kind === 'file' ? 'object' : 'list', item);
   emu.store.detach(item);
   item.name = name;
   emu.store.attach(item, parent);
@@ -90,7 +97,7 @@ export function rename(emu: Emulator, item: ItemRecord, name: string): void {
 export function move(emu: Emulator, item: ItemRecord, target: FolderRecord): void {
   if (item.parentId === null) throw new BoxError(403, 'forbidden', 'The root folder cannot be moved');
   if (emu.store.isWithin(target, item.id)) throw badRequest('Cannot move a folder into itself or its descendants');
-  ensureNameFree(emu, target, item.name, item.kind === 'file' ? 'upload' : 'folder', item);
+  ensureNameFree(emu, target, item.name, item.kind === 'file' ? 'object' : 'list', item);
   emu.store.detach(item);
   emu.store.attach(item, target);
   emu.store.touch(item);

@@ -25,7 +25,7 @@ export async function verifyAssertion(
     throw invalidGrant('Invalid JWT assertion');
   }
   const candidates = kid === undefined ? [...keys.values()] : [keys.get(kid)].filter((k) => k !== undefined);
-  if (candidates.length === 0) throw invalidGrant('Please check the \'kid\' header: no public key with that id');
+  if (candidates.length === 0) throw invalidGrant("Please check the 'kid' header: no public key with that id");
   let payload: JWTPayload | undefined;
   for (const key of candidates) {
     try {
@@ -39,7 +39,8 @@ export async function verifyAssertion(
       if (!(error instanceof joseErrors.JWSSignatureVerificationFailed)) throw invalidGrant('Invalid JWT assertion');
     }
   }
-  if (!payload) throw invalidGrant('Signature verification error. The public key identified by the JWT header does not match.');
+  if (!payload)
+    throw invalidGrant('Signature verification error. The public key identified by the JWT header does not match.');
   const now = Math.floor(Date.now() / 1000);
   if (typeof payload.exp !== 'number' || payload.exp > now + MAX_LIFETIME_SECONDS) {
     throw invalidGrant("Please check the 'exp' claim. The 'exp' must be within 60 seconds of now.");

@@ -54,11 +54,14 @@ export function parseUpload(req: IncomingMessage): Promise<ParsedUpload> {
     });
     parser.on('file', (_name, stream) => {
       const chunks: Buffer[] = [];
-      if (attributes === undefined) fail(badRequest('metadata_after_file_contents: the attributes part must come before the file part'));
+      if (attributes === undefined)
+        fail(badRequest('metadata_after_file_contents: the attributes part must come before the file part'));
       stream.on('data', (chunk: Buffer) => {
         if (failure === undefined) chunks.push(chunk);
       });
-      stream.on('limit', () => fail(new BoxError(400, 'bad_request', 'File too large for a multipart upload; use an upload session')));
+      stream.on('limit', () =>
+        fail(new BoxError(400, 'bad_request', 'File too large for a multipart upload; use an upload session')),
+      );
       stream.on('end', () => {
         data = Buffer.concat(chunks);
       });

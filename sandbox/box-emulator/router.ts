@@ -56,7 +56,10 @@ export class Router {
     this.routes.push(...routes.map(compile));
   }
 
-  match(method: string, path: string): { route: Route; params: Record<string, string> } | 'method_not_allowed' | undefined {
+  match(
+    method: string,
+    path: string,
+  ): { route: Route; params: Record<string, string> } | 'method_not_allowed' | undefined {
     let pathMatched = false;
     for (const route of this.routes) {
       const found = route.pattern.exec(path);

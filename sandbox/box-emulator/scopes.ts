@@ -25,7 +25,15 @@ export const DOWNSCOPE_SCOPES = [
 export type Operation = 'read' | 'download' | 'preview' | 'upload' | 'rename' | 'delete';
 
 export const SCOPES_FOR: Record<Operation, readonly string[]> = {
-  read: ['root_readonly', 'root_readwrite', 'base_explorer', 'base_picker', 'base_preview', 'item_preview', 'item_download'],
+  read: [
+    'root_readonly',
+    'root_readwrite',
+    'base_explorer',
+    'base_picker',
+    'base_preview',
+    'item_preview',
+    'item_download',
+  ],
   download: ['root_readonly', 'root_readwrite', 'item_download'],
   preview: ['root_readonly', 'root_readwrite', 'base_explorer', 'base_preview', 'item_preview'],
   upload: ['root_readwrite', 'base_upload', 'item_upload'],

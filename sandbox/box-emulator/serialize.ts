@@ -39,7 +39,9 @@ function folderMini(folder: FolderRecord): Json {
   return {
     type: 'folder',
     id: publicId(folder),
-    ...(root ? { sequence_id: null, etag: null } : { sequence_id: String(folder.sequence), etag: String(folder.sequence) }),
+    ...(root
+      ? { sequence_id: null, etag: null }
+      : { sequence_id: String(folder.sequence), etag: String(folder.sequence) }),
     name: folder.name,
   };
 }

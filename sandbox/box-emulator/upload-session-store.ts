@@ -37,7 +37,13 @@ export class UploadSessionRecord {
   private running: Hash = createHash('sha1');
   private hashedUpTo = 0;
 
-  constructor(input: { ownerId: string; target: UploadSessionRecord['target']; fileName: string; fileSize: number; tempDir: string }) {
+  constructor(input: {
+    ownerId: string;
+    target: UploadSessionRecord['target'];
+    fileName: string;
+    fileSize: number;
+    tempDir: string;
+  }) {
     this.ownerId = input.ownerId;
     this.target = input.target;
     this.fileName = input.fileName;
@@ -59,7 +65,10 @@ export class UploadSessionRecord {
    * Streams one part into the temp file, hashing as it goes. Returns its SHA-1 (base64) and
    * length; the caller rejects the part (and we roll back the running hash) if they do not match.
    */
-  async writePart(offset: number, body: Readable): Promise<{ sha1Base64: string; sha1Hex: string; size: number; commit: () => void }> {
+  async writePart(
+    offset: number,
+    body: Readable,
+  ): Promise<{ sha1Base64: string; sha1Hex: string; size: number; commit: () => void }> {
     const partHash = createHash('sha1');
     const inOrder = offset === this.hashedUpTo;
     const nextRunning = inOrder ? this.running.copy() : undefined;

@@ -94,7 +94,8 @@ export class BoxOpenApiValidator {
 
   /** The JSON-pointer of an operation's response schema, or `undefined` when it documents no JSON body. */
   schemaPointer(method: string, specPath: string, status: number): string | undefined {
-    const operation = ((this.spec.paths as Json)[specPath] as Json | undefined)?.[method.toLowerCase()] as Json | undefined;
+    const operation = ((this.spec.paths as Json)[specPath] as Json | undefined)?.[method.toLowerCase()] as
+      Json | undefined;
     if (!operation) throw new Error(`Box's OpenAPI has no operation ${method} ${specPath}`);
     const responses = operation.responses as Json;
     const key = String(status) in responses ? String(status) : 'default';
@@ -118,6 +119,8 @@ export class BoxOpenApiValidator {
       this.compiled.set(pointer, validate);
     }
     if (validate(body)) return [];
-    return (validate.errors ?? []).map((e) => `${method} ${specPath} ${status}: ${e.instancePath || '/'} ${e.message ?? ''}`);
+    return (validate.errors ?? []).map(
+      (e) => `${method} ${specPath} ${status}: ${e.instancePath || '/'} ${e.message ?? ''}`,
+    );
   }
 }

@@ -33,7 +33,11 @@ function serveTicket(emu: Emulator, ticket: string, rangeHeader: string | undefi
   if (!version) throw notFound();
   const size = version.content.size;
   const range = parseRange(rangeHeader, size);
-  const common = { 'content-type': 'application/octet-stream', 'accept-ranges': 'bytes', etag: `"${version.content.sha1}"` };
+  const common = {
+    'content-type': 'application/octet-stream',
+    'accept-ranges': 'bytes',
+    etag: `"${version.content.sha1}"`,
+  };
   if (range === 'unsatisfiable') {
     return { status: 416, headers: { ...common, 'content-range': `bytes */${size}`, 'content-length': '0' } };
   }

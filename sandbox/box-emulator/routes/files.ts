@@ -10,7 +10,11 @@ import type { FileRecord } from '../store.ts';
 function checkIfMatch(ctx: RequestContext, file: FileRecord): void {
   const ifMatch = ctx.req.headers['if-match'];
   if (ifMatch !== undefined && ifMatch !== String(file.sequence)) {
-    throw new BoxError(412, 'precondition_failed', 'The resource has been modified. Please retrieve the resource again and retry');
+    throw new BoxError(
+      412,
+      'precondition_failed',
+      'The resource has been modified. Please retrieve the resource again and retry',
+    );
   }
 }
 

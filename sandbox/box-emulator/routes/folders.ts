@@ -3,6 +3,7 @@ import type { Emulator } from '../emulator-state.ts';
 import { BoxError, badRequest } from '../errors.ts';
 import { intParam, nestedId, readJson, stringField } from '../http-io.ts';
 import { createFolder, move, rename } from '../items.ts';
+import { decodeMarker, encodeMarker } from '../markers.ts';
 import type { RequestContext, Route } from '../router.ts';
 import { compareDefault, folderFull, itemFull, itemMini, pickFields } from '../serialize.ts';
 import type { ItemRecord } from '../store.ts';
@@ -27,13 +28,6 @@ function comparator(sort: string | null, direction: string | null): (a: ItemReco
   };
 }
 
-/** Markers are opaque to clients; here they are the base64url of the next offset. */
-function decodeMarker(marker: string): number {
-  const offset = Number(Buffer.from(marker, 'base64url').toString('utf8'));
-  if (!Number.isInteger(offset) || offset < 0) throw badRequest('Invalid marker');
-  return offset;
-}
-
 function listItems(emu: Emulator, ctx: RequestContext) {
   const caller = authenticate(emu, ctx);
   const folder = accessItem(emu, caller, 'folder', ctx.params.folder_id ?? '', 'read');
@@ -41,7 +35,7 @@ function listItems(emu: Emulator, ctx: RequestContext) {
   const limit = Math.max(1, intParam(query, 'limit', 100, MAX_LIMIT));
   const useMarker = query.get('usemarker') === 'true';
   const marker = query.get('marker');
-  const offset = useMarker ? (marker ? decodeMarker(marker) : 0) : intParam(query, 'offset', 0, Number.MAX_SAFE_INTEGER);
+  const offset = useMarker ? decodeMarker(marker) : intParam(query, 'offset', 0, Number.MAX_SAFE_INTEGER);
   const sort = query.get('sort');
   const direction = query.get('direction');
   const all = [...folder.children.values()]
@@ -53,7 +47,7 @@ function listItems(emu: Emulator, ctx: RequestContext) {
     .slice(offset, offset + limit)
     .map((item) => (fields ? pickFields(itemFull(emu.store, item), fields) : itemMini(item)));
   if (useMarker) {
-    const next = offset + limit < all.length ? Buffer.from(String(offset + limit)).toString('base64url') : null;
+    const next = offset + limit < all.length ? encodeMarker(offset + limit) : null;
     return { status: 200, json: { limit, next_marker: next, prev_marker: null, entries } };
   }
   const order = [

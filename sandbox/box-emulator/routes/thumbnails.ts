@@ -20,7 +20,8 @@ export function thumbnailRoutes(emu: Emulator): Route[] {
       handler: (ctx): Reply => {
         const file = accessItem(emu, authenticate(emu, ctx), 'file', ctx.params.file_id ?? '', 'preview');
         const extension = ctx.params.extension;
-        if (extension !== 'png' && extension !== 'jpg') throw new BoxError(400, 'bad_request', 'Thumbnails are png or jpg');
+        if (extension !== 'png' && extension !== 'jpg')
+          throw new BoxError(400, 'bad_request', 'Thumbnails are png or jpg');
         const fileExtension = file.name.slice(file.name.lastIndexOf('.') + 1).toLowerCase();
         if (!IMAGE_EXTENSIONS.has(fileExtension)) {
           return { status: 302, headers: { location: `${emu.origin}/_placeholders/file.${extension}` } };
@@ -51,7 +52,10 @@ function image(extension: 'png' | 'jpg', tint: number): Reply {
   const bytes = extension === 'jpg' ? JPEG_THUMBNAIL : solidPng(32, [tint % 256, (tint >> 8) % 256, 0xd5]);
   return {
     status: 200,
-    headers: { 'content-type': extension === 'jpg' ? 'image/jpeg' : 'image/png', 'content-length': String(bytes.length) },
+    headers: {
+      'content-type': extension === 'jpg' ? 'image/jpeg' : 'image/png',
+      'content-length': String(bytes.length),
+    },
     stream: Readable.from([bytes]),
   };
 }

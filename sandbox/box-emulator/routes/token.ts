@@ -28,14 +28,18 @@ function checkClient(emu: Emulator, form: URLSearchParams): void {
 }
 
 /** Maps a `box_sub_type`/`box_subject_type` + subject id to the user the token acts as. */
-function subjectUser(emu: Emulator, type: string | null, id: string | null): Pick<TokenRecord, 'userId' | 'subjectType'> {
+function subjectUser(
+  emu: Emulator,
+  type: string | null,
+  id: string | null,
+): Pick<TokenRecord, 'userId' | 'subjectType'> {
   if (type === 'enterprise') {
-    if (id !== emu.store.enterpriseId) throw invalidGrant('Please check the \'sub\' claim: unknown enterprise');
+    if (id !== emu.store.enterpriseId) throw invalidGrant("Please check the 'sub' claim: unknown enterprise");
     return { userId: emu.store.serviceAccountId, subjectType: 'enterprise' };
   }
   if (type === 'user') {
     const user = id === null ? undefined : emu.store.users.get(id);
-    if (!user || user.kind === 'service') throw invalidGrant('Please check the \'sub\' claim: unknown user');
+    if (!user || user.kind === 'service') throw invalidGrant("Please check the 'sub' claim: unknown user");
     return { userId: user.id, subjectType: 'user' };
   }
   throw invalidGrant("Please check the 'box_sub_type' claim.");
@@ -73,7 +77,12 @@ async function jwtGrant(emu: Emulator, form: URLSearchParams): Promise<Reply> {
   checkClient(emu, form);
   const assertion = form.get('assertion');
   if (!assertion) throw invalidRequest('The assertion is missing');
-  const claims = await verifyAssertion(assertion, emu.app.config.boxAppSettings.clientID, emu.app.publicKeys, emu.store.usedJtis);
+  const claims = await verifyAssertion(
+    assertion,
+    emu.app.config.boxAppSettings.clientID,
+    emu.app.publicKeys,
+    emu.store.usedJtis,
+  );
   const subType = typeof claims.box_sub_type === 'string' ? claims.box_sub_type : null;
   return issue(emu, { ...subjectUser(emu, subType, claims.sub ?? null), scopes: null, resource: null });
 }
@@ -95,7 +104,11 @@ function tokenExchange(emu: Emulator, form: URLSearchParams): Reply {
   if (unknown.length > 0) throw new OAuthError(400, 'invalid_scope', `Unknown scope: ${unknown.join(' ')}`);
   const notGranted = subject.scopes === null ? [] : scopes.filter((s) => !subject.scopes?.includes(s));
   if (notGranted.length > 0) {
-    throw new OAuthError(400, 'invalid_scope', `The scope is not granted to the subject token: ${notGranted.join(' ')}`);
+    throw new OAuthError(
+      400,
+      'invalid_scope',
+      `The scope is not granted to the subject token: ${notGranted.join(' ')}`,
+    );
   }
   const resource = parseResource(emu, subject.userId, form.get('resource')) ?? subject.resource;
   return issue(emu, { userId: subject.userId, subjectType: subject.subjectType, scopes, resource });

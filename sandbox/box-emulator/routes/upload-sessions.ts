@@ -33,9 +33,13 @@ function sessionJson(emu: Emulator, session: UploadSessionRecord): JsonObject {
 function fileSizeOf(body: JsonObject): number {
   const size = body.file_size;
   if (size === undefined) throw badRequest("Bad Request: 'file_size' is required", 'missing_file_size');
-  if (typeof size !== 'number' || !Number.isInteger(size) || size < 0) throw badRequest('file_size is not valid', 'invalid_file_size');
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < 0)
+    throw badRequest('file_size is not valid', 'invalid_file_size');
   if (size < MIN_CHUNKED_FILE_SIZE) {
-    throw badRequest(`file_size is below the ${MIN_CHUNKED_FILE_SIZE} bytes minimum for upload sessions`, 'file_size_too_small');
+    throw badRequest(
+      `file_size is below the ${MIN_CHUNKED_FILE_SIZE} bytes minimum for upload sessions`,
+      'file_size_too_small',
+    );
   }
   return size;
 }
@@ -69,7 +73,20 @@ async function uploadPart(emu: Emulator, ctx: RequestContext) {
   const [start, end, total] = [Number(range[1]), Number(range[2]), Number(range[3])];
   const length = end - start + 1;
   if (total !== session.fileSize || start % session.partSize !== 0 || length !== session.expectedPartSize(start)) {
-    throw new BoxError(416, 'bad_request', `Parts must be exactly part_size (${session.partSize}) bytes at part_size offsets; only the last part is shorter`);
+    throw new BoxError(
+      416,
+      'bad_request',
+      `Parts must be exactly part_size (${session.partSize}) bytes at part_size offsets; only the last part is shorter`,
+    );
+  }
+  const existing = session.parts.get(start);
+  if (existing) {
+    // A retried part with the same bytes is harmless; different bytes over an uploaded range are not.
+    if (Buffer.from(existing.sha1, 'hex').toString('base64') !== digest) {
+      throw new BoxError(409, 'conflict', 'The part overlaps a part already uploaded with different content');
+    }
+    ctx.req.resume();
+    return { status: 200, json: { part: existing } };
   }
   const written = await session.writePart(start, ctx.req);
   if (written.size !== length) throw badRequest('The body length does not match content-range');
@@ -96,7 +113,8 @@ async function commit(emu: Emulator, ctx: RequestContext) {
     throw badRequest('The parts list does not match the uploaded parts, or parts are missing');
   }
   const sha1 = await session.wholeSha1();
-  if (sha1.base64 !== digest) throw new BoxError(412, 'precondition_failed', 'The digest header does not match the SHA-1 of the file');
+  if (sha1.base64 !== digest)
+    throw new BoxError(412, 'precondition_failed', 'The digest header does not match the SHA-1 of the file');
   const content = { kind: 'disk' as const, size: session.fileSize, sha1: sha1.hex, path: session.path };
   let file;
   if ('folderId' in session.target) {
@@ -125,9 +143,12 @@ export function uploadSessionRoutes(emu: Emulator): Route[] {
         const fileSize = fileSizeOf(body);
         checkName(fileName);
         const parent = accessItem(emu, caller, 'folder', folderId, 'upload');
-        ensureNameFree(emu, parent, fileName, 'upload');
+        ensureNameFree(emu, parent, fileName, 'object');
         const target = { folderId: parent.parentId === null ? '0' : parent.id };
-        return open(emu, new UploadSessionRecord({ ownerId: caller.user.id, target, fileName, fileSize, tempDir: emu.tempDir }));
+        return open(
+          emu,
+          new UploadSessionRecord({ ownerId: caller.user.id, target, fileName, fileSize, tempDir: emu.tempDir }),
+        );
       },
     },
     {
@@ -140,7 +161,10 @@ export function uploadSessionRoutes(emu: Emulator): Route[] {
         const fileSize = fileSizeOf(body);
         const fileName = stringField(body, 'file_name') ?? file.name;
         const target = { fileId: file.id };
-        return open(emu, new UploadSessionRecord({ ownerId: caller.user.id, target, fileName, fileSize, tempDir: emu.tempDir }));
+        return open(
+          emu,
+          new UploadSessionRecord({ ownerId: caller.user.id, target, fileName, fileSize, tempDir: emu.tempDir }),
+        );
       },
     },
     {

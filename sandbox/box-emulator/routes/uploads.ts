@@ -2,14 +2,29 @@ import { accessItem, authenticate } from '../access.ts';
 import { bufferSource } from '../content.ts';
 import type { Emulator } from '../emulator-state.ts';
 import { BoxError, badRequest } from '../errors.ts';
-import { nestedId, stringField } from '../http-io.ts';
-import { addVersion, createFile, ensureNameFree } from '../items.ts';
+import { nestedId, readJson, stringField } from '../http-io.ts';
+import { addVersion, checkName, createFile, ensureNameFree } from '../items.ts';
 import { parseUpload } from '../multipart.ts';
 import type { Route } from '../router.ts';
 import { fileFull } from '../serialize.ts';
 
 export function uploadRoutes(emu: Emulator): Route[] {
   return [
+    {
+      // Preflight: would this upload be accepted? Answers the conflict before any bytes are sent.
+      method: 'OPTIONS',
+      template: '/2.0/files/content',
+      handler: async (ctx) => {
+        const caller = authenticate(emu, ctx);
+        const body = await readJson(ctx.req);
+        const parentId = nestedId(body, 'parent');
+        if (parentId === undefined) throw badRequest("Bad Request: 'parent' is required");
+        const parent = accessItem(emu, caller, 'folder', parentId, 'upload');
+        const name = stringField(body, 'name');
+        if (name !== undefined) ensureNameFree(emu, parent, checkName(name), 'list');
+        return { status: 200, json: { upload_url: `${emu.origin}/api/2.0/files/content`, upload_token: '' } };
+      },
+    },
     {
       method: 'POST',
       template: '/api/2.0/files/content',
@@ -36,7 +51,7 @@ export function uploadRoutes(emu: Emulator): Route[] {
         const { attributes, data } = await parseUpload(ctx.req);
         const name = stringField(attributes, 'name');
         const parent = file.parentId === null ? undefined : emu.store.folder(file.parentId);
-        if (name !== undefined && parent) ensureNameFree(emu, parent, name, 'upload', file);
+        if (name !== undefined && parent) ensureNameFree(emu, parent, name, 'object', file);
         addVersion(emu, file, bufferSource(data), name);
         return { status: 200, json: { total_count: 1, entries: [fileFull(emu.store, file)] } };
       },

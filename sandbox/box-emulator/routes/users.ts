@@ -1,9 +1,10 @@
 import { authenticate, requireFullToken } from '../access.ts';
 import type { Emulator } from '../emulator-state.ts';
-import { BoxError, badRequest, forbidden } from '../errors.ts';
+import { BoxError, badRequest, forbidden, notFound } from '../errors.ts';
+import { decodeMarker, encodeMarker } from '../markers.ts';
 import { intParam, readJson, stringField } from '../http-io.ts';
 import type { Route } from '../router.ts';
-import { userFull } from '../serialize.ts';
+import { pickFields, userFull } from '../serialize.ts';
 import { randomId, type UserRecord } from '../store.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -33,7 +34,8 @@ export function createUser(
     login = `AppUser_${emu.store.enterpriseId}_${randomId(5)}@boxdevedition.com`;
   } else {
     if (!input.login || !EMAIL.test(input.login)) throw badRequest("Bad Request: 'login' must be an email address");
-    if (emu.store.findUserByLogin(input.login)) throw new BoxError(409, 'conflict', 'User with the specified login already exists');
+    if (emu.store.findUserByLogin(input.login))
+      throw new BoxError(409, 'conflict', 'User with the specified login already exists');
     login = input.login;
   }
   return emu.store.addUser({
@@ -74,17 +76,28 @@ export function userRoutes(emu: Emulator): Route[] {
             (term === null || u.login.toLowerCase().startsWith(term) || u.name.toLowerCase().startsWith(term)) &&
             matchesType(u, type),
         );
-        const limit = intParam(query, 'limit', 100, 1000);
+        const limit = Math.max(1, intParam(query, 'limit', 100, 1000));
+        const fields = query.get('fields');
+        const page = (from: number) =>
+          matches.slice(from, from + limit).map((u) => pickFields(userFull(emu.store, u), fields));
+        if (query.get('usemarker') === 'true') {
+          const from = decodeMarker(query.get('marker'));
+          const next = from + limit < matches.length ? encodeMarker(from + limit) : null;
+          return { status: 200, json: { limit, next_marker: next, entries: page(from) } };
+        }
         const offset = intParam(query, 'offset', 0, Number.MAX_SAFE_INTEGER);
-        return {
-          status: 200,
-          json: {
-            total_count: matches.length,
-            limit,
-            offset,
-            entries: matches.slice(offset, offset + limit).map((u) => userFull(emu.store, u)),
-          },
-        };
+        return { status: 200, json: { total_count: matches.length, limit, offset, entries: page(offset) } };
+      },
+    },
+    {
+      method: 'GET',
+      template: '/2.0/users/{user_id}',
+      handler: (ctx) => {
+        const caller = authenticate(emu, ctx);
+        const user = emu.store.users.get(ctx.params.user_id ?? '');
+        if (caller.user.id !== user?.id) requireAdmin(emu, caller);
+        if (!user) throw notFound();
+        return { status: 200, json: pickFields(userFull(emu.store, user), ctx.url.searchParams.get('fields')) };
       },
     },
     {

@@ -1,7 +1,13 @@
 import { createPrivateKey, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { BoxClient } from 'box-node-sdk';
-import { startConformanceHarness, ccgAuth, jwtAuth, tokenClient, type ConformanceHarness } from '../../support/box-emulator-harness.ts';
+import {
+  startConformanceHarness,
+  ccgAuth,
+  jwtAuth,
+  tokenClient,
+  type ConformanceHarness,
+} from '../../support/box-emulator-harness.ts';
 
 let h: ConformanceHarness;
 let appKey: KeyObject;
@@ -41,7 +47,10 @@ function assertion(input: AssertionInput = {}): Promise<string> {
 }
 
 async function postToken(fields: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${h.emulator.origin}/oauth2/token`, { method: 'POST', body: new URLSearchParams(fields) });
+  const response = await fetch(`${h.emulator.origin}/oauth2/token`, {
+    method: 'POST',
+    body: new URLSearchParams(fields),
+  });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
@@ -102,7 +111,12 @@ describe('box-node-sdk authentication', () => {
     const inside = await userClient.folders.createFolder({ name: 'inside', parent: { id: '0' } });
     const outside = await userClient.folders.createFolder({ name: 'outside', parent: { id: '0' } });
     const auth = jwtAuth(h.emulator).withUserSubject(user.id);
-    const scoped = await auth.downscopeToken(['root_readwrite'], `https://api.box.com/2.0/folders/${inside.id}`, undefined, h.session);
+    const scoped = await auth.downscopeToken(
+      ['root_readwrite'],
+      `https://api.box.com/2.0/folders/${inside.id}`,
+      undefined,
+      h.session,
+    );
     const client = tokenClient(h.emulator, scoped.accessToken ?? '');
     expect((await client.folders.getFolderById(inside.id)).name).toBe('inside');
     await expect(client.folders.getFolderById(outside.id)).rejects.toMatchObject({ responseInfo: { statusCode: 403 } });
@@ -174,7 +188,8 @@ describe('token endpoint rejections (OAuth2Error)', () => {
 describe('token lifetime', () => {
   it('expires tokens after the configured TTL (401 with a challenge, no body)', async () => {
     const { access_token } = await h.emulator.controls.issueToken({ ttlSeconds: 0.2 });
-    const call = () => fetch(`${h.emulator.origin}/2.0/users/me`, { headers: { authorization: `Bearer ${access_token}` } });
+    const call = () =>
+      fetch(`${h.emulator.origin}/2.0/users/me`, { headers: { authorization: `Bearer ${access_token}` } });
     expect((await call()).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const expired = await call();

@@ -44,7 +44,12 @@ const base64Sha1 = (data: Buffer): string => createHash('sha1').update(data).dig
 function putPart(url: string, data: Buffer, range: string, digest = `sha=${base64Sha1(data)}`): Promise<Response> {
   return fetch(url, {
     method: 'PUT',
-    headers: { authorization: `Bearer ${token}`, 'content-range': range, digest, 'content-type': 'application/octet-stream' },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-range': range,
+      digest,
+      'content-type': 'application/octet-stream',
+    },
     body: new Uint8Array(data),
   });
 }
@@ -62,7 +67,9 @@ describe('chunked upload sessions', () => {
   it('opens sessions only for files of 20 MB or more, and 409s on a taken name', async () => {
     await expect(
       client.chunkedUploads.createFileUploadSession({ folderId: '0', fileName: 'small.bin', fileSize: 19_999_999 }),
-    ).rejects.toMatchObject({ responseInfo: { statusCode: 400, code: expect.stringContaining('file_size_too_small') as unknown } });
+    ).rejects.toMatchObject({
+      responseInfo: { statusCode: 400, code: expect.stringContaining('file_size_too_small') as unknown },
+    });
     await h.emulator.controls.createFile({ ownerId: userId, name: 'taken.bin', text: 'x' });
     await expect(
       client.chunkedUploads.createFileUploadSession({ folderId: '0', fileName: 'taken.bin', fileSize: FILE_SIZE }),
@@ -70,12 +77,21 @@ describe('chunked upload sessions', () => {
   });
 
   it('checks each part: digest, exact part size, offsets and total', async () => {
-    const session = await client.chunkedUploads.createFileUploadSession({ folderId: '0', fileName: 'checked.bin', fileSize: FILE_SIZE });
+    const session = await client.chunkedUploads.createFileUploadSession({
+      folderId: '0',
+      fileName: 'checked.bin',
+      fileSize: FILE_SIZE,
+    });
     const url = session.sessionEndpoints?.uploadPart ?? '';
     const partSize = session.partSize ?? 0;
     expect(partSize).toBe(8 * MB);
     const part = await patternBytes(1, 0, partSize);
-    const wrongDigest = await putPart(url, part, `bytes 0-${partSize - 1}/${FILE_SIZE}`, `sha=${base64Sha1(Buffer.from('other'))}`);
+    const wrongDigest = await putPart(
+      url,
+      part,
+      `bytes 0-${partSize - 1}/${FILE_SIZE}`,
+      `sha=${base64Sha1(Buffer.from('other'))}`,
+    );
     expect(wrongDigest.status).toBe(412);
     const short = part.subarray(0, partSize - 1);
     expect((await putPart(url, short, `bytes 0-${partSize - 2}/${FILE_SIZE}`)).status).toBe(416);
@@ -83,7 +99,13 @@ describe('chunked upload sessions', () => {
     expect((await putPart(url, part, `bytes 0-${partSize - 1}/${FILE_SIZE + 1}`)).status).toBe(416);
     const ok = await putPart(url, part, `bytes 0-${partSize - 1}/${FILE_SIZE}`);
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toMatchObject({ part: { offset: 0, size: partSize, sha1: createHash('sha1').update(part).digest('hex') } });
+    expect(await ok.json()).toMatchObject({
+      part: { offset: 0, size: partSize, sha1: createHash('sha1').update(part).digest('hex') },
+    });
+    const retried = await putPart(url, part, `bytes 0-${partSize - 1}/${FILE_SIZE}`);
+    expect(retried.status).toBe(200);
+    const other = await patternBytes(2, 0, partSize);
+    expect((await putPart(url, other, `bytes 0-${partSize - 1}/${FILE_SIZE}`)).status).toBe(409);
     const parts = await client.chunkedUploads.getFileUploadSessionPartsByUrl(session.sessionEndpoints?.listParts ?? '');
     expect(parts.totalCount).toBe(1);
     await client.chunkedUploads.deleteFileUploadSessionByUrl(session.sessionEndpoints?.abort ?? '');
@@ -93,7 +115,11 @@ describe('chunked upload sessions', () => {
   });
 
   it('accepts parts out of order, and commits only with every part and the whole-file digest', async () => {
-    const session = await client.chunkedUploads.createFileUploadSession({ folderId: '0', fileName: 'shuffled.bin', fileSize: FILE_SIZE });
+    const session = await client.chunkedUploads.createFileUploadSession({
+      folderId: '0',
+      fileName: 'shuffled.bin',
+      fileSize: FILE_SIZE,
+    });
     const url = session.sessionEndpoints?.uploadPart ?? '';
     const partSize = session.partSize ?? 0;
     const offsets = [2 * partSize, 0, partSize];
@@ -114,10 +140,16 @@ describe('chunked upload sessions', () => {
         .catch((e: unknown) => e);
       expect(early).toMatchObject({ responseInfo: { statusCode: 400 } });
     }
-    const sorted = [...uploaded].sort((a, b) => a.offset - b.offset).map((p) => ({ partId: p.part_id, offset: p.offset, size: p.size, sha1: p.sha1 }));
+    const sorted = [...uploaded]
+      .sort((a, b) => a.offset - b.offset)
+      .map((p) => ({ partId: p.part_id, offset: p.offset, size: p.size, sha1: p.sha1 }));
     const commitUrl = session.sessionEndpoints?.commit ?? '';
     await expect(
-      client.chunkedUploads.createFileUploadSessionCommitByUrl(commitUrl, { parts: sorted }, { digest: `sha=${base64Sha1(Buffer.from('nope'))}` }),
+      client.chunkedUploads.createFileUploadSessionCommitByUrl(
+        commitUrl,
+        { parts: sorted },
+        { digest: `sha=${base64Sha1(Buffer.from('nope'))}` },
+      ),
     ).rejects.toMatchObject({ responseInfo: { statusCode: 412 } });
     const committed = await client.chunkedUploads.createFileUploadSessionCommitByUrl(
       commitUrl,
@@ -129,15 +161,23 @@ describe('chunked upload sessions', () => {
 
   it('uploads a new version of an existing file through a session', async () => {
     const existing = await h.emulator.controls.createFile({ ownerId: userId, name: 'grows.bin', text: 'tiny' });
-    const session = await client.chunkedUploads.createFileUploadSessionForExistingFile(existing.id, { fileSize: FILE_SIZE });
+    const session = await client.chunkedUploads.createFileUploadSessionForExistingFile(existing.id, {
+      fileSize: FILE_SIZE,
+    });
     const partSize = session.partSize ?? 0;
     const parts = [];
     const whole = createHash('sha1');
     for (let offset = 0; offset < FILE_SIZE; offset += partSize) {
       const data = await patternBytes(4, offset, Math.min(partSize, FILE_SIZE - offset));
       whole.update(data);
-      const response = await putPart(session.sessionEndpoints?.uploadPart ?? '', data, `bytes ${offset}-${offset + data.length - 1}/${FILE_SIZE}`);
-      const { part } = (await response.json()) as { part: { part_id: string; offset: number; size: number; sha1: string } };
+      const response = await putPart(
+        session.sessionEndpoints?.uploadPart ?? '',
+        data,
+        `bytes ${offset}-${offset + data.length - 1}/${FILE_SIZE}`,
+      );
+      const { part } = (await response.json()) as {
+        part: { part_id: string; offset: number; size: number; sha1: string };
+      };
       parts.push({ partId: part.part_id, offset: part.offset, size: part.size, sha1: part.sha1 });
     }
     const committed = await client.chunkedUploads.createFileUploadSessionCommitByUrl(

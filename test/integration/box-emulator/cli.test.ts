@@ -12,7 +12,9 @@ describe('box-emulator CLI', () => {
   it('prints its origin, writes the app config, and serves box-node-sdk with that config', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'box-emulator-cli-'));
     const configPath = join(dir, 'box-config.json');
-    const child = spawn(process.execPath, [CLI, '--port', '0', '--app-config', configPath], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [CLI, '--port', '0', '--app-config', configPath], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     try {
       const firstLine = await new Promise<string>((resolve, reject) => {
         createInterface({ input: child.stdout }).once('line', resolve);

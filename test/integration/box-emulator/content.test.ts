@@ -34,14 +34,16 @@ describe('folders', () => {
     expect(parent.parent?.id).toBe('0');
     const child = await client.folders.createFolder({ name: 'Alpha', parent: { id: parent.id } });
     expect(child.pathCollection?.entries.map((e) => e.id)).toEqual(['0', parent.id]);
-    await expect(client.folders.createFolder({ name: 'alpha', parent: { id: parent.id } })).rejects.toMatchObject(status(409));
+    await expect(client.folders.createFolder({ name: 'alpha', parent: { id: parent.id } })).rejects.toMatchObject(
+      status(409),
+    );
     const renamed = await client.folders.updateFolderById(child.id, { requestBody: { name: 'Beta' } });
     expect(renamed.name).toBe('Beta');
     const moved = await client.folders.updateFolderById(child.id, { requestBody: { parent: { id: '0' } } });
     expect(moved.parent?.id).toBe('0');
-    await expect(client.folders.updateFolderById(parent.id, { requestBody: { parent: { id: parent.id } } })).rejects.toMatchObject(
-      status(400),
-    );
+    await expect(
+      client.folders.updateFolderById(parent.id, { requestBody: { parent: { id: parent.id } } }),
+    ).rejects.toMatchObject(status(400));
     await client.folders.createFolder({ name: 'inner', parent: { id: child.id } });
     await expect(client.folders.deleteFolderById(child.id)).rejects.toMatchObject(status(400));
     await client.folders.deleteFolderById(child.id, { queryParams: { recursive: true } });
@@ -51,7 +53,13 @@ describe('folders', () => {
   it('lists a 10,000-item folder with offset and marker paging, fields, sort and direction', async () => {
     const big = await client.folders.createFolder({ name: 'Big', parent: { id: '0' } });
     await h.emulator.controls.seedItems({ ownerId: userId, parentId: big.id, count: 10_000, namePrefix: 'doc' });
-    await h.emulator.controls.seedItems({ ownerId: userId, parentId: big.id, count: 3, namePrefix: 'sub', kind: 'folder' });
+    await h.emulator.controls.seedItems({
+      ownerId: userId,
+      parentId: big.id,
+      count: 3,
+      namePrefix: 'sub',
+      kind: 'folder',
+    });
     const first = await client.folders.getFolderItems(big.id, { queryParams: { limit: 1000 } });
     expect(first.totalCount).toBe(10_003);
     expect(first.entries).toHaveLength(1000);
@@ -94,7 +102,9 @@ describe('files', () => {
     expect(file).toMatchObject({ name: 'hello.txt', size: data.length, sha1: sha1(data) });
     const id = file?.id ?? '';
     const folder = await client.folders.createFolder({ name: 'Moved here', parent: { id: '0' } });
-    const updated = await client.files.updateFileById(id, { requestBody: { name: 'renamed.txt', parent: { id: folder.id } } });
+    const updated = await client.files.updateFileById(id, {
+      requestBody: { name: 'renamed.txt', parent: { id: folder.id } },
+    });
     expect(updated).toMatchObject({ name: 'renamed.txt', parent: { id: folder.id } });
     expect((await client.files.getFileById(id)).name).toBe('renamed.txt');
     await client.files.deleteFileById(id);
@@ -102,15 +112,28 @@ describe('files', () => {
   });
 
   it('answers 409 item_name_in_use with the conflicting file in context_info', async () => {
-    const first = await client.uploads.uploadFile({ attributes: { name: 'dup.txt', parent: { id: '0' } }, file: Readable.from([Buffer.from('1')]) });
+    const first = await client.uploads.uploadFile({
+      attributes: { name: 'dup.txt', parent: { id: '0' } },
+      file: Readable.from([Buffer.from('1')]),
+    });
     const error = await client.uploads
       .uploadFile({ attributes: { name: 'DUP.txt', parent: { id: '0' } }, file: Readable.from([Buffer.from('2')]) })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({
       responseInfo: { statusCode: 409, code: expect.stringContaining('item_name_in_use') as unknown },
     });
-    const context = (error as { responseInfo: { contextInfo: { conflicts: { id: string } } } }).responseInfo.contextInfo;
+    const context = (error as { responseInfo: { contextInfo: { conflicts: { id: string } } } }).responseInfo
+      .contextInfo;
     expect(context.conflicts.id).toBe(first.entries?.[0]?.id);
+  });
+
+  it('answers the upload preflight check, with a 409 for a taken name', async () => {
+    await h.emulator.controls.createFile({ ownerId: userId, name: 'preflight.txt', text: 'x' });
+    const free = await client.uploads.preflightFileUploadCheck({ name: 'new.txt', size: 10, parent: { id: '0' } });
+    expect(free.uploadUrl).toBe(`${h.emulator.origin}/api/2.0/files/content`);
+    await expect(
+      client.uploads.preflightFileUploadCheck({ name: 'preflight.txt', size: 10, parent: { id: '0' } }),
+    ).rejects.toMatchObject(status(409));
   });
 
   it('rejects a multipart upload whose attributes come after the file', async () => {
@@ -128,9 +151,15 @@ describe('files', () => {
   });
 
   it('uploads a new version and downloads it through a 302, honouring Range', async () => {
-    const v1 = await client.uploads.uploadFile({ attributes: { name: 'versions.txt', parent: { id: '0' } }, file: Readable.from([Buffer.from('version one')]) });
+    const v1 = await client.uploads.uploadFile({
+      attributes: { name: 'versions.txt', parent: { id: '0' } },
+      file: Readable.from([Buffer.from('version one')]),
+    });
     const id = v1.entries?.[0]?.id ?? '';
-    const v2 = await client.uploads.uploadFileVersion(id, { attributes: { name: 'versions.txt' }, file: Readable.from([Buffer.from('version two!')]) });
+    const v2 = await client.uploads.uploadFileVersion(id, {
+      attributes: { name: 'versions.txt' },
+      file: Readable.from([Buffer.from('version two!')]),
+    });
     expect(v2.entries?.[0]).toMatchObject({ id, versionNumber: '2', size: 12 });
     expect((await bytesOf(await client.downloads.downloadFile(id))).toString()).toBe('version two!');
     const part = await client.downloads.downloadFile(id, { headers: { range: 'bytes=8-10' } });
@@ -145,7 +174,12 @@ describe('files', () => {
   });
 
   it('serves seeded generated files with their known SHA-1', async () => {
-    const seeded = await h.emulator.controls.createFile({ ownerId: userId, name: 'pattern.bin', size: 300_000, seed: 7 });
+    const seeded = await h.emulator.controls.createFile({
+      ownerId: userId,
+      name: 'pattern.bin',
+      size: 300_000,
+      seed: 7,
+    });
     const bytes = await bytesOf(await client.downloads.downloadFile(seeded.id));
     expect(bytes.length).toBe(300_000);
     expect(sha1(bytes)).toBe(seeded.sha1);
@@ -161,7 +195,11 @@ describe('search', () => {
     }
     await client.folders.createFolder({ name: 'reports', parent: { id: area.id } });
     await h.emulator.controls.createFile({ ownerId: userId, name: 'report-elsewhere.pdf', text: 'x' });
-    const results = await client.search.searchForContent({ query: 'report', ancestorFolderIds: [area.id], type: 'file' });
+    const results = await client.search.searchForContent({
+      query: 'report',
+      ancestorFolderIds: [area.id],
+      type: 'file',
+    });
     expect(results).toMatchObject({ totalCount: 2 });
     const paged = await client.search.searchForContent({ query: 'report', limit: 1, offset: 1 });
     expect(paged).toMatchObject({ totalCount: 4, entries: [expect.anything()] });
@@ -172,7 +210,11 @@ describe('thumbnails', () => {
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
 
   it('serves a real PNG and JPEG for image files and a placeholder otherwise', async () => {
-    const image = await h.emulator.controls.createFile({ ownerId: userId, name: 'photo.jpg', text: 'not really a jpeg' });
+    const image = await h.emulator.controls.createFile({
+      ownerId: userId,
+      name: 'photo.jpg',
+      text: 'not really a jpeg',
+    });
     const pngBytes = await bytesOf(await client.files.getFileThumbnailById(image.id, 'png'));
     expect(pngBytes.subarray(0, 4)).toEqual(png);
     const jpgBytes = await bytesOf(await client.files.getFileThumbnailById(image.id, 'jpg'));

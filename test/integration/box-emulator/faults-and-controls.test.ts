@@ -74,6 +74,16 @@ describe('fault injection', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(800);
   });
 
+  it('answers token endpoint faults in the OAuth2Error shape', async () => {
+    await h.emulator.controls.addFault({ route: 'POST /oauth2/token', status: 503, retryAfterSeconds: 1, times: 1 });
+    const response = await fetch(`${h.emulator.origin}/oauth2/token`, {
+      method: 'POST',
+      body: new URLSearchParams({}),
+    });
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ error: 'temporarily_unavailable' });
+  });
+
   it('lists and clears faults', async () => {
     await h.emulator.controls.addFault({ route: '*', latencyMs: 1 });
     expect(await h.emulator.controls.faults()).toHaveLength(1);
@@ -91,7 +101,10 @@ describe('controls', () => {
       ['GET /2.0/users/me', 200],
       ['GET /2.0/folders/{folder_id}', 404],
     ]);
-    expect(await h.emulator.controls.callCounts()).toEqual({ 'GET /2.0/users/me': 1, 'GET /2.0/folders/{folder_id}': 1 });
+    expect(await h.emulator.controls.callCounts()).toEqual({
+      'GET /2.0/users/me': 1,
+      'GET /2.0/folders/{folder_id}': 1,
+    });
   });
 
   it('resets users, content and tokens but keeps the app', async () => {

@@ -6,7 +6,9 @@ describe('Box OpenAPI response validator', () => {
   const validator = new BoxOpenApiValidator();
 
   it('accepts a conforming body and rejects wrong types, enums and formats', () => {
-    expect(validator.validate('GET', '/2.0/users/me', 200, { type: 'user', id: '1', login: 'a@example.com' })).toEqual([]);
+    expect(validator.validate('GET', '/2.0/users/me', 200, { type: 'user', id: '1', login: 'a@example.com' })).toEqual(
+      [],
+    );
     const errors = validator.validate('GET', '/2.0/users/me', 200, { type: 'usr', id: 1, login: 'not-an-email' });
     expect(errors).toHaveLength(3);
   });
@@ -21,7 +23,9 @@ describe('Box OpenAPI response validator', () => {
     const error = { type: 'error', status: 409, code: 'item_name_in_use', message: 'm', request_id: 'r' };
     expect(validator.validate('POST', '/api/2.0/files/content', 409, error)).toEqual([]);
     expect(validator.validate('POST', '/api/2.0/files/content', 409, { ...error, code: 'made_up' })).not.toEqual([]);
-    expect(validator.validate('POST', '/oauth2/token', 400, { error: 'invalid_grant', error_description: 'x' })).toEqual([]);
+    expect(
+      validator.validate('POST', '/oauth2/token', 400, { error: 'invalid_grant', error_description: 'x' }),
+    ).toEqual([]);
     expect(validator.validate('POST', '/oauth2/token', 400, { error: 5 })).not.toEqual([]);
   });
 

@@ -50,7 +50,9 @@ describe('streaming', () => {
       result = { sha1: hash.digest('hex'), size };
     });
     const seconds = (performance.now() - started) / 1000;
-    console.log(`download ${SIZE} B in ${seconds.toFixed(1)} s (${(SIZE / 1024 ** 2 / seconds).toFixed(0)} MiB/s), peak RSS growth ${(growth / 1024 ** 2).toFixed(0)} MiB`);
+    console.log(
+      `download ${SIZE} B in ${seconds.toFixed(1)} s (${(SIZE / 1024 ** 2 / seconds).toFixed(0)} MiB/s), peak RSS growth ${(growth / 1024 ** 2).toFixed(0)} MiB`,
+    );
     expect(result).toEqual({ sha1: file.sha1, size: SIZE });
     expect(growth).toBeLessThan(MAX_GROWTH);
   });
@@ -64,7 +66,9 @@ describe('streaming', () => {
       sha1 = file.sha1 ?? '';
     });
     const seconds = (performance.now() - started) / 1000;
-    console.log(`chunked upload ${SIZE} B in ${seconds.toFixed(1)} s (${(SIZE / 1024 ** 2 / seconds).toFixed(0)} MiB/s), peak RSS growth ${(growth / 1024 ** 2).toFixed(0)} MiB`);
+    console.log(
+      `chunked upload ${SIZE} B in ${seconds.toFixed(1)} s (${(SIZE / 1024 ** 2 / seconds).toFixed(0)} MiB/s), peak RSS growth ${(growth / 1024 ** 2).toFixed(0)} MiB`,
+    );
     expect(sha1).toBe(patternSha1(5, SIZE));
     expect(growth).toBeLessThan(MAX_GROWTH);
   });

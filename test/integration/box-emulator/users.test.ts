@@ -25,7 +25,11 @@ describe('users', () => {
     const found = await h.admin.users.getUsers({ externalAppUserId: 'https://idp.example|alice' });
     expect(found.entries?.map((u) => u.id)).toEqual([created.id]);
     await expect(
-      h.admin.users.createUser({ name: 'Alice 2', isPlatformAccessOnly: true, externalAppUserId: 'https://idp.example|alice' }),
+      h.admin.users.createUser({
+        name: 'Alice 2',
+        isPlatformAccessOnly: true,
+        externalAppUserId: 'https://idp.example|alice',
+      }),
     ).rejects.toMatchObject(conflict);
   });
 
@@ -33,7 +37,9 @@ describe('users', () => {
     const managed = await h.admin.users.createUser({ name: 'Bob', login: 'bob@example.com' });
     expect(managed.login).toBe('bob@example.com');
     await expect(h.admin.users.createUser({ name: 'Bob', login: 'BOB@example.com' })).rejects.toMatchObject(conflict);
-    await expect(h.admin.users.createUser({ name: 'No login' })).rejects.toMatchObject({ responseInfo: { statusCode: 400 } });
+    await expect(h.admin.users.createUser({ name: 'No login' })).rejects.toMatchObject({
+      responseInfo: { statusCode: 400 },
+    });
   });
 
   it('filters by filter_term and user_type and pages with offset', async () => {
@@ -55,6 +61,22 @@ describe('users', () => {
     expect((await h.asUser(a.id).folders.getFolderItems('0')).totalCount).toBe(1);
     expect((await h.asUser(b.id).folders.getFolderItems('0')).totalCount).toBe(0);
     expect((await h.asUser(b.id).users.getUserMe()).name).toBe('B');
+  });
+
+  it('reads one user by id and pages the user list with markers', async () => {
+    const user = await h.admin.users.createUser({ name: 'Marker Person', isPlatformAccessOnly: true });
+    expect((await h.admin.users.getUserById(user.id)).name).toBe('Marker Person');
+    expect((await h.asUser(user.id).users.getUserById(user.id)).id).toBe(user.id);
+    await expect(h.admin.users.getUserById('424242')).rejects.toMatchObject({ responseInfo: { statusCode: 404 } });
+    const all = (await h.admin.users.getUsers({ limit: 1000 })).entries?.length ?? 0;
+    let marker: string | undefined;
+    let seen = 0;
+    do {
+      const page = await h.admin.users.getUsers({ usemarker: true, limit: 2, ...(marker ? { marker } : {}) });
+      seen += page.entries?.length ?? 0;
+      marker = page.nextMarker ?? undefined;
+    } while (marker);
+    expect(seen).toBe(all);
   });
 
   it('lets only a full enterprise token manage users', async () => {
