@@ -4,6 +4,7 @@ import type { SessionState } from '../../common/session-state.ts';
 import { invoke, subscribe } from './ipc/bridge.ts';
 import { AppFooter } from './components/app-footer.tsx';
 import { SignedOutScreen } from './components/signed-out-screen.tsx';
+import { FileBrowserScreen } from './file-browser/file-browser-screen.tsx';
 
 /** Top-level screen choice: driven only by the session state main publishes. */
 export function App() {
@@ -19,7 +20,11 @@ export function App() {
 
   return (
     <div className="app-shell">
-      <main className="app-main">{session?.status === 'signed-out' && <SignedOutScreen message={session.message} />}</main>
+      <main className="app-main">
+        {session?.status === 'signed-out' && <SignedOutScreen message={session.message} />}
+        {/* Keyed by user: another user's sign-in starts with fresh history, selection and caches. */}
+        {session?.status === 'signed-in' && <FileBrowserScreen key={session.user.boxUserId} />}
+      </main>
       <AppFooter info={appInfo} />
     </div>
   );

@@ -40,6 +40,8 @@ export class ScopedTokenAuth implements Authentication {
 
   /** The backend already hands out a downscoped token; the desktop never widens or narrows it. */
   downscopeToken(): Promise<AccessToken> {
-    return Promise.reject(new AppError('internal', 'Downscoping is done by the provisioning backend, not the desktop.'));
+    return Promise.reject(
+      new AppError('internal', 'Downscoping is done by the provisioning backend, not the desktop.'),
+    );
   }
 }

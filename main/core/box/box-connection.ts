@@ -14,7 +14,10 @@ export interface BoxBaseUrls {
   uploadBaseUrl: string;
 }
 
-export const boxBaseUrls: BoxBaseUrls = { apiBaseUrl: 'https://api.box.com', uploadBaseUrl: 'https://upload.box.com/api' };
+export const boxBaseUrls: BoxBaseUrls = {
+  apiBaseUrl: 'https://api.box.com',
+  uploadBaseUrl: 'https://upload.box.com/api',
+};
 
 export interface BoxConnectionOptions {
   tokenSource: BoxAccessTokenSource;
@@ -36,7 +39,11 @@ export function createBoxConnection(options: BoxConnectionOptions): BoxConnectio
   const auth = new ScopedTokenAuth(options.tokenSource);
   const networkSession = new NetworkSession({
     // The desktop never calls the OAuth2 endpoints (the backend does); the SDK insists on a value.
-    baseUrls: new BaseUrls({ baseUrl: urls.apiBaseUrl, uploadUrl: urls.uploadBaseUrl, oauth2Url: `${urls.apiBaseUrl}/oauth2` }),
+    baseUrls: new BaseUrls({
+      baseUrl: urls.apiBaseUrl,
+      uploadUrl: urls.uploadBaseUrl,
+      oauth2Url: `${urls.apiBaseUrl}/oauth2`,
+    }),
     retryStrategy: new DesktopBoxRetryStrategy(options.retryLimits),
     timeoutConfig: { timeoutMs: options.timeoutMs ?? 30_000 },
   });

@@ -19,7 +19,9 @@ export function toAppError(error: unknown, context: BoxErrorContext = {}): AppEr
   if (error instanceof AppError) return error;
   if (error instanceof BoxApiError) return fromApiError(error, context);
   if (error instanceof BoxSdkError) {
-    return new AppError('offline', 'Box cannot be reached. Check your internet connection, then try again.', { cause: error });
+    return new AppError('offline', 'Box cannot be reached. Check your internet connection, then try again.', {
+      cause: error,
+    });
   }
   return new AppError('box_error', 'Something went wrong while talking to Box. Try again.', { cause: error });
 }
@@ -28,11 +30,13 @@ function fromApiError(error: BoxApiError, context: BoxErrorContext): AppError {
   const status = error.responseInfo.statusCode;
   // The SDK keeps `code` JSON-encoded (with quotes); the parsed body has the plain string.
   const body = error.responseInfo.body;
-  const bodyCode = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as { code?: unknown }).code : undefined;
+  const bodyCode =
+    typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as { code?: unknown }).code : undefined;
   const code = typeof bodyCode === 'string' ? bodyCode : '';
   const named = context.name !== undefined ? `“${context.name}”` : 'that name';
   const options = { cause: error };
-  if (status === 401) return new AppError('session_expired', 'Your session has ended. Sign in again to continue.', options);
+  if (status === 401)
+    return new AppError('session_expired', 'Your session has ended. Sign in again to continue.', options);
   if (code === 'insufficient_scope') {
     return new AppError(
       'box_insufficient_scope',
@@ -41,7 +45,11 @@ function fromApiError(error: BoxApiError, context: BoxErrorContext): AppError {
     );
   }
   if (code === 'item_name_in_use') {
-    return new AppError('box_item_name_in_use', `An item named ${named} already exists here. Choose another name.`, options);
+    return new AppError(
+      'box_item_name_in_use',
+      `An item named ${named} already exists here. Choose another name.`,
+      options,
+    );
   }
   if (nameInvalidCodes.has(code)) {
     return new AppError(
@@ -63,13 +71,25 @@ function fromApiError(error: BoxApiError, context: BoxErrorContext): AppError {
     return new AppError('box_rate_limited', `Box is receiving too many requests. Try again ${when}.`, options);
   }
   if (status === 404 || code === 'trashed') {
-    return new AppError('box_not_found', 'This item no longer exists: it may have been moved or deleted. Refresh the folder.', options);
+    return new AppError(
+      'box_not_found',
+      'This item no longer exists: it may have been moved or deleted. Refresh the folder.',
+      options,
+    );
   }
   if (status === 403) {
-    return new AppError('box_insufficient_scope', 'You do not have permission to do that here. Ask the folder’s owner for access.', options);
+    return new AppError(
+      'box_insufficient_scope',
+      'You do not have permission to do that here. Ask the folder’s owner for access.',
+      options,
+    );
   }
   if (status >= 500) {
     return new AppError('box_error', 'Box is having trouble right now. Try again in a few minutes.', options);
   }
-  return new AppError('box_error', `Box refused the request (${code || status}). Try again; if it keeps happening, contact your IT team.`, options);
+  return new AppError(
+    'box_error',
+    `Box refused the request (${code || status}). Try again; if it keeps happening, contact your IT team.`,
+    options,
+  );
 }

@@ -9,13 +9,7 @@ import type { BoxFileInfo, BoxItem, BoxPathEntry, BoxSearchResult } from '../../
 /** Exactly the fields the file browser shows; Box sends nothing else. */
 export const listingFields = ['type', 'id', 'name', 'size', 'modified_at', 'extension'] as const;
 export const searchFields = [...listingFields, 'path_collection'] as const;
-export const fileInfoFields = [
-  ...searchFields,
-  'created_at',
-  'description',
-  'modified_by',
-  'owned_by',
-] as const;
+export const fileInfoFields = [...searchFields, 'created_at', 'description', 'modified_by', 'owned_by'] as const;
 
 const pathSchema = z.object({ entries: z.array(z.object({ id: z.string(), name: z.string().optional() })) });
 const userSchema = z.object({ name: z.string().optional(), login: z.string().optional() }).nullish();
@@ -38,7 +32,11 @@ type ItemJson = z.infer<typeof itemSchema>;
 
 export const folderPageSchema = z.object({ entries: z.array(itemSchema), next_marker: z.string().nullish() });
 export const searchPageSchema = z.object({ entries: z.array(itemSchema), total_count: z.number().optional() });
-export const folderJsonSchema = z.object({ id: z.string(), name: z.string().optional(), path_collection: pathSchema.nullish() });
+export const folderJsonSchema = z.object({
+  id: z.string(),
+  name: z.string().optional(),
+  path_collection: pathSchema.nullish(),
+});
 
 /** Box names the root "All Files"; an emulator or an old API may leave it out. */
 export function pathOf(json: { path_collection?: z.infer<typeof pathSchema> | null | undefined }): BoxPathEntry[] {

@@ -83,13 +83,20 @@ export class BoxService {
 
   async getFolder(folderId: string): Promise<BoxFolderInfo> {
     const folder = await this.#call(() =>
-      this.#connection.client.folders.getFolderById(folderId, { queryParams: { fields: ['id', 'name', 'path_collection'] } }),
+      this.#connection.client.folders.getFolderById(folderId, {
+        queryParams: { fields: ['id', 'name', 'path_collection'] },
+      }),
     );
     const json = folderJsonSchema.parse(folder.rawData);
     return { id: json.id, name: json.id === '0' ? 'All Files' : (json.name ?? ''), path: pathOf(json) };
   }
 
-  async search(request: { query: string; ancestorFolderId?: string | undefined; limit?: number | undefined; offset?: number | undefined }): Promise<BoxSearchPage> {
+  async search(request: {
+    query: string;
+    ancestorFolderId?: string | undefined;
+    limit?: number | undefined;
+    offset?: number | undefined;
+  }): Promise<BoxSearchPage> {
     const page = await this.#call(() =>
       this.#connection.client.search.searchForContent({
         query: request.query,
@@ -108,7 +115,11 @@ export class BoxService {
   async createFolder(parentId: string, name: string): Promise<BoxItem> {
     checkName(name);
     const folder = await this.#call(
-      () => this.#connection.client.folders.createFolder({ name, parent: { id: parentId } }, { queryParams: { fields: [...listingFields] } }),
+      () =>
+        this.#connection.client.folders.createFolder(
+          { name, parent: { id: parentId } },
+          { queryParams: { fields: [...listingFields] } },
+        ),
       { name },
     );
     return parseItem(folder.rawData);
@@ -156,7 +167,12 @@ export class BoxService {
     return request;
   }
 
-  async #update(itemId: string, kind: ItemKind, body: { name?: string; parent?: { id: string } }, context: BoxErrorContext): Promise<BoxItem> {
+  async #update(
+    itemId: string,
+    kind: ItemKind,
+    body: { name?: string; parent?: { id: string } },
+    context: BoxErrorContext,
+  ): Promise<BoxItem> {
     const options = { requestBody: body, queryParams: { fields: [...listingFields] } };
     const item = await this.#call<{ rawData?: unknown }>(
       () =>

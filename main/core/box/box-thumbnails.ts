@@ -20,7 +20,11 @@ const defaults: ThumbnailOptions = { maxPendingWaits: 3, maxWaitSeconds: 2, maxB
  * so a thumbnail still being drawn could never be waited for. Here the status and headers are
  * visible, while auth, base URLs and retries stay the SDK's.
  */
-export async function readThumbnail(connection: BoxConnection, fileId: string, overrides: Partial<ThumbnailOptions> = {}): Promise<string | null> {
+export async function readThumbnail(
+  connection: BoxConnection,
+  fileId: string,
+  overrides: Partial<ThumbnailOptions> = {},
+): Promise<string | null> {
   const options = { ...defaults, ...overrides };
   const { networkSession, auth } = connection;
   for (let attempt = 0; ; attempt += 1) {
@@ -35,7 +39,7 @@ export async function readThumbnail(connection: BoxConnection, fileId: string, o
       }),
     );
     if (response.status === 202) {
-      (response.content)?.destroy();
+      response.content?.destroy();
       if (attempt >= options.maxPendingWaits) return null;
       const wait = Math.min(retryAfterSeconds(response.headers) ?? 1, options.maxWaitSeconds);
       await new Promise((resolve) => setTimeout(resolve, wait * 1000));

@@ -6,7 +6,11 @@ interface AgentWithAddRequest {
 }
 
 function isAgentWithAddRequest(agent: unknown): agent is AgentWithAddRequest {
-  return typeof agent === 'object' && agent !== null && typeof (agent as Partial<AgentWithAddRequest>).addRequest === 'function';
+  return (
+    typeof agent === 'object' &&
+    agent !== null &&
+    typeof (agent as Partial<AgentWithAddRequest>).addRequest === 'function'
+  );
 }
 
 /**

@@ -31,7 +31,12 @@ describe('BoxService browsing against the emulator with a token from the real ba
 
   it('pages a 2,500-item folder in exactly three calls, every item once', async () => {
     const folder = await alice.service.createFolder('0', 'Big');
-    await stack.box.emulator.controls.seedItems({ ownerId: alice.boxUserId, parentId: folder.id, count: 2500, namePrefix: 'doc' });
+    await stack.box.emulator.controls.seedItems({
+      ownerId: alice.boxUserId,
+      parentId: folder.id,
+      count: 2500,
+      namePrefix: 'doc',
+    });
     await stack.box.emulator.controls.clearRequests();
     const names: string[] = [];
     let marker: string | undefined;
@@ -62,7 +67,12 @@ describe('BoxService browsing against the emulator with a token from the real ba
 
   it('searches, optionally within a folder, and says where each result lives', async () => {
     const projects = await alice.service.createFolder('0', 'Projects');
-    await stack.box.emulator.controls.createFile({ ownerId: alice.boxUserId, parentId: projects.id, name: 'budget-2027.xlsx', text: 'x' });
+    await stack.box.emulator.controls.createFile({
+      ownerId: alice.boxUserId,
+      parentId: projects.id,
+      name: 'budget-2027.xlsx',
+      text: 'x',
+    });
     await stack.box.emulator.controls.createFile({ ownerId: alice.boxUserId, name: 'budget-old.xlsx', text: 'y' });
     const everywhere = await alice.service.search({ query: 'budget' });
     expect(everywhere.results.map((result) => result.name).sort()).toEqual(['budget-2027.xlsx', 'budget-old.xlsx']);
@@ -80,8 +90,14 @@ describe('BoxService browsing against the emulator with a token from the real ba
 
   it('renames, moves and shows file info', async () => {
     const target = await alice.service.createFolder('0', 'Archive');
-    const file = await stack.box.emulator.controls.createFile({ ownerId: alice.boxUserId, name: 'notes.txt', text: 'hello' });
-    await expect(alice.service.rename(file.id, 'file', 'meeting notes.txt')).resolves.toMatchObject({ name: 'meeting notes.txt' });
+    const file = await stack.box.emulator.controls.createFile({
+      ownerId: alice.boxUserId,
+      name: 'notes.txt',
+      text: 'hello',
+    });
+    await expect(alice.service.rename(file.id, 'file', 'meeting notes.txt')).resolves.toMatchObject({
+      name: 'meeting notes.txt',
+    });
     await alice.service.move(file.id, 'file', target.id);
     const info = await alice.service.getFileInfo(file.id);
     expect(info).toMatchObject({ name: 'meeting notes.txt', size: 5, extension: 'txt' });

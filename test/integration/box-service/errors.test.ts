@@ -12,7 +12,10 @@ describe('BoxService errors: each Box failure becomes a message that says what t
     stack = await startBoxStack();
     alice = await signedInService(stack, 'alice');
     readOnlyBackend = await startBackend(
-      backendEnv(stack.idp.issuer, stack.idp.desktopClientId, stack.box, { LOG_LEVEL: 'warn', BOX_TOKEN_SCOPES: 'base_explorer item_preview' }),
+      backendEnv(stack.idp.issuer, stack.idp.desktopClientId, stack.box, {
+        LOG_LEVEL: 'warn',
+        BOX_TOKEN_SCOPES: 'base_explorer item_preview',
+      }),
     );
   });
   afterEach(async () => {

@@ -18,7 +18,8 @@ describe('BoxService thumbnails', () => {
     await stack.close();
   });
 
-  const seedImage = (name: string) => stack.box.emulator.controls.createFile({ ownerId: alice.boxUserId, name, text: 'pixels' });
+  const seedImage = (name: string) =>
+    stack.box.emulator.controls.createFile({ ownerId: alice.boxUserId, name, text: 'pixels' });
 
   it('returns an image as a data: URL and serves the next ask from memory', async () => {
     const photo = await seedImage('photo.png');

@@ -8,7 +8,13 @@ import { BoxService, type BoxServiceOptions } from '../../../../main/core/box/bo
 import { BoxTokenProvider } from '../../../../main/core/session/box-token-provider.ts';
 import { startSandboxIdp, type SandboxIdp } from '../../../../sandbox/idp/index.ts';
 import { signInAs } from '../../../support/sign-in-as.ts';
-import { backendEnv, startBackend, startBoxPeer, type BoxPeer, type RunningBackend } from '../../backend/support/backend-harness.ts';
+import {
+  backendEnv,
+  startBackend,
+  startBoxPeer,
+  type BoxPeer,
+  type RunningBackend,
+} from '../../backend/support/backend-harness.ts';
 
 export interface BoxStack {
   idp: SandboxIdp;
@@ -20,7 +26,9 @@ export interface BoxStack {
 export async function startBoxStack(extraEnv: Record<string, string> = {}): Promise<BoxStack> {
   const idp = await startSandboxIdp();
   const box = await startBoxPeer();
-  const backend = await startBackend(backendEnv(idp.issuer, idp.desktopClientId, box, { LOG_LEVEL: 'warn', ...extraEnv }));
+  const backend = await startBackend(
+    backendEnv(idp.issuer, idp.desktopClientId, box, { LOG_LEVEL: 'warn', ...extraEnv }),
+  );
   return {
     idp,
     box,

@@ -1,0 +1,379 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { AppError } from '../../../common/app-error.ts';
+import type { BoxItem, BoxSearchResult } from '../../../common/box-items.ts';
+import { invoke } from '../ipc/bridge.ts';
+import { Breadcrumbs } from './breadcrumbs.tsx';
+import { ConfirmDeleteDialog } from './confirm-delete-dialog.tsx';
+import { ContextMenu, type MenuAction } from './context-menu.tsx';
+import { FileInfoDialog } from './file-info-dialog.tsx';
+import { FileList, type ListCommand } from './file-list.tsx';
+import { Icon } from './icons.tsx';
+import { NameDialog } from './name-dialog.tsx';
+import { EmptyState, LoadingRows } from './placeholders.tsx';
+import { SearchBox } from './search-box.tsx';
+import { sortItems, type SortOrder } from './sort-items.ts';
+import { Toasts, useToasts } from './toasts.tsx';
+import { useFolderListing } from './use-folder-listing.ts';
+import { useNavigationHistory } from './use-navigation-history.ts';
+import { useSearch, type SearchRequest } from './use-search.ts';
+import './file-browser.css';
+
+type Dialog = { kind: 'new-folder' } | { kind: 'rename' | 'delete' | 'info'; item: BoxItem } | null;
+
+/** Errors about the typed name belong under the field; everything else becomes a toast. */
+const nameErrorCodes = new Set(['box_item_name_in_use', 'box_item_name_invalid']);
+const numberFormat = new Intl.NumberFormat();
+
+export interface FileBrowserScreenProps {
+  /** Provided once uploads exist (the transfers feature); without it the button is disabled. */
+  onUpload?: (folderId: string) => void;
+}
+
+/** The signed-in screen: one folder at a time, or search results, with every action one key away. */
+export function FileBrowserScreen({ onUpload }: FileBrowserScreenProps) {
+  const navigation = useNavigationHistory('0');
+  const folderId = navigation.current;
+  const listing = useFolderListing(folderId);
+  const [sort, setSort] = useState<SortOrder>({ key: 'name', direction: 'ascending' });
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [searchRequest, setSearchRequest] = useState<SearchRequest | null>(null);
+  const search = useSearch(searchRequest);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [menu, setMenu] = useState<{ item: BoxItem | null; position: { x: number; y: number } } | null>(null);
+  const { toasts, show, dismiss } = useToasts();
+  const searchInput = useRef<HTMLInputElement>(null);
+
+  const folderName = listing.folder?.name ?? null;
+  const path = listing.folder ? [...listing.folder.path, { id: listing.folder.id, name: listing.folder.name }] : [];
+  const parentId = listing.folder?.path.at(-1)?.id ?? null;
+  const searching = searchRequest !== null;
+  const rows: BoxItem[] = useMemo(
+    () => sortItems<BoxItem>(searching ? search.results : listing.items, sort),
+    [searching, search.results, listing.items, sort],
+  );
+  const selected = rows.find((item) => item.id === selectedId) ?? null;
+
+  useEffect(() => {
+    document.title = searching
+      ? `Search: ${searchRequest.query} – Box SSO Desktop`
+      : `${folderName ?? 'Loading'} – Box SSO Desktop`;
+  }, [folderName, searching, searchRequest]);
+
+  const closeDialog = useCallback(() => setDialog(null), []);
+  const showErrorMessage = useCallback((message: string) => show('error', message), [show]);
+  const showError = useCallback(
+    (error: unknown) => show('error', error instanceof Error ? error.message : 'Something went wrong.'),
+    [show],
+  );
+  const focusList = (): void => document.querySelector<HTMLElement>('[data-testid="file-list-body"]')?.focus();
+
+  const openFolder = useCallback(
+    (id: string, select: string | null = null) => {
+      setSearchRequest(null);
+      setSelectedId(select);
+      navigation.open(id);
+    },
+    [navigation],
+  );
+  const goUp = (): void => {
+    if (searching) setSearchRequest(null);
+    else if (parentId !== null) openFolder(parentId, folderId);
+  };
+  const open = (item: BoxItem): void => {
+    if (item.type === 'folder') openFolder(item.id);
+    else setDialog({ kind: 'info', item });
+  };
+  const revealInFolder = (item: BoxSearchResult): void => {
+    const parent = item.path.at(-1);
+    if (parent) openFolder(parent.id, item.id);
+  };
+
+  const createFolder = async (name: string): Promise<void> => {
+    const created = await invoke('box:createFolder', { parentId: folderId, name });
+    listing.update((items) => [...items, created]);
+    setSelectedId(created.id);
+    setDialog(null);
+    show('success', `Created “${name}”.`);
+  };
+  const rename = async (item: BoxItem, name: string): Promise<void> => {
+    const renamed = await invoke('box:rename', {
+      itemId: item.id,
+      itemType: item.type === 'folder' ? 'folder' : 'file',
+      name,
+    });
+    listing.update((items) => items.map((entry) => (entry.id === item.id ? renamed : entry)));
+    if (searching) setSearchRequest((request) => (request ? { ...request } : request));
+    setDialog(null);
+  };
+  const remove = async (item: BoxItem): Promise<void> => {
+    try {
+      await invoke('box:delete', { itemId: item.id, itemType: item.type === 'folder' ? 'folder' : 'file' });
+      listing.update((items) => items.filter((entry) => entry.id !== item.id));
+      if (searching) setSearchRequest((request) => (request ? { ...request } : request));
+      const index = rows.findIndex((entry) => entry.id === item.id);
+      setSelectedId(rows[index + 1]?.id ?? rows[index - 1]?.id ?? null);
+      show('success', `Moved “${item.name}” to the trash.`);
+    } catch (error) {
+      showError(error);
+    }
+    setDialog(null);
+    focusList();
+  };
+  /** Name problems stay in the dialog; the rest closes it with a toast. */
+  const nameAction = (action: (name: string) => Promise<void>) => async (name: string) => {
+    try {
+      await action(name);
+    } catch (error) {
+      if (error instanceof AppError && nameErrorCodes.has(error.code)) throw error;
+      setDialog(null);
+      showError(error);
+    }
+  };
+
+  const runCommand = (command: ListCommand): void => {
+    if (command === 'up') goUp();
+    else if (command === 'back') navigation.back();
+    else if (command === 'forward') navigation.forward();
+    else if (command === 'rename' && selected) setDialog({ kind: 'rename', item: selected });
+    else if (command === 'delete' && selected) setDialog({ kind: 'delete', item: selected });
+    else if (command === 'menu') {
+      const row = selected ? document.getElementById(`row-${selected.id}`)?.getBoundingClientRect() : undefined;
+      setMenu({ item: selected, position: row ? { x: row.left + 48, y: row.bottom } : { x: 200, y: 160 } });
+    }
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      const mod = event.ctrlKey || event.metaKey;
+      if (mod && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        searchInput.current?.focus();
+      } else if (mod && event.shiftKey && event.key.toLowerCase() === 'n') {
+        event.preventDefault();
+        setDialog({ kind: 'new-folder' });
+      } else if (event.key === 'F5' || (mod && event.key.toLowerCase() === 'r')) {
+        event.preventDefault();
+        listing.reload();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [listing]);
+
+  const menuActions = (item: BoxItem | null): MenuAction[] =>
+    item
+      ? [
+          { id: 'open', label: item.type === 'folder' ? 'Open' : 'Details', shortcut: 'Enter', run: () => open(item) },
+          ...(searching && 'path' in item
+            ? [{ id: 'reveal', label: 'Show in folder', run: () => revealInFolder(item as BoxSearchResult) }]
+            : []),
+          { id: 'rename', label: 'Rename…', shortcut: 'F2', run: () => setDialog({ kind: 'rename', item }) },
+          {
+            id: 'delete',
+            label: 'Delete…',
+            shortcut: 'Del',
+            danger: true,
+            run: () => setDialog({ kind: 'delete', item }),
+          },
+        ]
+      : [
+          {
+            id: 'new-folder',
+            label: 'New folder…',
+            shortcut: 'Ctrl+Shift+N',
+            run: () => setDialog({ kind: 'new-folder' }),
+          },
+          { id: 'refresh', label: 'Refresh', shortcut: 'F5', run: listing.reload },
+        ];
+
+  const error = searching ? search.error : listing.error;
+  const loading = searching ? search.loading : !listing.complete;
+  const placeholder = error ? (
+    <EmptyState
+      tone="error"
+      title={searching ? 'Search did not work' : 'This folder could not be opened'}
+      hint={error.message}
+      action={
+        <button
+          type="button"
+          className="button"
+          onClick={() => (searching ? setSearchRequest({ ...searchRequest }) : listing.reload())}
+        >
+          Try again
+        </button>
+      }
+    />
+  ) : loading ? (
+    <LoadingRows />
+  ) : searching ? (
+    <EmptyState
+      tone="search"
+      title={`No results for “${searchRequest.query}”`}
+      hint={
+        searchRequest.folderName !== null
+          ? 'Check the spelling, or search all files instead of this folder.'
+          : 'Check the spelling, or try another word.'
+      }
+    />
+  ) : (
+    <EmptyState
+      title="This folder is empty"
+      hint="Create a folder or upload files to get started."
+      action={
+        <button type="button" className="button primary" onClick={() => setDialog({ kind: 'new-folder' })}>
+          New folder
+        </button>
+      }
+    />
+  );
+
+  const count = rows.length;
+  const status = error
+    ? 'Not loaded'
+    : searching
+      ? loading
+        ? 'Searching…'
+        : `${numberFormat.format(search.totalCount)} ${search.totalCount === 1 ? 'result' : 'results'}`
+      : `${numberFormat.format(count)} ${count === 1 ? 'item' : 'items'}${loading && count > 0 ? ' · loading more…' : ''}`;
+
+  return (
+    <section className="file-browser" aria-label="Your files">
+      <header className="browser-toolbar">
+        <div className="nav-buttons">
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Back"
+            title="Back (Alt+Left)"
+            disabled={!navigation.canGoBack}
+            onClick={navigation.back}
+          >
+            <Icon name="back" />
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Forward"
+            title="Forward (Alt+Right)"
+            disabled={!navigation.canGoForward}
+            onClick={navigation.forward}
+          >
+            <Icon name="forward" />
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Up one level"
+            title="Up one level (Backspace)"
+            disabled={!searching && parentId === null}
+            onClick={goUp}
+          >
+            <Icon name="up" />
+          </button>
+        </div>
+        {searching ? (
+          <div className="search-title">
+            <h1>
+              Results for “{searchRequest.query}”
+              {searchRequest.folderName !== null && (
+                <span className="search-scope-note"> in {searchRequest.folderName}</span>
+              )}
+            </h1>
+          </div>
+        ) : (
+          <Breadcrumbs path={path} onOpen={(id) => openFolder(id)} />
+        )}
+        <SearchBox
+          ref={searchInput}
+          folderName={folderId === '0' ? null : folderName}
+          onSearch={(query, withinFolder) => {
+            setSelectedId(null);
+            setSearchRequest({
+              query,
+              folderId: withinFolder ? folderId : null,
+              folderName: withinFolder ? folderName : null,
+            });
+          }}
+          onClear={() => {
+            setSearchRequest(null);
+            focusList();
+          }}
+        />
+        <div className="actions">
+          <button
+            type="button"
+            className="button"
+            onClick={() => setDialog({ kind: 'new-folder' })}
+            title="New folder (Ctrl+Shift+N)"
+            disabled={searching}
+          >
+            <Icon name="newFolder" />
+            New folder
+          </button>
+          <button
+            type="button"
+            className="button primary"
+            disabled={!onUpload || searching}
+            title={onUpload ? 'Upload files to this folder' : 'Uploading is not available yet'}
+            onClick={() => onUpload?.(folderId)}
+          >
+            <Icon name="upload" />
+            Upload
+          </button>
+        </div>
+      </header>
+      <div className="browser-body">
+        <FileList
+          label={searching ? `Search results for ${searchRequest.query}` : `Contents of ${folderName ?? 'folder'}`}
+          items={rows}
+          sort={sort}
+          onSortChange={setSort}
+          selectedId={selectedId}
+          onSelect={(item) => setSelectedId(item.id)}
+          onOpen={open}
+          onContextMenu={(item, position) => setMenu({ item, position })}
+          onCommand={runCommand}
+          placeholder={placeholder}
+          describe={
+            searching
+              ? (item) => (
+                  <span className="item-location">
+                    in {(item as BoxSearchResult).path.map((entry) => entry.name).join(' › ') || 'All Files'}
+                  </span>
+                )
+              : undefined
+          }
+        />
+      </div>
+      <footer className="status-bar" aria-live="polite">
+        {status}
+      </footer>
+      {menu && <ContextMenu actions={menuActions(menu.item)} position={menu.position} onClose={() => setMenu(null)} />}
+      {dialog?.kind === 'new-folder' && (
+        <NameDialog
+          title="New folder"
+          confirmLabel="Create"
+          initialName=""
+          onSubmit={nameAction(createFolder)}
+          onCancel={closeDialog}
+        />
+      )}
+      {dialog?.kind === 'rename' && (
+        <NameDialog
+          title={`Rename ${dialog.item.type === 'folder' ? 'folder' : 'file'}`}
+          confirmLabel="Rename"
+          initialName={dialog.item.name}
+          onSubmit={nameAction((name) => rename(dialog.item, name))}
+          onCancel={closeDialog}
+        />
+      )}
+      {dialog?.kind === 'delete' && (
+        <ConfirmDeleteDialog item={dialog.item} onConfirm={() => remove(dialog.item)} onCancel={closeDialog} />
+      )}
+      {dialog?.kind === 'info' && (
+        <FileInfoDialog item={dialog.item} onClose={closeDialog} onError={showErrorMessage} />
+      )}
+      <Toasts toasts={toasts} onDismiss={dismiss} />
+    </section>
+  );
+}

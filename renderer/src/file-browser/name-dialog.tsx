@@ -1,0 +1,79 @@
+import { useId, useState, type FormEvent } from 'react';
+import { boxNameProblem } from '../../../common/box-name-rules.ts';
+import { Modal } from './modal.tsx';
+
+export interface NameDialogProps {
+  title: string;
+  confirmLabel: string;
+  initialName: string;
+  /** Resolves when done; rejects with a message to show under the field (e.g. the name is taken). */
+  onSubmit: (name: string) => Promise<void>;
+  onCancel: () => void;
+}
+
+/** Asks for a name and checks it the way Box does before sending it. */
+export function NameDialog(props: NameDialogProps) {
+  const [name, setName] = useState(props.initialName);
+  const [touched, setTouched] = useState(false);
+  const [serverProblem, setServerProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const errorId = useId();
+  const problem = serverProblem ?? (touched ? boxNameProblem(name) : null);
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    setTouched(true);
+    if (boxNameProblem(name) !== null || busy) return;
+    setBusy(true);
+    try {
+      await props.onSubmit(name);
+    } catch (error) {
+      setServerProblem(error instanceof Error ? error.message : 'That did not work. Try again.');
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal title={props.title} onCancel={props.onCancel}>
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <label className="field-label" htmlFor={`${errorId}-input`}>
+          Name
+        </label>
+        <input
+          id={`${errorId}-input`}
+          className="text-field"
+          value={name}
+          aria-invalid={problem !== null}
+          aria-describedby={problem !== null ? errorId : undefined}
+          autoComplete="off"
+          spellCheck={false}
+          onFocus={(event) => {
+            // Select the name without its extension, as file managers do on rename.
+            const dot = event.target.value.lastIndexOf('.');
+            event.target.setSelectionRange(0, dot > 0 ? dot : event.target.value.length);
+          }}
+          onChange={(event) => {
+            setName(event.target.value);
+            setTouched(true);
+            setServerProblem(null);
+          }}
+        />
+        <p id={errorId} className="field-error" role={problem !== null ? 'alert' : undefined}>
+          {problem}
+        </p>
+        <div className="modal-actions">
+          <button type="button" className="button" onClick={props.onCancel}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            className="button primary"
+            disabled={busy || (touched && boxNameProblem(name) !== null)}
+          >
+            {props.confirmLabel}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

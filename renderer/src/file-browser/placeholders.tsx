@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+
+/** What the list body shows instead of rows: loading, empty and error states. */
+export function LoadingRows() {
+  return (
+    <div className="placeholder-rows" role="status" aria-label="Loading">
+      {Array.from({ length: 8 }, (_, index) => (
+        <div key={index} className="skeleton-row" aria-hidden="true">
+          <span className="skeleton-icon" />
+          <span className="skeleton-bar" style={{ width: `${40 + ((index * 23) % 35)}%` }} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function EmptyState({
+  title,
+  hint,
+  action,
+  tone = 'neutral',
+}: {
+  title: string;
+  hint: string;
+  action?: ReactNode;
+  tone?: 'neutral' | 'search' | 'error';
+}) {
+  return (
+    <div className={`empty-state ${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
+      <svg viewBox="0 0 64 64" className="empty-art" aria-hidden="true">
+        {tone === 'error' ? (
+          <path d="M32 8 58 54H6zM32 26v13m0 7v1" />
+        ) : tone === 'search' ? (
+          <path d="M28 46a18 18 0 1 0 0-36 18 18 0 0 0 0 36zm13-5 15 15" />
+        ) : (
+          <path d="M6 18a4 4 0 0 1 4-4h14l5 5h25a4 4 0 0 1 4 4v25a4 4 0 0 1-4 4H10a4 4 0 0 1-4-4z" />
+        )}
+      </svg>
+      <h2>{title}</h2>
+      <p>{hint}</p>
+      {action}
+    </div>
+  );
+}

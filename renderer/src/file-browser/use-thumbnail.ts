@@ -1,0 +1,32 @@
+import { useEffect, useState } from 'react';
+import type { BoxItem } from '../../../common/box-items.ts';
+import { invoke } from '../ipc/bridge.ts';
+import { hasThumbnail } from './file-kind.ts';
+
+/** Remembers answers across rows and re-mounts: a virtualized row is created again on every scroll. */
+const known = new Map<string, string | null>();
+
+/** Box's thumbnail for a visible image row, or null while it loads or when there is none. */
+export function useThumbnail(item: BoxItem, enabled: boolean): string | null {
+  const wanted = enabled && hasThumbnail(item);
+  const [loaded, setLoaded] = useState<{ id: string; url: string | null } | null>(null);
+
+  useEffect(() => {
+    if (!wanted || known.has(item.id)) return;
+    let current = true;
+    invoke('box:getThumbnail', { fileId: item.id }).then(
+      (url) => {
+        known.set(item.id, url);
+        if (current) setLoaded({ id: item.id, url });
+      },
+      // A missing thumbnail is not worth a toast: the type icon stays.
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [wanted, item.id]);
+
+  if (!wanted) return null;
+  return known.get(item.id) ?? (loaded?.id === item.id ? loaded.url : null);
+}
