@@ -47,7 +47,7 @@ export const successPage = (): string => page('success', "You're signed in.", 'R
 
 /** `message` is one of our own fixed messages (sign-in-errors.ts), never provider text. */
 export const errorPage = (message: string): string =>
-  page('error', "Sign-in didn't finish", `${message} Return to Box SSO Desktop to try again.`);
+  page('error', "Sign-in didn't finish", `${message} You can close this tab and return to Box SSO Desktop.`);
 
 export const rejectedRequestPage = (): string =>
   page(

@@ -11,7 +11,7 @@ describe('loopback callback pages', () => {
   it('say what happened and what to do', () => {
     expect(successPage()).toContain("You're signed in.");
     expect(successPage()).toContain('Return to Box SSO Desktop');
-    expect(errorPage('Sign-in took too long.')).toContain('Sign-in took too long. Return to Box SSO Desktop to try again.');
+    expect(errorPage('Sign-in took too long.')).toContain('Sign-in took too long. You can close this tab and return to Box SSO Desktop.');
   });
 
   it('escape the message', () => {
