@@ -1,8 +1,11 @@
-import { BoxCcgAuth, BoxClient, BoxJwtAuth, CcgConfig, JwtConfig } from 'box-node-sdk';
-import { BoxApiError, BoxSdkError, InMemoryTokenStorage } from 'box-node-sdk/box';
+import { BoxClient } from 'box-node-sdk';
+import { BoxApiError, BoxSdkError } from 'box-node-sdk/box';
 import { BaseUrls, NetworkSession, type FetchOptions, type FetchResponse } from 'box-node-sdk/networking';
 import type { UserFull } from 'box-node-sdk/schemas';
 import type { BackendConfig } from './config.ts';
+import { createBoxAuth, type BoxAuth } from './box-auth.ts';
+import { BoundedCache } from './bounded-cache.ts';
+import { outboundAgent } from './outbound-agent.ts';
 import { BoundedBoxRetryStrategy, retryAfterSeconds, type RetryLimits } from './box-retry-strategy.ts';
 import { ExpiringTokenStorage } from './expiring-token-storage.ts';
 import { UpstreamUnavailableError } from './http-errors.ts';
@@ -37,9 +40,15 @@ const defaultRetryAfterSeconds = 5;
  */
 export class BoxGateway {
   private readonly session: NetworkSession;
-  private readonly serviceAuth: BoxJwtAuth | BoxCcgAuth;
+  private readonly serviceAuth: BoxAuth;
+  private readonly asUser: (userId: string, storage: ExpiringTokenStorage) => BoxAuth;
   private readonly client: BoxClient;
   private serviceTokenInFlight: Promise<unknown> | undefined;
+  /**
+   * Each Box user's own (not downscoped) token, kept until shortly before it expires, so a
+   * returning login costs one Box call (the token exchange). It never leaves this process.
+   */
+  private readonly userTokens = new BoundedCache<ExpiringTokenStorage>({ maxEntries: 10_000, ttlMs: 60 * 60_000 });
 
   constructor(config: Pick<BackendConfig, 'box' | 'baseUrls'>, options: BoxGatewayOptions = {}) {
     const onCall = options.onCall;
@@ -51,6 +60,7 @@ export class BoxGateway {
       }),
       retryStrategy: new BoundedBoxRetryStrategy(options.retry),
       timeoutConfig: { timeoutMs: options.timeoutMs ?? 5_000 },
+      agent: outboundAgent(),
       interceptors: onCall
         ? [
             {
@@ -63,18 +73,9 @@ export class BoxGateway {
           ]
         : [],
     });
-    const storage = new ExpiringTokenStorage();
-    this.serviceAuth =
-      config.box.kind === 'jwt'
-        ? new BoxJwtAuth({ config: JwtConfig.fromConfigJsonString(config.box.configJson, storage) })
-        : new BoxCcgAuth({
-            config: new CcgConfig({
-              clientId: config.box.clientId,
-              clientSecret: config.box.clientSecret,
-              enterpriseId: config.box.enterpriseId,
-              tokenStorage: storage,
-            }),
-          });
+    const auth = createBoxAuth(config.box, new ExpiringTokenStorage());
+    this.serviceAuth = auth.service;
+    this.asUser = auth.asUser;
     this.client = new BoxClient({ auth: this.serviceAuth, networkSession: this.session });
   }
 
@@ -113,12 +114,25 @@ export class BoxGateway {
     return toBoxUser(await guard(this.client.users.createUser({ name, login })));
   }
 
-  /** A user token for the Box user, exchanged for one limited to `scopes`: two Box calls. */
+  /**
+   * A token limited to `scopes` for the Box user: the user's own token (cached) exchanged
+   * for a downscoped one, so one or two Box calls.
+   */
   async issueScopedToken(userId: string, scopes: readonly string[]): Promise<ScopedToken> {
-    const userAuth = this.serviceAuth.withUserSubject(userId, new InMemoryTokenStorage({}));
-    const token = await guard(userAuth.downscopeToken(scopes, undefined, undefined, this.session));
-    if (token.accessToken === undefined) throw new UpstreamUnavailableError('Box returned no token', defaultRetryAfterSeconds);
-    return { accessToken: token.accessToken, expiresIn: token.expiresIn ?? 3600 };
+    let storage = this.userTokens.get(userId);
+    if (!storage) {
+      storage = new ExpiringTokenStorage();
+      this.userTokens.set(userId, storage);
+    }
+    try {
+      const token = await guard(this.asUser(userId, storage).downscopeToken(scopes, undefined, undefined, this.session));
+      if (token.accessToken === undefined) throw new UpstreamUnavailableError('Box returned no token', defaultRetryAfterSeconds);
+      return { accessToken: token.accessToken, expiresIn: token.expiresIn ?? 3600 };
+    } catch (error) {
+      // The cached user token may be what Box refused (user deleted or deactivated).
+      this.userTokens.delete(userId);
+      throw error;
+    }
   }
 }
 

@@ -81,14 +81,15 @@ describe('exactly one Box user per identity under concurrency', () => {
     const replicas: RunningBackend[] = [await startBackend(env), await startBackend(env)];
     try {
       // Slow lookups make both replicas miss and both try to create: Box must answer one with 409.
-      await box.emulator.controls.addFault({ route: 'GET /2.0/users', latencyMs: 100 });
+      await box.emulator.controls.addFault({ route: 'GET /2.0/users', latencyMs: 200 });
       const responses = await Promise.all(
         Array.from({ length: 100 }, (_, i) => requestToken(replicas[i % 2]!, idTokens[Math.floor(i / 2) % identities])),
       );
       expect(responses.every((r) => r.status === 200)).toBe(true);
       expect(await usersPerIdentity(box)).toEqual(people.map(() => 1));
       const counts = await box.emulator.controls.callCounts();
-      expect(counts['POST /2.0/users']).toBe(2 * identities);
+      // At least one create lost the race and was answered 409 (how many depends on timing).
+      expect(counts['POST /2.0/users']).toBeGreaterThan(identities);
       const created = await Promise.all(
         replicas.map(async (r) => (await r.metrics.usersCreated.get()).values.reduce((sum, v) => sum + v.value, 0)),
       );

@@ -1,0 +1,125 @@
+/**
+ * Provisioning benchmark (issue 4): the backend in its own process, the Box emulator with
+ * 20 ms added to every Box call, 2,000 token requests over 500 identities at concurrency
+ * 50 — 500 first logins, then 1,500 returning ones. Prints throughput, latency
+ * percentiles, Box calls per login and users created, next to the issue's targets.
+ *
+ *   node bench/provisioning/run.ts
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startBoxEmulator } from '../../sandbox/box-emulator/index.ts';
+import { startSandboxIdp, type SandboxUser } from '../../sandbox/idp/index.ts';
+import { signInAs } from '../../test/support/sign-in-as.ts';
+import { pool, summarize, type PhaseStats } from './stats.ts';
+
+const identities = 500;
+const totalRequests = 2000;
+const concurrency = 50;
+const boxLatencyMs = 20;
+
+const people: SandboxUser[] = Array.from({ length: identities }, (_, i) => ({
+  sub: `bench-${i}`,
+  username: `bench${i}`,
+  password: `bench-password-${i}`,
+  name: `Bench User ${i}`,
+  email: `bench${i}@example.com`,
+}));
+
+function startBackendProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['backend/main.ts'], {
+      env: { PATH: process.env['PATH'] ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(out);
+      if (match) resolve({ child, url: match[1]! });
+    });
+    child.once('exit', (code) => reject(new Error(`backend exited with ${code}`)));
+  });
+}
+
+async function phase(url: string, tokens: readonly string[]): Promise<PhaseStats & { failures: number }> {
+  let failures = 0;
+  const started = performance.now();
+  const latencies = await pool(tokens, concurrency, async (token) => {
+    const t0 = performance.now();
+    const response = await fetch(`${url}/v1/box-token`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    await response.arrayBuffer();
+    if (response.status !== 200) failures++;
+    return performance.now() - t0;
+  });
+  return { ...summarize(latencies, (performance.now() - started) / 1000), failures };
+}
+
+function metric(text: string, pattern: RegExp): number {
+  return Number(pattern.exec(text)?.[1] ?? Number.NaN);
+}
+
+const sumCounts = (counts: Record<string, number>) => Object.values(counts).reduce((sum, n) => sum + n, 0);
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+const dir = await mkdtemp(join(tmpdir(), 'bench-provisioning-'));
+const idp = await startSandboxIdp({ users: people });
+const emulator = await startBoxEmulator({ appConfigPath: join(dir, 'box-config.json') });
+let backend: ChildProcess | undefined;
+try {
+  console.log(`signing in ${identities} identities at the sandbox IdP...`);
+  const idTokens = await pool(people, 8, async (person) => (await signInAs(idp, person.username)).idToken);
+
+  const started = await startBackendProcess({
+    OIDC_ISSUER: idp.issuer,
+    OIDC_AUDIENCE: idp.desktopClientId,
+    BOX_CONFIG_FILE: join(dir, 'box-config.json'),
+    BOX_API_URL: emulator.origin,
+    BOX_UPLOAD_URL: `${emulator.origin}/api`,
+    BOX_OAUTH2_URL: `${emulator.origin}/api/oauth2`,
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_GLOBAL: '100000',
+  });
+  backend = started.child;
+  await emulator.controls.addFault({ route: '*', latencyMs: boxLatencyMs });
+
+  await emulator.controls.clearRequests();
+  const first = await phase(started.url, idTokens);
+  const firstCalls = sumCounts(await emulator.controls.callCounts());
+
+  await emulator.controls.clearRequests();
+  const returningTokens = Array.from({ length: totalRequests - identities }, (_, i) => idTokens[i % identities]!);
+  const returning = await phase(started.url, returningTokens);
+  const returningLog = await emulator.controls.requests();
+  const returningCalls = sumCounts(await emulator.controls.callCounts());
+  const boxRoundTripMs = returningLog.reduce((sum, r) => sum + r.durationMs, 0) / returningLog.length;
+
+  const metrics = await (await fetch(`${started.url}/metrics`)).text();
+  const usersCreated = metric(metrics, /box_users_created_total\{type="app"\} (\d+)/);
+
+  const callsPerFirst = firstCalls / first.requests;
+  const callsPerReturning = returningCalls / returning.requests;
+  const returningBudget = 3 * callsPerReturning * boxRoundTripMs;
+  const totalSeconds = first.seconds + returning.seconds;
+  const row = (name: string, s: PhaseStats & { failures: number }) =>
+    `${name.padEnd(10)} ${String(s.requests).padStart(5)} req  ${fmt(s.throughput, 0).padStart(5)} req/s  p50 ${fmt(s.p50).padStart(6)} ms  p95 ${fmt(s.p95).padStart(6)} ms  p99 ${fmt(s.p99).padStart(6)} ms  failures ${s.failures}`;
+
+  console.log(`\nprovisioning benchmark: ${totalRequests} requests, ${identities} identities, concurrency ${concurrency}, +${boxLatencyMs} ms per Box call`);
+  console.log(row('first', first));
+  console.log(row('returning', returning));
+  console.log(`overall    ${totalRequests} req  ${fmt(totalRequests / totalSeconds, 0)} req/s`);
+  console.log(`Box calls per first login:     ${fmt(callsPerFirst, 2)} (target <= 4; includes the one service-account token)`);
+  console.log(`Box calls per returning login: ${fmt(callsPerReturning, 2)} (target <= 2)`);
+  console.log(`mean Box round trip (emulator-side): ${fmt(boxRoundTripMs)} ms`);
+  console.log(`returning p99 ${fmt(returning.p99)} ms vs 3 x Box round trips ${fmt(returningBudget)} ms: ${returning.p99 < returningBudget ? 'met' : 'MISSED'}`);
+  console.log(`users created: ${usersCreated} (must be ${identities})`);
+  if (usersCreated !== identities || first.failures + returning.failures > 0) process.exitCode = 1;
+} finally {
+  backend?.kill('SIGTERM');
+  await emulator.close();
+  await idp.close();
+  await rm(dir, { recursive: true, force: true });
+}
