@@ -93,7 +93,10 @@ export async function startBoxEmulator(options: BoxEmulatorOptions = {}): Promis
     ...controlRoutes(emu, resetAll),
   ]);
   const dispatch = createDispatcher(emu, router);
-  const server = createServer((req, res) => void dispatch(req, res));
+  // A failure while writing a reply (e.g. the client went away) ends that connection, never the process.
+  const server = createServer((req, res) => {
+    dispatch(req, res).catch(() => res.destroy());
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
