@@ -23,10 +23,10 @@ export interface BoxPeer {
   close(): Promise<void>;
 }
 
-export async function startBoxPeer(): Promise<BoxPeer> {
+export async function startBoxPeer(options: { tokenTtlSeconds?: number } = {}): Promise<BoxPeer> {
   const dir = await mkdtemp(join(tmpdir(), 'backend-test-'));
   const configPath = join(dir, 'box-config.json');
-  const emulator = await startBoxEmulator({ appConfigPath: configPath });
+  const emulator = await startBoxEmulator({ appConfigPath: configPath, ...options });
   return {
     emulator,
     configPath,
