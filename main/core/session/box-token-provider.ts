@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../../common/app-error.ts';
+import type { BoxAccessTokenSource } from '../box/box-access-token-source.ts';
 
 /**
  * The Box handoff: trades the user's ID token for a short-lived, downscoped Box token at the
@@ -46,7 +47,8 @@ export function isUnauthorized(error: unknown): boolean {
   return candidate.status === 401 || candidate.statusCode === 401 || candidate.responseInfo?.statusCode === 401;
 }
 
-export class BoxTokenProvider {
+/** Also the Box service's token source (getToken + invalidate). */
+export class BoxTokenProvider implements BoxAccessTokenSource {
   private readonly options: BoxTokenProviderOptions;
   private readonly clock: () => number;
   private cached: { access: BoxAccess; renewAt: number } | undefined;
@@ -83,6 +85,7 @@ export class BoxTokenProvider {
     try {
       const result = await call(token);
       if (!unauthorized(result)) return result;
+      if (result instanceof Response) await result.body?.cancel();
     } catch (error) {
       if (!unauthorized(error)) throw error;
     }

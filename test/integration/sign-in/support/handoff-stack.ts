@@ -29,6 +29,8 @@ export async function startHandoffStack(idp: SandboxIdp, env: Record<string, str
       BOX_UPLOAD_URL: `${emulator.origin}/api`,
       BOX_OAUTH2_URL: `${emulator.origin}/api/oauth2`,
       LOG_LEVEL: 'warn',
+      // Tests sign the same user in many times a minute; the per-user limit is not under test here.
+      RATE_LIMIT_PER_IDENTITY: '1000',
       ...env,
     }),
     { logDestination: { write: () => undefined } },
