@@ -43,6 +43,8 @@ export type NameClashChoice = (typeof nameClashChoices)[number];
 
 export interface NameClashQuestion {
   questionId: string;
+  /** The transfer that waits; the question is void once that transfer leaves `waiting`. */
+  transferId: string;
   direction: TransferDirection;
   /** The name that is already taken. */
   name: string;

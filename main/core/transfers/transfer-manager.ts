@@ -238,7 +238,8 @@ export class TransferManager {
     if (choice === undefined) {
       this.#set(job, 'waiting');
       const othersInBatch = job.batch.jobs.filter((other) => other !== job && !finishedStates.has(other.snapshot.state)).length;
-      const reply = await this.#options.askNameClash({ direction: job.snapshot.direction, name, othersInBatch }, signal);
+      const question = { transferId: job.snapshot.id, direction: job.snapshot.direction, name, othersInBatch };
+      const reply = await this.#options.askNameClash(question, signal);
       if (reply.applyToAll) job.batch.choice = reply.choice;
       choice = reply.choice;
       this.#set(job, 'running');

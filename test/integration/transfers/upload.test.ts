@@ -169,7 +169,7 @@ describe('a name clash offers keep both, new version and skip', () => {
       manager.upload(boxFolderId, [path]);
       await manager.whenIdle();
       const result = manager.list()[0]!;
-      expect(questions).toEqual([{ direction: 'upload', name: 'plan.txt', othersInBatch: 0 }]);
+      expect(questions).toEqual([{ transferId: result.id, direction: 'upload', name: 'plan.txt', othersInBatch: 0 }]);
       expect(result).toMatchObject({ state: 'done', name: 'plan (1).txt' });
       expect(result.fileId).not.toBe(original.fileId);
       expect((await boxFile(result.fileId!)).sha1).toBe(second);
