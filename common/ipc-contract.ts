@@ -15,6 +15,14 @@ import type {
   BoxSortKey,
 } from './box-items.ts';
 import type { SessionState } from './session-state.ts';
+import type {
+  DownloadRequest,
+  NameClashAnswer,
+  NameClashQuestion,
+  TransferProgress,
+  TransferSnapshot,
+  UploadRequest,
+} from './transfers.ts';
 
 export interface AppInfo {
   name: string;
@@ -49,11 +57,25 @@ export interface RequestResponseChannels {
   'box:getFileInfo': [{ fileId: string }, BoxFileInfo];
   /** A small image as a data: URL (the CSP allows data: images), or null when Box has none. */
   'box:getThumbnail': [{ fileId: string }, string | null];
+  /** Every transfer of this run, oldest first. */
+  'transfer:list': [void, TransferSnapshot[]];
+  /** Asks where to save (one file: save dialog; several: folder dialog); [] when the user cancels it. */
+  'transfer:download': [DownloadRequest, TransferSnapshot[]];
+  /** Uploads dropped paths, or asks for files with the open dialog; [] when the user cancels it. */
+  'transfer:upload': [UploadRequest, TransferSnapshot[]];
+  'transfer:cancel': [{ id: string }, void];
+  'transfer:retry': [{ id: string }, void];
+  /** Drops finished, failed, cancelled and skipped transfers from the list. */
+  'transfer:clearFinished': [void, void];
+  'transfer:answerNameClash': [NameClashAnswer, void];
 }
 
 /** Main → renderer events and their payloads. */
 export interface EventChannels {
   'session:changed': SessionState;
+  'transfer:progress': TransferProgress;
+  'transfer:changed': TransferSnapshot;
+  'transfer:nameClash': NameClashQuestion;
 }
 
 export type RequestChannel = keyof RequestResponseChannels;
@@ -79,8 +101,20 @@ export const requestChannels = [
   'box:delete',
   'box:getFileInfo',
   'box:getThumbnail',
+  'transfer:list',
+  'transfer:download',
+  'transfer:upload',
+  'transfer:cancel',
+  'transfer:retry',
+  'transfer:clearFinished',
+  'transfer:answerNameClash',
 ] as const satisfies readonly RequestChannel[];
-export const eventChannels = ['session:changed'] as const satisfies readonly EventChannel[];
+export const eventChannels = [
+  'session:changed',
+  'transfer:progress',
+  'transfer:changed',
+  'transfer:nameClash',
+] as const satisfies readonly EventChannel[];
 
 type Exhaustive<List extends readonly string[], Keys extends string> = Keys extends List[number] ? true : never;
 export const requestChannelsAreExhaustive: Exhaustive<typeof requestChannels, RequestChannel> = true;
@@ -96,6 +130,11 @@ export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: AppError
 export interface BoxDesktopBridge {
   invoke<C extends RequestChannel>(channel: C, ...request: RequestOf<C> extends void ? [] : [RequestOf<C>]): Promise<IpcResult<ResponseOf<C>>>;
   on<E extends EventChannel>(event: E, listener: (payload: EventChannels[E]) => void): () => void;
+  /**
+   * The local path of a dropped file (Electron's `webUtils.getPathForFile`; the argument is a
+   * DOM `File`). Absent where the page cannot know paths; uploads then use the open dialog.
+   */
+  pathForFile?(file: unknown): string;
 }
 
 export const bridgeGlobalName = 'boxDesktop';

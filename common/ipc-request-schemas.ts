@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import { maxBoxNameLength } from './box-name-rules.ts';
 import type { RequestChannel, RequestOf } from './ipc-contract.ts';
+import { nameClashChoices } from './transfers.ts';
+
+const transferId = z.string().min(1).max(64);
 
 /** Box ids are decimal strings; anything else is refused before it reaches a URL path. */
 const boxId = z.string().regex(/^\d{1,32}$/);
@@ -41,4 +44,21 @@ export const ipcRequestSchemas = {
   'box:delete': z.strictObject({ itemId: boxId, itemType: boxItemType }),
   'box:getFileInfo': z.strictObject({ fileId: boxId }),
   'box:getThumbnail': z.strictObject({ fileId: boxId }),
+  'transfer:list': z.undefined(),
+  'transfer:download': z.strictObject({
+    files: z.array(z.strictObject({ id: boxId, name: boxName.min(1) })).min(1).max(1000),
+    openWhenDone: z.boolean().optional(),
+  }),
+  'transfer:upload': z.strictObject({
+    folderId: boxId,
+    paths: z.array(z.string().min(1).max(4096)).min(1).max(1000).optional(),
+  }),
+  'transfer:cancel': z.strictObject({ id: transferId }),
+  'transfer:retry': z.strictObject({ id: transferId }),
+  'transfer:clearFinished': z.undefined(),
+  'transfer:answerNameClash': z.strictObject({
+    questionId: transferId,
+    choice: z.enum(nameClashChoices),
+    applyToAll: z.boolean(),
+  }),
 } as const satisfies { [C in RequestChannel]: z.ZodType<RequestOf<C>> };
