@@ -23,6 +23,9 @@ export interface EmulatorSettings {
   /** Answer this many thumbnail requests per file with `202` + `retry-after` before the image. */
   thumbnailPendingResponses?: number;
   thumbnailRetryAfterSeconds?: number;
+  /** Answer this many commits per upload session with `202` + `retry-after` ("parts still processing"). */
+  commitPendingResponses?: number;
+  commitRetryAfterSeconds?: number;
 }
 
 /** A typed client for the emulator's test controls under `/_emulator/`. */

@@ -4,11 +4,22 @@ import type { RequestLog } from './request-log.ts';
 import type { Store } from './store.ts';
 import type { UploadSessionRecord } from './upload-session-store.ts';
 
-export interface ThumbnailSettings {
-  /** How many requests per file answer `202` ("generating") before the image is ready. */
-  pendingResponses: number;
-  retryAfterSeconds: number;
-  seen: Map<string, number>;
+/**
+ * "Not ready yet" behaviour a test switches on: the first `pendingResponses` requests per
+ * resource answer `202` with `retry-after` before the real answer.
+ */
+export class PendingSetting {
+  pendingResponses = 0;
+  retryAfterSeconds = 1;
+  private readonly seen = new Map<string, number>();
+
+  /** Counts a request for `key`; true while it should still be answered with `202`. */
+  stillPending(key: string): boolean {
+    const seen = this.seen.get(key) ?? 0;
+    if (seen >= this.pendingResponses) return false;
+    this.seen.set(key, seen + 1);
+    return true;
+  }
 }
 
 /** Everything the route handlers share. */
@@ -22,7 +33,10 @@ export interface Emulator {
   /** One-time download URLs (`/d/{ticket}`) → the file version they serve. */
   downloads: Map<string, { fileId: string; versionId: string; expiresAt: number }>;
   sessions: Map<string, UploadSessionRecord>;
-  thumbnails: ThumbnailSettings;
+  /** Thumbnails "generating" (per file). */
+  thumbnails: PendingSetting;
+  /** Upload-session commits "still processing parts" (per session). */
+  commits: PendingSetting;
   /** Where chunked-upload parts are written. */
   tempDir: string;
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { mintJwtApp, writeAppConfig, type BoxAppConfig } from './app-config.ts';
 import { EmulatorControlClient } from './control-client.ts';
 import { createDispatcher } from './dispatch.ts';
-import type { Emulator } from './emulator-state.ts';
+import { PendingSetting, type Emulator } from './emulator-state.ts';
 import { FaultTable } from './faults.ts';
 import { RequestLog } from './request-log.ts';
 import { Router } from './router.ts';
@@ -67,7 +67,8 @@ export async function startBoxEmulator(options: BoxEmulatorOptions = {}): Promis
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
     downloads: new Map(),
     sessions: new Map(),
-    thumbnails: { pendingResponses: 0, retryAfterSeconds: 1, seen: new Map() },
+    thumbnails: new PendingSetting(),
+    commits: new PendingSetting(),
     tempDir,
   };
   const resetAll = (): void => {
@@ -77,7 +78,8 @@ export async function startBoxEmulator(options: BoxEmulatorOptions = {}): Promis
     emu.downloads.clear();
     for (const session of emu.sessions.values()) void session.discard();
     emu.sessions.clear();
-    emu.thumbnails = { pendingResponses: 0, retryAfterSeconds: 1, seen: new Map() };
+    emu.thumbnails = new PendingSetting();
+    emu.commits = new PendingSetting();
   };
   const router = new Router();
   router.add([

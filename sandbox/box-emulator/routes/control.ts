@@ -124,10 +124,15 @@ export function controlRoutes(emu: Emulator, resetAll: () => void): Route[] {
     route('PUT', '/settings', async ({ req }) => {
       const body = await readJson(req);
       if (typeof body.captureBodies === 'boolean') emu.log.captureBodies = body.captureBodies;
-      const pending = numberField(body, 'thumbnailPendingResponses');
-      if (pending !== undefined) emu.thumbnails.pendingResponses = pending;
-      const retryAfter = numberField(body, 'thumbnailRetryAfterSeconds');
-      if (retryAfter !== undefined) emu.thumbnails.retryAfterSeconds = retryAfter;
+      for (const [prefix, setting] of [
+        ['thumbnail', emu.thumbnails],
+        ['commit', emu.commits],
+      ] as const) {
+        const pending = numberField(body, `${prefix}PendingResponses`);
+        if (pending !== undefined) setting.pendingResponses = pending;
+        const retryAfter = numberField(body, `${prefix}RetryAfterSeconds`);
+        if (retryAfter !== undefined) setting.retryAfterSeconds = retryAfter;
+      }
       return { status: 204 };
     }),
   ];

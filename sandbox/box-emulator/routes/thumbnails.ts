@@ -26,9 +26,7 @@ export function thumbnailRoutes(emu: Emulator): Route[] {
         if (!IMAGE_EXTENSIONS.has(fileExtension)) {
           return { status: 302, headers: { location: `${emu.origin}/_placeholders/file.${extension}` } };
         }
-        const seen = emu.thumbnails.seen.get(file.id) ?? 0;
-        if (seen < emu.thumbnails.pendingResponses) {
-          emu.thumbnails.seen.set(file.id, seen + 1);
+        if (emu.thumbnails.stillPending(file.id)) {
           return {
             status: 202,
             headers: {

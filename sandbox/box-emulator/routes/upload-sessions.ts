@@ -112,6 +112,9 @@ async function commit(emu: Emulator, ctx: RequestContext) {
   if (!sameParts || session.uploadedBytes() !== session.fileSize) {
     throw badRequest('The parts list does not match the uploaded parts, or parts are missing');
   }
+  if (emu.commits.stillPending(session.id)) {
+    return { status: 202, headers: { 'retry-after': String(emu.commits.retryAfterSeconds) } };
+  }
   const sha1 = await session.wholeSha1();
   if (sha1.base64 !== digest)
     throw new BoxError(412, 'precondition_failed', 'The digest header does not match the SHA-1 of the file');

@@ -159,7 +159,7 @@ describe('chunked upload sessions', () => {
     expect(committed?.entries?.[0]).toMatchObject({ name: 'shuffled.bin', sha1: patternSha1(9, FILE_SIZE) });
   });
 
-  it('uploads a new version of an existing file through a session', async () => {
+  it('uploads a new version through a session, answering 202 + retry-after while "processing"', async () => {
     const existing = await h.emulator.controls.createFile({ ownerId: userId, name: 'grows.bin', text: 'tiny' });
     const session = await client.chunkedUploads.createFileUploadSessionForExistingFile(existing.id, {
       fileSize: FILE_SIZE,
@@ -180,10 +180,22 @@ describe('chunked upload sessions', () => {
       };
       parts.push({ partId: part.part_id, offset: part.offset, size: part.size, sha1: part.sha1 });
     }
+    const digest = `sha=${whole.digest('base64')}`;
+    await h.emulator.controls.settings({ commitPendingResponses: 1, commitRetryAfterSeconds: 2 });
+    const processing = await fetch(session.sessionEndpoints?.commit ?? '', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, digest, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        parts: parts.map((p) => ({ part_id: p.partId, offset: p.offset, size: p.size, sha1: p.sha1 })),
+      }),
+    });
+    expect(processing.status).toBe(202);
+    expect(processing.headers.get('retry-after')).toBe('2');
+    await h.emulator.controls.settings({ commitPendingResponses: 0 });
     const committed = await client.chunkedUploads.createFileUploadSessionCommitByUrl(
       session.sessionEndpoints?.commit ?? '',
       { parts },
-      { digest: `sha=${whole.digest('base64')}` },
+      { digest },
     );
     expect(committed?.entries?.[0]).toMatchObject({ id: existing.id, versionNumber: '2', size: FILE_SIZE });
   });
