@@ -14,6 +14,8 @@ export const settingKeys = [
   'loopbackPorts',
   'loginHint',
   'domainHint',
+  'boxApiUrl',
+  'boxUploadUrl',
 ] as const;
 export type SettingKey = (typeof settingKeys)[number];
 
@@ -72,6 +74,9 @@ const settingsShape = {
     .refine((ports) => new Set(ports).size === ports.length, 'must not repeat'),
   loginHint: z.string().trim().min(1).max(256),
   domainHint: z.string().trim().min(1).max(256),
+  /** Box's own endpoints unless pointed elsewhere (the sandbox's Box emulator); IT never needs to set them. */
+  boxApiUrl: secureUrl().transform((value) => value.replace(/\/+$/, '')),
+  boxUploadUrl: secureUrl().transform((value) => value.replace(/\/+$/, '')),
 };
 
 /** A user settings file or the bundled settings: any subset of the settings, nothing else. */
@@ -97,6 +102,8 @@ export type DesktopConfig = z.infer<typeof desktopConfigSchema>;
 export const settingDefaults = {
   scopes: ['openid', 'profile', 'email', 'offline_access'],
   loopbackPorts: [],
+  boxApiUrl: 'https://api.box.com',
+  boxUploadUrl: 'https://upload.box.com/api',
 } as const satisfies Partial<DesktopConfig>;
 
 export type ConfigSource = 'policy' | 'environment' | 'user' | 'bundled' | 'default';

@@ -17,6 +17,8 @@ export const environmentVariables = {
   loopbackPorts: 'BOX_SSO_LOOPBACK_PORTS',
   loginHint: 'BOX_SSO_LOGIN_HINT',
   domainHint: 'BOX_SSO_DOMAIN_HINT',
+  boxApiUrl: 'BOX_SSO_BOX_API_URL',
+  boxUploadUrl: 'BOX_SSO_BOX_UPLOAD_URL',
 } as const satisfies Record<SettingKey, string>;
 
 /** Names the source in errors; there is no file. */

@@ -29,6 +29,8 @@ describe('precedence', () => {
       ...companyIdp,
       scopes: ['openid', 'profile', 'email', 'offline_access'],
       loopbackPorts: [],
+      boxApiUrl: 'https://api.box.com',
+      boxUploadUrl: 'https://upload.box.com/api',
     });
     expect(result.sources).toMatchObject({
       issuer: 'bundled',
@@ -82,7 +84,15 @@ describe('precedence', () => {
     expect(result.config.loginHint).toBe('alice@example.com');
     expect(result.config.clientId).toBe('company-client');
     expect(result.config.backendUrl).toBe('https://box-sso.example.com');
-    expect(result.lockedKeys).toEqual(['issuer', 'clientId', 'scopes', 'backendUrl', 'domainHint']);
+    expect(result.lockedKeys).toEqual([
+      'issuer',
+      'clientId',
+      'scopes',
+      'backendUrl',
+      'domainHint',
+      'boxApiUrl',
+      'boxUploadUrl',
+    ]);
     expect(result.ignoredUserKeys).toEqual(['clientId', 'backendUrl']);
   });
 
