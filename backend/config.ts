@@ -66,6 +66,7 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     RATE_LIMIT_PER_IDENTITY: z.coerce.number().int().positive().default(10),
     RATE_LIMIT_GLOBAL: z.coerce.number().int().positive().default(500),
+    BOX_EXTERNAL_ID: z.enum(['sub', 'issuer-sub']).default('sub'),
   })
   .superRefine((env, ctx) => {
     const ccg = [env.BOX_CLIENT_ID, env.BOX_CLIENT_SECRET, env.BOX_ENTERPRISE_ID];
@@ -111,6 +112,8 @@ export interface BackendConfig {
   logLevel: string;
   rateLimitPerIdentity: number;
   rateLimitGlobal: number;
+  /** `issuer-sub` links users by issuer and subject, for several IdPs sharing one Box enterprise. */
+  externalId: 'sub' | 'issuer-sub';
 }
 
 /** Thrown for any bad setting; the message always starts with the variable's name. */
@@ -175,5 +178,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     rateLimitPerIdentity: e.RATE_LIMIT_PER_IDENTITY,
     rateLimitGlobal: e.RATE_LIMIT_GLOBAL,
+    externalId: e.BOX_EXTERNAL_ID,
   };
 }

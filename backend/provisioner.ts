@@ -8,6 +8,13 @@ import type { VerifiedIdentity } from './id-token-verifier.ts';
 const boxNameLimit = 50;
 
 export type UserType = 'app' | 'managed';
+export type ExternalIdFormat = 'sub' | 'issuer-sub';
+
+export interface ProvisionerOptions {
+  onCreated?: (type: UserType) => void;
+  cacheTtlMs?: number;
+  externalId?: ExternalIdFormat;
+}
 
 export interface ProvisionResult {
   user: BoxUser;
@@ -17,9 +24,13 @@ export interface ProvisionResult {
   cached: boolean;
 }
 
-/** The key that links an identity to its Box app user (`external_app_user_id`). */
-export function externalAppUserId(identity: VerifiedIdentity): string {
-  return identity.subject;
+/**
+ * The key that links an identity to its Box app user (`external_app_user_id`): the
+ * subject, or issuer and subject when several IdPs (whose `sub` values may collide)
+ * provision into one Box enterprise.
+ */
+export function externalAppUserId(identity: VerifiedIdentity, format: ExternalIdFormat = 'sub'): string {
+  return format === 'sub' ? identity.subject : `${identity.issuer}#${identity.subject}`;
 }
 
 /** The Box display name: the name claim, else the email, else the subject, cut to Box's limit. */
@@ -39,10 +50,12 @@ export class Provisioner {
   private readonly box: BoxGateway;
   private readonly userType: UserType;
   private readonly onCreated: (type: UserType) => void;
+  private readonly externalId: ExternalIdFormat;
 
-  constructor(box: BoxGateway, userType: UserType, options: { onCreated?: (type: UserType) => void; cacheTtlMs?: number } = {}) {
+  constructor(box: BoxGateway, userType: UserType, options: ProvisionerOptions = {}) {
     this.box = box;
     this.userType = userType;
+    this.externalId = options.externalId ?? 'sub';
     this.onCreated = options.onCreated ?? (() => undefined);
     this.known = new BoundedCache({ maxEntries: 100_000, ttlMs: options.cacheTtlMs ?? 15 * 60_000 });
   }
@@ -65,7 +78,7 @@ export class Provisioner {
   }
 
   private keyOf(identity: VerifiedIdentity): string {
-    if (this.userType === 'app') return `app:${externalAppUserId(identity)}`;
+    if (this.userType === 'app') return `app:${externalAppUserId(identity, this.externalId)}`;
     return `managed:${this.managedLogin(identity)}`;
   }
 
@@ -79,14 +92,14 @@ export class Provisioner {
   private async findOrCreate(identity: VerifiedIdentity): Promise<ProvisionResult> {
     const find = () =>
       this.userType === 'app'
-        ? this.box.findAppUser(externalAppUserId(identity))
+        ? this.box.findAppUser(externalAppUserId(identity, this.externalId))
         : this.box.findManagedUser(this.managedLogin(identity));
     const existing = await find();
     if (existing) return this.remember(identity, existing, false);
     try {
       const created =
         this.userType === 'app'
-          ? await this.box.createAppUser(displayName(identity), externalAppUserId(identity))
+          ? await this.box.createAppUser(displayName(identity), externalAppUserId(identity, this.externalId))
           : await this.box.createManagedUser(displayName(identity), this.managedLogin(identity));
       this.onCreated(this.userType);
       return this.remember(identity, created, true);

@@ -48,6 +48,7 @@ export function createBackend(config: BackendConfig, options: BackendOptions = {
   });
   const provisioner = new Provisioner(box, config.boxUserType, {
     onCreated: (type) => metrics.usersCreated.inc({ type }),
+    externalId: config.externalId,
   });
   const globalLimit = new TokenBuckets({ capacity: config.rateLimitGlobal, perSecond: config.rateLimitGlobal });
   const identityLimit = new TokenBuckets({

@@ -98,6 +98,20 @@ describe('app user names and rate limits', () => {
     }
   });
 
+  it('links by issuer and subject when BOX_EXTERNAL_ID=issuer-sub (several IdPs)', async () => {
+    const backend = await startBackend(backendEnv(issuer.issuer, keyedAudience, box, { BOX_EXTERNAL_ID: 'issuer-sub' }));
+    try {
+      const response = await requestToken(backend, await issuer.sign({ sub: 'multi-idp-user' }));
+      const user = ((await response.json()) as TokenResponse).box_user;
+      const admin = await serviceClient(box.emulator);
+      const linked = await admin.users.getUsers({ externalAppUserId: `${issuer.issuer}#multi-idp-user` });
+      expect(linked.entries?.map((u) => u.id)).toEqual([user.id]);
+      expect((await admin.users.getUsers({ externalAppUserId: 'multi-idp-user' })).entries).toEqual([]);
+    } finally {
+      await backend.close();
+    }
+  });
+
   it('limits requests per identity and in total, with Retry-After', async () => {
     const backend = await startBackend(
       backendEnv(issuer.issuer, keyedAudience, box, { RATE_LIMIT_PER_IDENTITY: '2' }),
