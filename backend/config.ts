@@ -16,8 +16,8 @@ const boxDefaults = {
 
 /**
  * Scopes granted to the desktop, and nothing more (docs/backend.md explains each):
- * base_explorer lists, searches and creates folders; item_preview, item_download,
- * item_upload, item_rename and item_delete each allow exactly the action they name.
+ * base_explorer lists and searches; item_upload uploads and creates folders; item_preview,
+ * item_download, item_rename and item_delete each allow exactly the action they name.
  * Sharing, collaboration and root-wide scopes are left out on purpose.
  */
 export const defaultBoxTokenScopes = [
