@@ -29,6 +29,7 @@ export function NameDialog(props: NameDialogProps) {
       await props.onSubmit(name);
     } catch (error) {
       setServerProblem(error instanceof Error ? error.message : 'That did not work. Try again.');
+    } finally {
       setBusy(false);
     }
   };

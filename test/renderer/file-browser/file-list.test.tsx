@@ -1,0 +1,142 @@
+import { render, screen, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { useState } from 'react';
+import type { BoxItem } from '../../../common/box-items.ts';
+import { FileList, type ListCommand } from '../../../renderer/src/file-browser/file-list.tsx';
+import { sortItems, type SortOrder } from '../../../renderer/src/file-browser/sort-items.ts';
+import { giveListAViewport, listViewport } from './layout.ts';
+
+function makeItems(count: number): BoxItem[] {
+  return Array.from({ length: count }, (_, index) => ({
+    id: String(1000 + index),
+    type: index % 10 === 0 ? 'folder' : 'file',
+    name: index % 10 === 0 ? `Folder ${index}` : `report-${index}.pdf`,
+    size: index % 10 === 0 ? 0 : (index * 7919) % 100_000,
+    modifiedAt: new Date(Date.UTC(2026, 0, 1) + index * 60_000).toISOString(),
+    extension: index % 10 === 0 ? '' : 'pdf',
+  }));
+}
+
+/** The list with the state the screen keeps around it: sort order and selection. */
+function ListWithState({
+  items,
+  onOpen,
+  onCommand,
+}: {
+  items: BoxItem[];
+  onOpen?: (item: BoxItem) => void;
+  onCommand?: (command: ListCommand) => void;
+}) {
+  const [sort, setSort] = useState<SortOrder>({ key: 'name', direction: 'ascending' });
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  return (
+    <FileList
+      label="Contents of Test"
+      items={sortItems(items, sort)}
+      sort={sort}
+      onSortChange={setSort}
+      selectedId={selectedId}
+      onSelect={(item) => setSelectedId(item.id)}
+      onOpen={onOpen ?? (() => undefined)}
+      onContextMenu={() => undefined}
+      onCommand={onCommand ?? (() => undefined)}
+    />
+  );
+}
+
+const bodyRows = () => within(screen.getByTestId('file-list-body')).queryAllByRole('row');
+
+describe('FileList', () => {
+  beforeAll(giveListAViewport);
+
+  it('renders only the rows in view for a 10,000-item folder, and announces the full count', () => {
+    render(<ListWithState items={makeItems(10_000)} />);
+    expect(screen.getByRole('grid', { name: 'Contents of Test' })).toHaveAttribute('aria-rowcount', '10001');
+    const rendered = bodyRows().length;
+    expect(rendered).toBeGreaterThanOrEqual(listViewport.height / 40);
+    expect(rendered).toBeLessThanOrEqual(40);
+  });
+
+  it('lists folders first, then sorts by the clicked column, toggling direction', async () => {
+    const user = userEvent.setup();
+    const items: BoxItem[] = [
+      { id: '1', type: 'file', name: 'b.txt', size: 300, modifiedAt: '2026-01-03T00:00:00Z', extension: 'txt' },
+      { id: '2', type: 'file', name: 'a.txt', size: 100, modifiedAt: '2026-01-02T00:00:00Z', extension: 'txt' },
+      { id: '3', type: 'folder', name: 'z', size: 999_999, modifiedAt: '2026-01-01T00:00:00Z', extension: '' },
+      { id: '4', type: 'file', name: 'file10.txt', size: 200, modifiedAt: '2026-01-04T00:00:00Z', extension: 'txt' },
+      { id: '5', type: 'file', name: 'file9.txt', size: 50, modifiedAt: '2026-01-05T00:00:00Z', extension: 'txt' },
+    ];
+    render(<ListWithState items={items} />);
+    const names = () =>
+      bodyRows().map((row) => within(row).getAllByRole('gridcell')[0]?.querySelector('.item-name')?.textContent);
+    expect(names()).toEqual(['z', 'a.txt', 'b.txt', 'file9.txt', 'file10.txt']);
+    await user.click(screen.getByRole('button', { name: 'Size' }));
+    expect(screen.getByRole('columnheader', { name: /Size/ })).toHaveAttribute('aria-sort', 'ascending');
+    expect(names()).toEqual(['z', 'file9.txt', 'a.txt', 'file10.txt', 'b.txt']);
+    await user.click(screen.getByRole('button', { name: 'Size' }));
+    expect(screen.getByRole('columnheader', { name: /Size/ })).toHaveAttribute('aria-sort', 'descending');
+    expect(names()).toEqual(['z', 'b.txt', 'file10.txt', 'a.txt', 'file9.txt']);
+    await user.click(screen.getByRole('button', { name: 'Modified' }));
+    expect(names()).toEqual(['z', 'a.txt', 'b.txt', 'file10.txt', 'file9.txt']);
+  });
+
+  it('moves the selection with the arrow keys, Home and End, and opens with Enter', async () => {
+    const user = userEvent.setup();
+    const opened: string[] = [];
+    render(<ListWithState items={makeItems(30)} onOpen={(item) => opened.push(item.name)} />);
+    await user.click(screen.getByText('Folder 0'));
+    const selected = () =>
+      screen.getByTestId('file-list-body').querySelector('[aria-selected="true"] .item-name')?.textContent;
+    expect(selected()).toBe('Folder 0');
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(selected()).toBe('Folder 20');
+    await user.keyboard('{ArrowUp}');
+    expect(selected()).toBe('Folder 10');
+    await user.keyboard('{Enter}');
+    expect(opened).toEqual(['Folder 10']);
+    // The last row is out of view; happy-dom cannot scroll, so check what the grid points at.
+    await user.keyboard('{End}');
+    expect(screen.getByTestId('file-list-body')).toHaveAttribute('aria-activedescendant', 'row-1029');
+    await user.keyboard('{Home}');
+    expect(selected()).toBe('Folder 0');
+  });
+
+  it('double-click opens; Backspace, Alt+Up, Alt+arrows, F2, Delete and the menu key become commands', async () => {
+    const user = userEvent.setup();
+    const opened: string[] = [];
+    const commands: ListCommand[] = [];
+    render(
+      <ListWithState
+        items={makeItems(5)}
+        onOpen={(item) => opened.push(item.name)}
+        onCommand={(command) => commands.push(command)}
+      />,
+    );
+    await user.dblClick(screen.getByText('report-3.pdf'));
+    expect(opened).toEqual(['report-3.pdf']);
+    await user.keyboard('{Backspace}{Alt>}{ArrowUp}{ArrowLeft}{ArrowRight}{/Alt}{F2}{Delete}{Shift>}{F10}{/Shift}');
+    expect(commands).toEqual(['up', 'up', 'back', 'forward', 'rename', 'delete', 'menu']);
+  });
+
+  it('names each row with its kind for screen readers and shows sizes and dates readably', () => {
+    render(
+      <ListWithState
+        items={[
+          {
+            id: '7',
+            type: 'file',
+            name: 'Q3.pdf',
+            size: 1_250_000,
+            modifiedAt: '2025-03-04T10:00:00Z',
+            extension: 'pdf',
+          },
+        ]}
+      />,
+    );
+    const row = bodyRows()[0];
+    if (!row) throw new Error('no row');
+    expect(row).toHaveTextContent('Q3.pdf, PDF document');
+    expect(row).toHaveTextContent('1.2 MB');
+    expect(row).toHaveTextContent('2025');
+  });
+});
