@@ -19,8 +19,9 @@ export interface DownloadOptions {
   maxResumes?: number;
 }
 
-/** Writes are gathered to this size: fewer syscalls than one per network chunk. */
+/** Writes are gathered to this size (fewer syscalls than one per network chunk), in rotating buffers. */
 const WRITE_BATCH = 1024 * 1024;
+const WRITE_BUFFERS = 4;
 
 /** The temporary file lives beside the target (same file system, so the final rename is atomic) and is hidden. */
 export function temporaryPathFor(targetPath: string): string {
@@ -92,9 +93,11 @@ async function receiveBytes(options: DownloadOptions, handle: FileHandle): Promi
 }
 
 /**
- * Appends the response body at `cursor.position`, hashing what reaches the disk. The cursor is
- * advanced as batches land, so after a dropped connection it says exactly where to resume.
- * Network chunks are gathered into one reused buffer: fewer writes, and no garbage per batch.
+ * Appends the response body at `cursor.position`, hashing in order. Network chunks are gathered
+ * into a few reused buffers that are written while the next one fills, so receiving never waits
+ * for the disk (and no garbage is made per batch). The cursor counts what was handed to the
+ * disk; every write is awaited before returning, so after a dropped connection it says exactly
+ * where to resume.
  */
 async function appendBody(
   response: Response,
@@ -103,15 +106,23 @@ async function appendBody(
   hash: ReturnType<typeof createHash>,
   onBytes: (count: number) => void,
 ): Promise<void> {
-  const batch = Buffer.allocUnsafe(WRITE_BATCH);
+  const buffers = Array.from({ length: WRITE_BUFFERS }, () => Buffer.allocUnsafe(WRITE_BATCH));
+  const writes: Promise<unknown>[] = Array.from({ length: WRITE_BUFFERS }, () => Promise.resolve());
+  let current = 0;
   let filled = 0;
   const flush = async (): Promise<void> => {
     if (filled === 0) return;
-    const bytes = batch.subarray(0, filled);
-    filled = 0;
-    await handle.write(bytes, 0, bytes.length, cursor.position);
+    const bytes = buffers[current]!.subarray(0, filled);
     hash.update(bytes);
+    const write = handle.write(bytes, 0, bytes.length, cursor.position);
+    // Marked handled now; the failure still surfaces where the write is awaited below.
+    write.catch(() => undefined);
+    writes[current] = write;
     cursor.position += bytes.length;
+    filled = 0;
+    current = (current + 1) % WRITE_BUFFERS;
+    // The next buffer may still be on its way to the disk.
+    await writes[current];
   };
   try {
     if (!response.body) return;
@@ -119,7 +130,7 @@ async function appendBody(
       onBytes(chunk.byteLength);
       for (let offset = 0; offset < chunk.byteLength; ) {
         const copied = Math.min(chunk.byteLength - offset, WRITE_BATCH - filled);
-        batch.set(chunk.subarray(offset, offset + copied), filled);
+        buffers[current]!.set(chunk.subarray(offset, offset + copied), filled);
         filled += copied;
         offset += copied;
         if (filled === WRITE_BATCH) await flush();
@@ -128,6 +139,7 @@ async function appendBody(
   } finally {
     // What arrived before a dropped connection is good data: keep it so the resume starts after it.
     await flush();
+    await Promise.all(writes);
   }
 }
 
