@@ -10,6 +10,7 @@ import Provider, { type ClientMetadata, type Configuration, type JWK } from 'oid
 import { createInteractionHandler } from './interactions.ts';
 import { createAdapterFactory, type AdapterStores } from './memory-adapter.ts';
 import { offlineAccessWithoutConsentPrompt } from './offline-access.ts';
+import { logoutSource, postLogoutSuccessSource, renderError } from './provider-pages.ts';
 import { generateSigningKey } from './signing-key.ts';
 import { claimsOf, defaultSandboxUsers, type SandboxUser } from './users.ts';
 
@@ -77,8 +78,9 @@ function configuration(options: {
       devInteractions: { enabled: false },
       // A client may revoke only its own tokens.
       revocation: { enabled: true, allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId },
-      rpInitiatedLogout: { enabled: true },
+      rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
     },
+    renderError,
     pkce: { required: () => true },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     findAccount: (_ctx, sub) => {

@@ -28,7 +28,7 @@ button.secondary { padding: 10px 14px; border: 1px solid #c5d0db; border-radius:
 .error { background: #fde8e8; color: #8a1c1c; padding: 8px 12px; border-radius: 6px; margin-bottom: 12px; }
 `;
 
-const escapeHtml = (text: string): string =>
+export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 export function renderLoginPage(options: { uid: string; users: readonly SandboxUser[]; clientName: string; error?: string }): string {
@@ -45,18 +45,9 @@ export function renderLoginPage(options: { uid: string; users: readonly SandboxU
     )
     .join('\n');
   const error = options.error ? `<div class="error" role="alert">${escapeHtml(options.error)}</div>` : '';
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Sandbox sign-in</title>
-<link rel="stylesheet" href="${stylesheetPath}">
-</head>
-<body>
-<div class="banner" role="note">Sandbox sign-in — not your company login</div>
-<main>
-  <h1>Sign in to ${escapeHtml(options.clientName)}</h1>
+  return pageShell(
+    'Sandbox sign-in',
+    `<h1>Sign in to ${escapeHtml(options.clientName)}</h1>
   <p class="lead">Pick a test user, or type one of the usernames and passwords below.</p>
   ${error}
   <div class="users">${users}</div>
@@ -67,7 +58,24 @@ export function renderLoginPage(options: { uid: string; users: readonly SandboxU
     <input id="password" name="password" type="password" autocomplete="current-password" required>
     <div class="actions"><button class="primary" type="submit">Sign in</button>
     <button class="secondary" type="submit" formaction="${abort}" formnovalidate>Cancel</button></div>
-  </form>
+  </form>`,
+  );
+}
+
+/** Every sandbox page: the stylesheet, the banner that says this is not a real login, a card. */
+export function pageShell(title: string, cardHtml: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="${stylesheetPath}">
+</head>
+<body>
+<div class="banner" role="note">Sandbox sign-in — not your company login</div>
+<main>
+  ${cardHtml}
 </main>
 </body>
 </html>`;

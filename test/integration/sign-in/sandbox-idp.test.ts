@@ -80,6 +80,23 @@ describe('sandbox identity provider', () => {
     await expect(oidc.refreshTokenGrant(config, rotated.refresh_token ?? '')).rejects.toMatchObject({ error: 'invalid_grant' });
   });
 
+  it('shows its own pages (sign-out, errors) with the sandbox banner and no web font', async () => {
+    const config = await discoverSandbox(idp);
+    const cookies = new Map<string, string>();
+    await completeLogin(authorizeUrl(config).href, { username: 'alice', password: 'alice-sandbox', cookies });
+    const cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const logout = await fetch(oidc.buildEndSessionUrl(config, { client_id: idp.desktopClientId }), { headers: { cookie } });
+    const logoutHtml = await logout.text();
+    expect(logoutHtml).toContain('Sandbox sign-in — not your company login');
+    expect(logoutHtml).toContain('Yes, sign me out');
+    expect(logoutHtml).not.toContain('fonts.googleapis.com');
+    const broken = await fetch(new URL('/auth?client_id=nobody&response_type=code', idp.issuer));
+    const brokenHtml = await broken.text();
+    expect(broken.status).toBe(400);
+    expect(brokenHtml).toContain('Sandbox sign-in — not your company login');
+    expect(brokenHtml).toContain('invalid_client');
+  });
+
   it('rotateKeys signs with a new key and keeps the old one published', async () => {
     const before = decodeProtectedHeader((await signInAs(idp, 'alice')).idToken).kid;
     await idp.rotateKeys();
