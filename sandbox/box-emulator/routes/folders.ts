@@ -5,7 +5,7 @@ import { intParam, nestedId, readJson, stringField } from '../http-io.ts';
 import { createFolder, move, rename } from '../items.ts';
 import { decodeMarker, encodeMarker } from '../markers.ts';
 import type { RequestContext, Route } from '../router.ts';
-import { compareDefault, folderFull, itemFull, itemMini, pickFields } from '../serialize.ts';
+import { compareDefault, fieldPicker, folderFull, itemFull, itemMini, pickFields } from '../serialize.ts';
 import type { ItemRecord } from '../store.ts';
 
 const MAX_LIMIT = 1000;
@@ -43,9 +43,10 @@ function listItems(emu: Emulator, ctx: RequestContext) {
     .filter((item): item is ItemRecord => item !== undefined)
     .sort(comparator(sort, direction));
   const fields = query.get('fields');
+  const pick = fieldPicker(fields);
   const entries = all
     .slice(offset, offset + limit)
-    .map((item) => (fields ? pickFields(itemFull(emu.store, item), fields) : itemMini(item)));
+    .map((item) => (fields ? pick(itemFull(emu.store, item)) : itemMini(item)));
   if (useMarker) {
     const next = offset + limit < all.length ? encodeMarker(offset + limit) : null;
     return { status: 200, json: { limit, next_marker: next, prev_marker: null, entries } };

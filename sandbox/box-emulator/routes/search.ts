@@ -3,7 +3,7 @@ import type { Emulator } from '../emulator-state.ts';
 import { badRequest } from '../errors.ts';
 import { intParam } from '../http-io.ts';
 import type { Route } from '../router.ts';
-import { itemFull, pickFields } from '../serialize.ts';
+import { fieldPicker, itemFull, nameCollator } from '../serialize.ts';
 import type { ItemRecord } from '../store.ts';
 
 /**
@@ -39,8 +39,8 @@ export function searchRoutes(emu: Emulator): Route[] {
           if (resource && !emu.store.isWithin(item, resource.id)) continue;
           matches.push(item);
         }
-        matches.sort((a, b) => a.name.localeCompare(b.name));
-        const fields = query.get('fields');
+        matches.sort((a, b) => nameCollator.compare(a.name, b.name));
+        const pick = fieldPicker(query.get('fields'));
         return {
           status: 200,
           json: {
@@ -48,7 +48,7 @@ export function searchRoutes(emu: Emulator): Route[] {
             total_count: matches.length,
             limit,
             offset,
-            entries: matches.slice(offset, offset + limit).map((item) => pickFields(itemFull(emu.store, item), fields)),
+            entries: matches.slice(offset, offset + limit).map((item) => pick(itemFull(emu.store, item))),
           },
         };
       },

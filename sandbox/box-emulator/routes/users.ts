@@ -4,7 +4,7 @@ import { BoxError, badRequest, forbidden, notFound } from '../errors.ts';
 import { decodeMarker, encodeMarker } from '../markers.ts';
 import { intParam, readJson, stringField } from '../http-io.ts';
 import type { Route } from '../router.ts';
-import { pickFields, userFull } from '../serialize.ts';
+import { fieldPicker, pickFields, userFull } from '../serialize.ts';
 import { randomId, type UserRecord } from '../store.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -77,9 +77,8 @@ export function userRoutes(emu: Emulator): Route[] {
             matchesType(u, type),
         );
         const limit = Math.max(1, intParam(query, 'limit', 100, 1000));
-        const fields = query.get('fields');
-        const page = (from: number) =>
-          matches.slice(from, from + limit).map((u) => pickFields(userFull(emu.store, u), fields));
+        const pick = fieldPicker(query.get('fields'));
+        const page = (from: number) => matches.slice(from, from + limit).map((u) => pick(userFull(emu.store, u)));
         if (query.get('usemarker') === 'true') {
           const from = decodeMarker(query.get('marker'));
           const next = from + limit < matches.length ? encodeMarker(from + limit) : null;
