@@ -8,7 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBoxEmulator } from '../../sandbox/box-emulator/index.ts';
 import { startSandboxIdp, type SandboxUser } from '../../sandbox/idp/index.ts';
@@ -86,15 +86,21 @@ try {
   backend = started.child;
   await emulator.controls.addFault({ route: '*', latencyMs: boxLatencyMs });
 
+  const backendCpuSeconds = async () =>
+    metric(await (await fetch(`${started.url}/metrics`)).text(), /^process_cpu_seconds_total (\S+)$/m);
+
   await emulator.controls.clearRequests();
+  const cpu0 = await backendCpuSeconds();
   const first = await phase(started.url, idTokens);
   const firstCalls = sumCounts(await emulator.controls.callCounts());
+  const cpu1 = await backendCpuSeconds();
 
   await emulator.controls.clearRequests();
   const returningTokens = Array.from({ length: totalRequests - identities }, (_, i) => idTokens[i % identities]!);
   const returning = await phase(started.url, returningTokens);
   const returningLog = await emulator.controls.requests();
   const returningCalls = sumCounts(await emulator.controls.callCounts());
+  const cpu2 = await backendCpuSeconds();
   const boxRoundTripMs = returningLog.reduce((sum, r) => sum + r.durationMs, 0) / returningLog.length;
 
   const metrics = await (await fetch(`${started.url}/metrics`)).text();
@@ -114,6 +120,9 @@ try {
   console.log(`Box calls per first login:     ${fmt(callsPerFirst, 2)} (target <= 4; includes the one service-account token)`);
   console.log(`Box calls per returning login: ${fmt(callsPerReturning, 2)} (target <= 2)`);
   console.log(`mean Box round trip (emulator-side): ${fmt(boxRoundTripMs)} ms`);
+  console.log(
+    `backend CPU per login: first ${fmt(((cpu1 - cpu0) * 1000) / first.requests, 2)} ms, returning ${fmt(((cpu2 - cpu1) * 1000) / returning.requests, 2)} ms; load average ${loadavg().map((n) => fmt(n, 1)).join(' ')} on ${availableParallelism()} CPUs`,
+  );
   console.log(`returning p99 ${fmt(returning.p99)} ms vs 3 x Box round trips ${fmt(returningBudget)} ms: ${returning.p99 < returningBudget ? 'met' : 'MISSED'}`);
   console.log(`users created: ${usersCreated} (must be ${identities})`);
   if (usersCreated !== identities || first.failures + returning.failures > 0) process.exitCode = 1;

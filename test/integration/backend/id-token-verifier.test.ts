@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { SignJWT, exportSPKI, generateKeyPair } from 'jose';
 import { createIdTokenVerifier, type IdTokenVerifier } from '../../../backend/id-token-verifier.ts';
-import { InvalidTokenError } from '../../../backend/http-errors.ts';
+import { InvalidTokenError, UpstreamUnavailableError } from '../../../backend/http-errors.ts';
 import { startSandboxIdp, type SandboxIdp } from '../../../sandbox/idp/index.ts';
 import { signInAs } from '../../support/sign-in-as.ts';
 import { keyedAudience, startKeyedIssuer, type KeyedIssuer } from './support/keyed-issuer.ts';
@@ -111,6 +111,19 @@ describe('ID token verification against an issuer key (oidc-provider discovery +
       .setExpirationTime('5m')
       .sign(ec.privateKey);
     expect(await rejection(verifier, token)).toMatch(/algorithm not allowed|unknown kid/);
+  });
+});
+
+describe('an unreachable identity provider', () => {
+  it('answers 503 with Retry-After instead of calling the token invalid', async () => {
+    const idp = await startSandboxIdp();
+    const { idToken } = await signInAs(idp, 'alice');
+    await idp.close();
+    const verifier = createIdTokenVerifier({ issuer: idp.issuer, audience: [idp.desktopClientId] });
+    const error = await verifier.verify(idToken).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UpstreamUnavailableError);
+    expect(error).toMatchObject({ status: 503, retryAfterSeconds: 5 });
+    await expect(verifier.ready()).rejects.toThrow();
   });
 });
 
