@@ -118,7 +118,12 @@ export class SessionManager {
 
   /** At start-up: a stored refresh token signs the user in without the browser. */
   async restore(): Promise<SessionState> {
-    const refreshToken = await this.readRefreshToken();
+    let refreshToken: string | null;
+    try {
+      refreshToken = await this.readRefreshToken();
+    } catch (error) {
+      return this.failed(error);
+    }
     if (!refreshToken) return this.setState({ status: 'signed-out' });
     this.setState({ status: 'signing-in' });
     try {
