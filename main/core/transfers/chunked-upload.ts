@@ -13,6 +13,8 @@ export interface ChunkedUploadOptions {
   maxPartAttempts?: number;
   /** How long to keep committing while Box answers `202` (still assembling the file). */
   maxCommitWaitSeconds?: number;
+  /** Every part is in; Box is now assembling the file (the UI shows "Checking"). */
+  onCommitting?: () => void;
 }
 
 function changedWhileUploading(name: string): AppError {
@@ -80,6 +82,7 @@ export async function chunkedUpload(
   try {
     session = await client.createUploadSession(target, source.size, signal);
     const { parts, sha1 } = await sendAllParts(client, session, handle, source, target.name, signal, onBytes, concurrency, maxAttempts);
+    options.onCommitting?.();
     return await commit(client, session, parts, sha1, signal, target.name, options.maxCommitWaitSeconds ?? 120);
   } catch (error) {
     if (session) await client.abortUploadSession(session, target.name);

@@ -215,7 +215,10 @@ export class TransferManager {
     let target: UploadTarget = { kind: 'new-file', folderId: spec.folderId, name: job.snapshot.name };
     for (let copy = 1; ; copy++) {
       try {
-        const { fileId } = await uploadFile(this.#options.client, source, target, signal, (count) => this.#progress(job, count), this.#options.chunked);
+        const { fileId } = await uploadFile(this.#options.client, source, target, signal, (count) => this.#progress(job, count), {
+          ...this.#options.chunked,
+          onCommitting: () => this.#set(job, 'verifying'),
+        });
         this.#update(job, { fileId, name: target.name });
         return;
       } catch (error) {

@@ -51,6 +51,8 @@ test.each(cases)('$label round-trips byte for byte', async ({ name, size }) => {
 
   const states = events.filter((e) => e.event === 'transfer:changed').map((e) => (e.payload as TransferSnapshot).state);
   expect(states).toContain('running');
+  // An upload session shows that Box is assembling the file before it is done.
+  expect(states.includes('verifying')).toBe(size >= 20_000_000);
   expect(states.at(-1)).toBe('done');
 });
 
