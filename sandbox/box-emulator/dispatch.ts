@@ -7,26 +7,32 @@ import { writeReply } from './respond.ts';
 import type { Reply, RequestContext, Router } from './router.ts';
 
 const STATUS_CODES: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  412: 'precondition_failed',
   429: 'too_many_requests',
   500: 'internal_server_error',
-  502: 'internal_server_error',
   503: 'unavailable',
-  504: 'unavailable',
 };
 
-/** An injected error status, in the error shape of the route: OAuth2Error on the token endpoint, else ClientError. */
+/**
+ * An injected status in the route's own shape: no body below 400 (e.g. a `202` "not ready yet")
+ * or for `401`, OAuth2Error on the token endpoint, ClientError elsewhere.
+ */
 function faultReply(fault: FaultSpec & { status: number }): Reply {
   const headers: Record<string, string> = {};
   if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
+  if (fault.status < 400 || fault.status === 401) return { status: fault.status, headers };
   if (fault.route.includes(' /oauth2/')) {
     const error = fault.status === 429 || fault.status >= 500 ? 'temporarily_unavailable' : 'invalid_request';
     return { status: fault.status, headers, json: { error, error_description: `Injected fault (${fault.status})` } };
   }
-  const error = new BoxError(
-    fault.status,
-    STATUS_CODES[fault.status] ?? 'bad_request',
-    `Injected fault (${fault.status})`,
-  );
+  const code = STATUS_CODES[fault.status] ?? (fault.status >= 500 ? 'internal_server_error' : 'bad_request');
+  const error = new BoxError(fault.status, code, `Injected fault (${fault.status})`);
   return { status: fault.status, headers, json: clientErrorBody(error) };
 }
 

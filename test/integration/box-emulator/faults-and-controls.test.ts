@@ -74,6 +74,17 @@ describe('fault injection', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(800);
   });
 
+  it('sends injected statuses below 400 without a body and maps error codes by status', async () => {
+    await h.emulator.controls.addFault({ route: 'GET /2.0/users/me', status: 202, retryAfterSeconds: 1, times: 1 });
+    await h.emulator.controls.addFault({ route: 'GET /2.0/folders/{folder_id}', status: 412, times: 1 });
+    const pending = await me();
+    expect(pending.status).toBe(202);
+    expect(pending.headers.get('retry-after')).toBe('1');
+    expect(await pending.text()).toBe('');
+    const failed = await fetch(`${h.emulator.origin}/2.0/folders/0`, { headers: { authorization: `Bearer ${token}` } });
+    expect(await failed.json()).toMatchObject({ status: 412, code: 'precondition_failed' });
+  });
+
   it('answers token endpoint faults in the OAuth2Error shape', async () => {
     await h.emulator.controls.addFault({ route: 'POST /oauth2/token', status: 503, retryAfterSeconds: 1, times: 1 });
     const response = await fetch(`${h.emulator.origin}/oauth2/token`, {
