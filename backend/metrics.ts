@@ -6,7 +6,7 @@ export type RequestOutcome =
   | 'invalid_token'
   | 'access_denied'
   | 'rate_limited'
-  | 'box_unavailable'
+  | 'unavailable'
   | 'error';
 
 /**

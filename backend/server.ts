@@ -30,7 +30,7 @@ const outcomeOf: Record<number, RequestOutcome> = {
   401: 'invalid_token',
   403: 'access_denied',
   429: 'rate_limited',
-  503: 'box_unavailable',
+  503: 'unavailable',
 };
 
 export function createBackend(config: BackendConfig, options: BackendOptions = {}): Backend {

@@ -90,6 +90,8 @@ describe('Box faults: bounded retries honouring retry-after, then 503 with Retry
       const ready = await fetch(`${orphan.url}/readyz`);
       expect(ready.status).toBe(503);
       expect(await ready.json()).toEqual({ status: 'not_ready', idp: 'ok', box: 'unavailable' });
+      const metrics = await (await fetch(`${orphan.url}/metrics`)).text();
+      expect(metrics).toMatch(/box_token_requests_total\{outcome="unavailable"\} 1/);
       expect(await (await fetch(`${orphan.url}/healthz`)).json()).toEqual({ status: 'ok' });
     } finally {
       await orphan.close();
