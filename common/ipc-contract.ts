@@ -28,6 +28,8 @@ export interface AppInfo {
   name: string;
   version: string;
   platform: string;
+  /** `sandbox` when running against the local stand-ins (npm start without configuration). */
+  mode: 'sandbox' | 'company';
 }
 
 /** Request channel → [request, response]. `void` requests take no argument. */
@@ -45,7 +47,10 @@ export interface RequestResponseChannels {
   /** The effective desktop configuration and where each setting came from, or the configuration error. */
   'config:get': [void, DesktopConfigState];
   /** One page of a folder (marker paging); the renderer asks for the next page until nextMarker is null. */
-  'box:listFolder': [{ folderId: string; marker?: string; limit?: number; sort?: BoxSortKey; direction?: BoxSortDirection }, BoxFolderPage];
+  'box:listFolder': [
+    { folderId: string; marker?: string; limit?: number; sort?: BoxSortKey; direction?: BoxSortDirection },
+    BoxFolderPage,
+  ];
   /** The folder's name and its ancestors, for breadcrumbs and the window title. */
   'box:getFolder': [{ folderId: string }, BoxFolderInfo];
   'box:search': [{ query: string; ancestorFolderId?: string; limit?: number; offset?: number }, BoxSearchPage];
@@ -128,7 +133,10 @@ export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: AppError
 
 /** The one global the preload puts on `window`. */
 export interface BoxDesktopBridge {
-  invoke<C extends RequestChannel>(channel: C, ...request: RequestOf<C> extends void ? [] : [RequestOf<C>]): Promise<IpcResult<ResponseOf<C>>>;
+  invoke<C extends RequestChannel>(
+    channel: C,
+    ...request: RequestOf<C> extends void ? [] : [RequestOf<C>]
+  ): Promise<IpcResult<ResponseOf<C>>>;
   on<E extends EventChannel>(event: E, listener: (payload: EventChannels[E]) => void): () => void;
   /**
    * The local path of a dropped file (Electron's `webUtils.getPathForFile`; the argument is a

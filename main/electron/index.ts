@@ -2,7 +2,7 @@
  * The Electron shell: app lifecycle and the window. Everything with logic lives in
  * main/core and runs without Electron; this file only wires it to Electron's APIs.
  */
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
 import { defaultConfigFiles } from '../core/config/config-files.ts';
 import { loadDesktopConfig } from '../core/config/load-desktop-config.ts';
@@ -10,6 +10,7 @@ import { createCore } from '../core/create-core.ts';
 import { appOrigin, registerAppSchemeAsPrivileged, serveRendererFromAppScheme } from './app-protocol.ts';
 import { mainWindowOptions } from './main-window-options.ts';
 import { forwardEvents, registerIpc } from './register-ipc.ts';
+import { createTransferDialogs } from './transfer-dialogs.ts';
 import { blockNavigation } from './security/block-navigation.ts';
 import { denyPermissions } from './security/deny-permissions.ts';
 import { denyWindowOpen } from './security/deny-window-open.ts';
@@ -50,8 +51,23 @@ async function start(): Promise<void> {
     env: process.env,
   });
   const core = createCore({
-    appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
+    appInfo: {
+      name: app.getName(),
+      version: app.getVersion(),
+      platform: process.platform,
+      // Set by `npm start` when it started the local sandbox; a packaged app is never in sandbox mode.
+      mode: !app.isPackaged && process.env.BOX_SSO_SANDBOX === '1' ? 'sandbox' : 'company',
+    },
     config,
+    effects: {
+      openExternal: (url) => shell.openExternal(url),
+      openPath: async (path) => {
+        const failure = await shell.openPath(path);
+        if (failure) throw new Error(failure);
+      },
+      focusApp: focusMainWindow,
+      dialogs: createTransferDialogs(() => mainWindow),
+    },
   });
   const entry = rendererEntry();
   registerIpc(core, [entry.origin]);
@@ -64,6 +80,7 @@ async function start(): Promise<void> {
   });
   app.on('before-quit', () => void core.dispose());
   await mainWindow.loadURL(entry.url);
+  await core.start();
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -1,29 +1,45 @@
 import { useEffect, useState } from 'react';
+import type { DesktopConfigState } from '../../common/desktop-config-schema.ts';
 import type { AppInfo } from '../../common/ipc-contract.ts';
-import type { SessionState } from '../../common/session-state.ts';
-import { invoke, subscribe } from './ipc/bridge.ts';
+import { invoke } from './ipc/bridge.ts';
 import { AppFooter } from './components/app-footer.tsx';
+import { AppHeader } from './components/app-header.tsx';
+import { ConfigErrorScreen } from './components/config-error-screen.tsx';
+import { SessionErrorScreen } from './components/session-error-screen.tsx';
 import { SignedOutScreen } from './components/signed-out-screen.tsx';
+import { SigningInScreen } from './components/signing-in-screen.tsx';
 import { FileBrowserScreen } from './file-browser/file-browser-screen.tsx';
+import { useSession } from './use-session.ts';
 
-/** Top-level screen choice: driven only by the session state main publishes. */
+/** Top-level screen choice: driven only by the configuration and the session state main publishes. */
 export function App() {
   const [appInfo, setAppInfo] = useState<AppInfo | null>(null);
-  const [session, setSession] = useState<SessionState | null>(null);
+  const [config, setConfig] = useState<DesktopConfigState | null>(null);
+  const { session, signIn, cancelSignIn, signOut } = useSession();
 
   useEffect(() => {
-    const stop = subscribe('session:changed', setSession);
     void invoke('app:getInfo').then(setAppInfo);
-    void invoke('session:get').then(setSession);
-    return stop;
+    void invoke('config:get').then(setConfig);
   }, []);
 
+  const user = session?.status === 'signed-in' ? session.user : null;
   return (
     <div className="app-shell">
+      <AppHeader info={appInfo} user={user} onSignOut={signOut} />
       <main className="app-main">
-        {session?.status === 'signed-out' && <SignedOutScreen message={session.message} />}
-        {/* Keyed by user: another user's sign-in starts with fresh history, selection and caches. */}
-        {session?.status === 'signed-in' && <FileBrowserScreen key={session.user.boxUserId} />}
+        {config?.status === 'error' ? (
+          <ConfigErrorScreen error={config.error} />
+        ) : (
+          <>
+            {session?.status === 'signed-out' && <SignedOutScreen message={session.message} onSignIn={signIn} />}
+            {session?.status === 'signing-in' && (
+              <SigningInScreen onCancel={cancelSignIn} getSignInLink={() => invoke('session:getSignInLink')} />
+            )}
+            {session?.status === 'error' && <SessionErrorScreen message={session.message} onRetry={signIn} />}
+            {/* Keyed by user: another user's sign-in starts with fresh history, selection and caches. */}
+            {user && <FileBrowserScreen key={user.boxUserId} />}
+          </>
+        )}
       </main>
       <AppFooter info={appInfo} />
     </div>

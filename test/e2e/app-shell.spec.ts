@@ -45,3 +45,29 @@ test('inline script is blocked by the content security policy', async ({ page, h
   });
   expect(ran).toBe(false);
 });
+
+test('an invalid configuration shows the configuration error screen naming the file and the setting', async ({
+  page,
+}) => {
+  const { startHarness } = await import('../harness/harness-server.ts');
+  const { createHarnessCore, loadHarnessConfig } = await import('../harness/harness-core.ts');
+  const config = await loadHarnessConfig({
+    issuer: 'http://login.example.com',
+    clientId: 'x',
+    backendUrl: 'https://b.example.com',
+  });
+  const core = createHarnessCore(config);
+  const harness = await startHarness({ core, rendererDirectory: 'out/renderer', preloadFile: 'out/preload/index.cjs' });
+  try {
+    await page.goto(harness.url);
+    const screen = page.getByRole('alert');
+    await expect(screen.getByRole('heading', { name: 'Configuration error' })).toBeVisible();
+    await expect(screen).toContainText('bundled-settings.json');
+    await expect(screen).toContainText('issuer');
+    await expect(page.getByRole('button', { name: 'Sign in' })).toHaveCount(0);
+    await page.screenshot({ path: 'test-results/screens/config-error.png' });
+  } finally {
+    await harness.close();
+    await core.dispose();
+  }
+});

@@ -7,7 +7,14 @@ export const test = base.extend<{ harness: Harness }>({
   // Playwright requires the destructuring pattern for fixtures even when none are used.
   // eslint-disable-next-line no-empty-pattern
   harness: async ({}, use) => {
-    const core = createHarnessCore(await loadHarnessConfig());
+    // A valid company configuration; nothing is contacted until the user signs in.
+    const core = createHarnessCore(
+      await loadHarnessConfig({
+        issuer: 'https://login.example.com',
+        clientId: 'box-sso-desktop',
+        backendUrl: 'https://box-sso.example.com',
+      }),
+    );
     const harness = await startHarness({
       core,
       rendererDirectory: 'out/renderer',

@@ -67,7 +67,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
     try {
       const body = await readFile(file);
-      response.writeHead(200, { ...headers, 'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream' });
+      response.writeHead(200, {
+        ...headers,
+        'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
+      });
       response.end(body);
     } catch {
       response.writeHead(404).end();

@@ -63,7 +63,10 @@ describe('the built main bundle', () => {
   it('answers our main frame and refuses a subframe or a foreign origin', async () => {
     const handler = recorded.ipcHandlers.get('app:getInfo')!;
     const ours = await handler({ senderFrame: { url: 'app://bundle/index.html', parent: null } }, undefined);
-    expect(ours).toEqual({ ok: true, value: { name: 'Box SSO Desktop', version: '0.0.0-test', platform: process.platform } });
+    expect(ours).toEqual({
+      ok: true,
+      value: { name: 'Box SSO Desktop', version: '0.0.0-test', platform: process.platform, mode: 'company' },
+    });
 
     for (const senderFrame of [
       { url: 'https://evil.example/', parent: null },

@@ -1,7 +1,12 @@
+interface SignedOutScreenProps {
+  message?: string | undefined;
+  onSignIn: () => void;
+}
+
 /** The first thing an employee sees: what the app is and one obvious action. */
-export function SignedOutScreen({ message }: { message?: string | undefined }) {
+export function SignedOutScreen({ message, onSignIn }: SignedOutScreenProps) {
   return (
-    <section className="signed-out" aria-labelledby="signed-out-title">
+    <section className="center-card" aria-labelledby="signed-out-title">
       <div className="brand-mark" aria-hidden="true">
         <span>b</span>
       </div>
@@ -12,7 +17,8 @@ export function SignedOutScreen({ message }: { message?: string | undefined }) {
           {message}
         </p>
       )}
-      <button type="button" className="button primary" disabled>
+      {/* autoFocus: Enter signs in straight away, the one thing to do on this screen. */}
+      <button type="button" className="button primary large" onClick={onSignIn} autoFocus>
         Sign in
       </button>
     </section>

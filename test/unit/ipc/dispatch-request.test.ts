@@ -4,7 +4,7 @@ import type { HandlerTable } from '../../../main/core/ipc/handler-table.ts';
 
 function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
   return {
-    'app:getInfo': () => ({ name: 'Box SSO Desktop', version: '1.2.3', platform: 'linux' }),
+    'app:getInfo': () => ({ name: 'Box SSO Desktop', version: '1.2.3', platform: 'linux', mode: 'company' }),
     'session:get': () => ({ status: 'signed-out' }),
     ...overrides,
   } as HandlerTable;
@@ -18,16 +18,19 @@ describe('dispatchRequest', () => {
   it('runs the handler of a contract channel and wraps its value', async () => {
     await expect(dispatchRequest(table(), 'app:getInfo', undefined, report)).resolves.toEqual({
       ok: true,
-      value: { name: 'Box SSO Desktop', version: '1.2.3', platform: 'linux' },
+      value: { name: 'Box SSO Desktop', version: '1.2.3', platform: 'linux', mode: 'company' },
     });
   });
 
-  it.each([['fs:readFile'], [42], [null], ['__proto__'], ['constructor']])('refuses the unknown channel %j', async (channel) => {
-    await expect(dispatchRequest(table(), channel, undefined, report)).resolves.toMatchObject({
-      ok: false,
-      error: { code: 'unknown_channel' },
-    });
-  });
+  it.each([['fs:readFile'], [42], [null], ['__proto__'], ['constructor']])(
+    'refuses the unknown channel %j',
+    async (channel) => {
+      await expect(dispatchRequest(table(), channel, undefined, report)).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'unknown_channel' },
+      });
+    },
+  );
 
   it('refuses a payload that does not match the channel schema', async () => {
     await expect(dispatchRequest(table(), 'session:get', { sneaky: 1 }, report)).resolves.toMatchObject({

@@ -1,0 +1,28 @@
+import type { SessionState } from '../../common/session-state.ts';
+import type { BoxBaseUrls } from './box/box-connection.ts';
+import { BoxService } from './box/box-service.ts';
+import type { SessionManager } from './session/session-manager.ts';
+
+/**
+ * One BoxService per signed-in user: created at sign-in and dropped at sign-out, so that
+ * nothing cached for one user (thumbnails, folder paths) is ever shown to the next.
+ */
+export function trackSignedInBoxService(
+  session: SessionManager,
+  baseUrls: BoxBaseUrls,
+): {
+  current: () => BoxService | null;
+  stop: () => void;
+} {
+  let service: BoxService | null = null;
+  let userId: string | null = null;
+  const update = (state: SessionState) => {
+    const signedInAs = state.status === 'signed-in' ? state.user.boxUserId : null;
+    if (signedInAs === userId) return;
+    userId = signedInAs;
+    service = signedInAs === null ? null : new BoxService({ tokenSource: session.boxTokens, baseUrls });
+  };
+  update(session.state);
+  const stop = session.onChange(update);
+  return { current: () => service, stop };
+}

@@ -1,0 +1,20 @@
+interface SessionErrorScreenProps {
+  message: string;
+  onRetry: () => void;
+}
+
+/** A sign-in that failed: what happened and what to do, in the words main chose, with one way forward. */
+export function SessionErrorScreen({ message, onRetry }: SessionErrorScreenProps) {
+  return (
+    <section className="center-card" role="alert" aria-labelledby="session-error-title">
+      <div className="status-mark error" aria-hidden="true">
+        !
+      </div>
+      <h1 id="session-error-title">Signing in did not work</h1>
+      <p className="lead">{message}</p>
+      <button type="button" className="button primary large" onClick={onRetry} autoFocus>
+        Try again
+      </button>
+    </section>
+  );
+}

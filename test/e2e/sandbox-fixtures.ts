@@ -1,0 +1,82 @@
+/**
+ * Playwright fixtures for whole-app journeys: the real sandbox stack (oidc-provider, the Box
+ * API emulator, the provisioning backend as its own process), the real core configured for
+ * it, and the built renderer and preload in Chromium through the harness. A second browser
+ * context plays the system browser: every URL the core opens lands there, where the test
+ * logs in on the identity provider's own page.
+ */
+import { test as base, type BrowserContext, type Page } from '@playwright/test';
+import type { Core } from '../../main/core/create-core.ts';
+import { startSandboxStack, type SandboxStack } from '../../sandbox/stack/start-sandbox-stack.ts';
+import { createHarnessCore, loadHarnessConfig } from '../harness/harness-core.ts';
+import { startHarness, type Harness } from '../harness/harness-server.ts';
+
+export interface SandboxWorld {
+  stack: SandboxStack;
+  harness: Harness;
+  core: Core;
+  /** Every URL the app asked the system browser to open, in order. */
+  openedUrls: string[];
+  systemBrowser: BrowserContext;
+  /** Waits for the app to open the sign-in page, then logs in there as the user; returns that tab. */
+  completeSignIn(username: string): Promise<Page>;
+}
+
+export const test = base.extend<{ world: SandboxWorld; demoContent: boolean }>({
+  demoContent: [false, { option: true }],
+  world: async ({ browser, demoContent }, use) => {
+    const stack = await startSandboxStack({ demoContent });
+    const openedUrls: string[] = [];
+    const waiters: Array<(url: string) => void> = [];
+    const core = createHarnessCore(await loadHarnessConfig(stack.desktopSettings), {
+      mode: 'sandbox',
+      openExternal: (url) => {
+        openedUrls.push(url);
+        waiters.shift()?.(url);
+        return Promise.resolve();
+      },
+    });
+    const harness = await startHarness({
+      core,
+      rendererDirectory: 'out/renderer',
+      preloadFile: 'out/preload/index.cjs',
+    });
+    const systemBrowser = await browser.newContext();
+    let consumed = 0;
+    const nextOpenedUrl = () =>
+      consumed < openedUrls.length
+        ? Promise.resolve(openedUrls[consumed++]!)
+        : new Promise<string>((resolve) =>
+            waiters.push((url) => {
+              consumed += 1;
+              resolve(url);
+            }),
+          );
+
+    const world: SandboxWorld = {
+      stack,
+      harness,
+      core,
+      openedUrls,
+      systemBrowser,
+      async completeSignIn(username) {
+        const user = stack.idp.users.find((candidate) => candidate.username === username);
+        if (!user) throw new Error(`no sandbox user ${username}`);
+        const tab = await systemBrowser.newPage();
+        await tab.goto(await nextOpenedUrl());
+        await tab.getByLabel('Username').fill(user.username);
+        await tab.getByLabel('Password').fill(user.password);
+        await tab.getByRole('button', { name: 'Sign in', exact: true }).click();
+        await tab.getByText("You're signed in").waitFor();
+        return tab;
+      },
+    };
+    await use(world);
+    await systemBrowser.close();
+    await harness.close();
+    await core.dispose();
+    await stack.close();
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,46 @@
+import { expect, test } from './sandbox-fixtures.ts';
+
+test('sign in through the system browser, see the signed-in header, sign out', async ({ page, world }) => {
+  await page.goto(world.harness.url);
+  await expect(page.getByText('Sandbox', { exact: true })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/signed-out.png' });
+
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Finish signing in in your browser' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/signing-in.png' });
+
+  const tab = await world.completeSignIn('alice');
+  await tab.screenshot({ path: 'test-results/screens/browser-callback.png' });
+  // The callback page says where to go next and never shows the code.
+  expect(await tab.content()).not.toMatch(/code=/);
+  expect(new URL(world.openedUrls[0]!).searchParams.get('code_challenge_method')).toBe('S256');
+
+  await expect(page.getByTestId('signed-in-name')).toHaveText('Alice Example');
+  await expect(page.getByText('alice@example.com')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/signed-in.png' });
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Your Box files, with your company sign-in' })).toBeVisible();
+  await expect(page.getByTestId('signed-in-name')).toHaveCount(0);
+});
+
+test('cancelling a pending sign-in returns to the signed-out screen', async ({ page, world }) => {
+  await page.goto(world.harness.url);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Finish signing in in your browser' })).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  expect(world.openedUrls).toHaveLength(1);
+});
+
+test('the renderer never receives a token', async ({ page, world }) => {
+  const frames: string[] = [];
+  page.on('websocket', (socket) => socket.on('framereceived', (frame) => frames.push(String(frame.payload))));
+  await page.goto(world.harness.url);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await world.completeSignIn('bob');
+  await expect(page.getByTestId('signed-in-name')).toHaveText('Bob Example');
+  expect(frames.length).toBeGreaterThan(0);
+  // JWTs (ID tokens, Box tokens from the emulator) all start with a base64url JSON header.
+  for (const frame of frames) expect(frame).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
+});
