@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { BoxAccessTokenSource } from '../box/box-access-token-source.ts';
 import { boxTransferErrorFrom, BoxTransferError, offlineError } from './transfer-errors.ts';
 
@@ -82,8 +83,24 @@ export class BoxTransferClient {
     }
   }
 
-  /** Sends a JSON request and parses the JSON answer; any non-2xx becomes a BoxTransferError. */
+  /**
+   * Sends a JSON request and parses the JSON answer; any non-2xx becomes a BoxTransferError.
+   * `429` and `503` mean Box did not act on the request, so it is repeated (honouring
+   * `retry-after`, at most 10 s) a few times before the error reaches the user.
+   */
   async json<T>(url: string, method: string, body: unknown, signal: AbortSignal, name: string): Promise<{ status: number; headers: Headers; body: T }> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#jsonOnce<T>(url, method, body, signal, name);
+      } catch (error) {
+        const busy = error instanceof BoxTransferError && (error.status === 429 || error.status === 503);
+        if (!busy || attempt >= 3) throw error;
+        await sleep(Math.min(error.retryAfterSeconds ?? attempt, 10) * 1000, undefined, { signal });
+      }
+    }
+  }
+
+  async #jsonOnce<T>(url: string, method: string, body: unknown, signal: AbortSignal, name: string): Promise<{ status: number; headers: Headers; body: T }> {
     const response = await this.send(
       url,
       {

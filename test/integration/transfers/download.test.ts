@@ -142,3 +142,15 @@ test('progress events carry bytes, speed and time left', async () => {
   expect(withSpeed.at(-1)!.bytesPerSecond).toBeGreaterThan(0.5 * 1024 * 1024);
   expect(withSpeed.at(-1)!.bytesPerSecond).toBeLessThan(6 * 1024 * 1024);
 });
+
+test('Box saying it is busy (429 with retry-after) delays the download instead of failing it', async () => {
+  const file = await seedFile('busy.bin', 5000);
+  await peers.emulator.controls.addFault({ route: 'GET /2.0/files/{file_id}', status: 429, retryAfterSeconds: 1, times: 1 });
+  const folder = await freshFolder();
+  const { manager } = createManager(peers);
+  manager.download([{ id: file.id, name: 'busy.bin' }], { kind: 'folder', path: folder });
+  await manager.whenIdle();
+  expect(manager.list()[0]!.state).toBe('done');
+  const statuses = (await peers.emulator.controls.requests()).filter((r) => r.route === 'GET /2.0/files/{file_id}').map((r) => r.status);
+  expect(statuses.slice(-2)).toEqual([429, 200]);
+});
