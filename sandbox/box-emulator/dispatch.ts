@@ -5,6 +5,7 @@ import { BoxError, OAuthError, clientErrorBody } from './errors.ts';
 import type { FaultSpec } from './faults.ts';
 import { writeReply } from './respond.ts';
 import type { Reply, RequestContext, Router } from './router.ts';
+import { CONTROL_PREFIX } from './routes/control.ts';
 
 const STATUS_CODES: Record<number, string> = {
   400: 'bad_request',
@@ -57,7 +58,7 @@ export function createDispatcher(emu: Emulator, router: Router) {
     const method = req.method ?? 'GET';
     const matched = router.match(method, url.pathname);
     const route = typeof matched === 'object' ? `${matched.route.method} ${matched.route.template}` : null;
-    const control = url.pathname.startsWith('/_emulator/');
+    const control = url.pathname.startsWith(`${CONTROL_PREFIX}/`);
     let fault: FaultSpec | undefined;
     let reply: Reply;
     try {

@@ -106,6 +106,9 @@ describe('chunked upload sessions', () => {
     expect(retried.status).toBe(200);
     const other = await patternBytes(2, 0, partSize);
     expect((await putPart(url, other, `bytes 0-${partSize - 1}/${FILE_SIZE}`)).status).toBe(409);
+    expect(await client.chunkedUploads.getFileUploadSessionById(session.id ?? '')).toMatchObject({
+      numPartsProcessed: 1,
+    });
     const parts = await client.chunkedUploads.getFileUploadSessionPartsByUrl(session.sessionEndpoints?.listParts ?? '');
     expect(parts.totalCount).toBe(1);
     await client.chunkedUploads.deleteFileUploadSessionByUrl(session.sessionEndpoints?.abort ?? '');
