@@ -67,6 +67,10 @@ export function createBackend(config: BackendConfig, options: BackendOptions = {
     return503OnClosing: true,
   });
 
+  // The endpoints read no body: accept any (or none, even with a JSON content type) within bodyLimit.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => done(null, undefined));
+
   app.addHook('onSend', async (_request, reply) => {
     reply.header('Cache-Control', 'no-store');
     reply.header('Pragma', 'no-cache');

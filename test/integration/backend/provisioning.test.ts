@@ -113,6 +113,16 @@ describe('provisioning with the sandbox IdP and the Box emulator', () => {
     }
   });
 
+  it('ignores the request body, whatever its content type', async () => {
+    for (const init of [{ 'content-type': 'application/json' }, { 'content-type': 'text/plain' }]) {
+      const response = await fetch(`${backend.url}/v1/box-token`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${aliceIdToken}`, ...init },
+      });
+      expect(response.status).toBe(200);
+    }
+  });
+
   it('limits header and body size', async () => {
     const huge = await fetch(`${backend.url}/v1/box-token`, {
       method: 'POST',
