@@ -2,8 +2,11 @@
  * Uploads against the Box emulator: retries of a failed or refused part, the `202` commit,
  * abort on cancel, unreadable files, the name-clash choices and the queue's limit.
  */
+import { execFile } from 'node:child_process';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { TransferSnapshot } from '../../../common/transfers.ts';
 import { createManager, writeRandomFile } from './support/manager-fixture.ts';
 import { startTransferPeers, type TransferPeers } from './support/transfer-peers.ts';
@@ -12,6 +15,7 @@ const partRoute = 'PUT /api/2.0/files/upload_sessions/{upload_session_id}';
 const commitRoute = 'POST /api/2.0/files/upload_sessions/{upload_session_id}/commit';
 const sessionRoute = 'POST /api/2.0/files/upload_sessions';
 const MB = 1024 * 1024;
+const run = promisify(execFile);
 let peers: TransferPeers;
 let folderCount = 0;
 
@@ -138,16 +142,24 @@ test('a file that is missing, a folder, or unreadable fails with a clear reason 
   expect(await routeStatuses('POST /api/2.0/files/content')).toEqual([]);
 });
 
-test.skipIf(process.getuid?.() === 0)('a file without read permission fails with a clear reason (skipped as root: root reads anything)', async () => {
+test('a file without read permission fails with a clear reason and sends nothing', async () => {
   const { boxFolderId, local } = await freshFolders();
   const secret = join(local, 'secret.txt');
   await writeFile(secret, 'no');
   await chmod(secret, 0o000);
+  const expected = { code: 'file_unreadable', message: '“secret.txt” cannot be uploaded because you do not have permission to read it.' };
+  if (process.getuid?.() === 0) {
+    // Root reads anything: check as the unprivileged user "nobody" instead (the path's folders must let it through).
+    await chmod(peers.workDir, 0o755);
+    await chmod(local, 0o755);
+    const script = fileURLToPath(new URL('./support/inspect-upload-source.ts', import.meta.url));
+    const { stdout } = await run('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, script, secret]);
+    expect(JSON.parse(stdout)).toEqual(expected);
+    return;
+  }
   const result = await uploadOne(secret, boxFolderId);
-  expect(result.error).toEqual({
-    code: 'file_unreadable',
-    message: '“secret.txt” cannot be uploaded because you do not have permission to read it.',
-  });
+  expect(result.error).toEqual(expected);
+  expect(await routeStatuses('POST /api/2.0/files/content')).toEqual([]);
 });
 
 describe('a name clash offers keep both, new version and skip', () => {
