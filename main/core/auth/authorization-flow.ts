@@ -55,7 +55,8 @@ export async function runAuthorizationFlow(options: AuthorizationFlowOptions): P
       signal.addEventListener('abort', onAbort, { once: true });
     });
     options.onAuthorizeUrl?.(authorizeUrl);
-    await Promise.race([options.openExternal(authorizeUrl), stopped]);
+    // A browser that fails to open does not end the flow: the user can still "Copy sign-in link".
+    await Promise.race([options.openExternal(authorizeUrl).catch(() => undefined), stopped]);
     const callbackUrl = await Promise.race([listener.callback, stopped]);
     options.onCallback?.();
     // openid-client checks state and, when the provider advertises RFC 9207, iss.

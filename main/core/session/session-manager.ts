@@ -88,7 +88,7 @@ export class SessionManager {
     const isCurrent = (): boolean => this.pending === entry;
     try {
       const config = await this.discover();
-      entry.flow = runAuthorizationFlow({
+      const flow = runAuthorizationFlow({
         config,
         settings: this.options.settings,
         openExternal: this.options.openExternal,
@@ -98,7 +98,8 @@ export class SessionManager {
         },
         ...(this.options.focusApp ? { onCallback: this.options.focusApp } : {}),
       });
-      const tokens = (await entry.flow) as TokenResponse;
+      entry.flow = flow;
+      const tokens = await flow;
       if (!isCurrent()) return this.current;
       this.pending = undefined;
       await this.adopt(tokens);

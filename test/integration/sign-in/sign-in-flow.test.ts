@@ -168,6 +168,20 @@ describe.skipIf(noKeychain !== null)('desktop sign-in through the system browser
     expect(states.filter((s) => s.status === 'error')).toEqual([]);
   });
 
+  it('keeps waiting when the browser does not open, so the copied sign-in link still works', async () => {
+    const { manager } = createSession({
+      idp,
+      backendUrl: stack.backendUrl,
+      secretStore: store,
+      openExternal: () => Promise.reject(new Error('no browser installed')),
+    });
+    const done = manager.signIn();
+    await vi.waitFor(() => expect(manager.signInLink()).toBeTruthy());
+    expect(manager.state.status).toBe('signing-in');
+    await fetch(await completeLogin(manager.signInLink() ?? '', alice));
+    expect(await done).toMatchObject({ status: 'signed-in' });
+  });
+
   it('Cancel closes the listener and returns to signed-out', async () => {
     const browser = silentSystemBrowser();
     const { manager } = createSession({ idp, backendUrl: stack.backendUrl, secretStore: store, openExternal: browser.openExternal });
