@@ -1,13 +1,17 @@
 import { parseArgs } from 'node:util';
 import { startBoxEmulator } from './index.ts';
 
-/** `npm run box-emulator -- --port <n> --app-config <file>`: the emulator for sandbox mode. */
+/**
+ * `npm run box-emulator -- --port <n> --app-config <file> [--token-ttl <s>] [--demo-content]`:
+ * the emulator for sandbox mode.
+ */
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '0' },
     host: { type: 'string', default: '127.0.0.1' },
     'app-config': { type: 'string' },
     'token-ttl': { type: 'string' },
+    'demo-content': { type: 'boolean', default: false },
   },
 });
 
@@ -20,6 +24,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
 const emulator = await startBoxEmulator({
   port,
   host: values.host,
+  demoContent: values['demo-content'],
   ...(values['app-config'] === undefined ? {} : { appConfigPath: values['app-config'] }),
   ...(values['token-ttl'] === undefined ? {} : { tokenTtlSeconds: Number(values['token-ttl']) }),
 });

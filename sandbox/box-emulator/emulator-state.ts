@@ -39,4 +39,6 @@ export interface Emulator {
   commits: PendingSetting;
   /** Where chunked-upload parts are written. */
   tempDir: string;
+  /** Give every new user sample folders and files (sandbox mode). */
+  demoContent: boolean;
 }

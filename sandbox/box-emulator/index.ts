@@ -38,6 +38,8 @@ export interface BoxEmulatorOptions {
   tokenTtlSeconds?: number;
   /** Keep JSON response bodies in the request log (default false; conformance tests turn it on). */
   captureBodies?: boolean;
+  /** Give every new user sample folders and files, for sandbox mode (default false). */
+  demoContent?: boolean;
 }
 
 export interface BoxEmulator {
@@ -70,6 +72,7 @@ export async function startBoxEmulator(options: BoxEmulatorOptions = {}): Promis
     thumbnails: new PendingSetting(),
     commits: new PendingSetting(),
     tempDir,
+    demoContent: options.demoContent ?? false,
   };
   const resetAll = (): void => {
     store.reset(SERVICE_ACCOUNT_NAME);

@@ -25,6 +25,7 @@ export function fileRoutes(emu: Emulator): Route[] {
       template: '/2.0/files/{file_id}',
       handler: (ctx) => {
         const file = accessItem(emu, authenticate(emu, ctx), 'file', ctx.params.file_id ?? '', 'read');
+        if (ctx.req.headers['if-none-match'] === String(file.sequence)) return { status: 304 };
         return { status: 200, json: pickFields(fileFull(emu.store, file), ctx.url.searchParams.get('fields')) };
       },
     },

@@ -65,6 +65,8 @@ export function folderRoutes(emu: Emulator): Route[] {
       template: '/2.0/folders/{folder_id}',
       handler: (ctx) => {
         const folder = accessItem(emu, authenticate(emu, ctx), 'folder', ctx.params.folder_id ?? '', 'read');
+        if (folder.parentId !== null && ctx.req.headers['if-none-match'] === String(folder.sequence))
+          return { status: 304 };
         return { status: 200, json: pickFields(folderFull(emu.store, folder), ctx.url.searchParams.get('fields')) };
       },
     },

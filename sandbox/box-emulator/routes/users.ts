@@ -1,4 +1,5 @@
 import { authenticate, requireFullToken } from '../access.ts';
+import { seedDemoContent } from '../demo-content.ts';
 import type { Emulator } from '../emulator-state.ts';
 import { BoxError, badRequest, forbidden, notFound } from '../errors.ts';
 import { decodeMarker, encodeMarker } from '../markers.ts';
@@ -38,12 +39,14 @@ export function createUser(
       throw new BoxError(409, 'conflict', 'User with the specified login already exists');
     login = input.login;
   }
-  return emu.store.addUser({
+  const user = emu.store.addUser({
     kind: input.isPlatformAccessOnly ? 'app' : 'managed',
     name,
     login,
     externalAppUserId: input.externalAppUserId ?? null,
   });
+  if (emu.demoContent) seedDemoContent(emu, user);
+  return user;
 }
 
 function matchesType(user: UserRecord, type: string | null): boolean {

@@ -9,10 +9,10 @@ import { BaseUrls, NetworkSession } from 'box-node-sdk/networking';
 const CLI = new URL('../../../sandbox/box-emulator/cli.ts', import.meta.url).pathname;
 
 describe('box-emulator CLI', () => {
-  it('prints its origin, writes the app config, and serves box-node-sdk with that config', async () => {
+  it('prints its origin, writes the app config, serves box-node-sdk with it, and seeds demo content', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'box-emulator-cli-'));
     const configPath = join(dir, 'box-config.json');
-    const child = spawn(process.execPath, [CLI, '--port', '0', '--app-config', configPath], {
+    const child = spawn(process.execPath, [CLI, '--port', '0', '--app-config', configPath, '--demo-content'], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     try {
@@ -32,6 +32,12 @@ describe('box-emulator CLI', () => {
         ),
       });
       expect((await client.users.getUserMe()).type).toBe('user');
+      // --demo-content: every new user starts with sample content.
+      const user = await client.users.createUser({ name: 'Demo', isPlatformAccessOnly: true });
+      const auth = new BoxJwtAuth({ config: JwtConfig.fromConfigJsonString(config) }).withUserSubject(user.id);
+      const asUser = new BoxClient({ auth, networkSession: client.networkSession });
+      const names = (await asUser.folders.getFolderItems('0')).entries?.map((e) => e.name);
+      expect(names).toEqual(['Documents', 'Photos', 'Shared with team', 'Product demo.mp4']);
     } finally {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

@@ -106,7 +106,15 @@ describe('files', () => {
       requestBody: { name: 'renamed.txt', parent: { id: folder.id } },
     });
     expect(updated).toMatchObject({ name: 'renamed.txt', parent: { id: folder.id } });
-    expect((await client.files.getFileById(id)).name).toBe('renamed.txt');
+    const current = await client.files.getFileById(id);
+    expect(current.name).toBe('renamed.txt');
+    const unchanged = await fetch(`${h.emulator.origin}/2.0/files/${id}`, {
+      headers: {
+        authorization: `Bearer ${(await h.emulator.controls.issueToken({ userId })).access_token}`,
+        'if-none-match': current.etag ?? '',
+      },
+    });
+    expect(unchanged.status).toBe(304);
     await client.files.deleteFileById(id);
     await expect(client.files.getFileById(id)).rejects.toMatchObject(status(404));
   });
