@@ -109,6 +109,10 @@ try {
   const callsPerFirst = firstCalls / first.requests;
   const callsPerReturning = returningCalls / returning.requests;
   const returningBudget = 3 * callsPerReturning * boxRoundTripMs;
+  // The time returning logins spent on their Box calls as the backend saw them (network and queueing included).
+  const seenByBackendMs =
+    (metric(metrics, /box_provisioning_duration_seconds_sum\{kind="returning"\} (\S+)/) * 1000) /
+    metric(metrics, /box_provisioning_duration_seconds_count\{kind="returning"\} (\S+)/);
   const totalSeconds = first.seconds + returning.seconds;
   const row = (name: string, s: PhaseStats & { failures: number }) =>
     `${name.padEnd(10)} ${String(s.requests).padStart(5)} req  ${fmt(s.throughput, 0).padStart(5)} req/s  p50 ${fmt(s.p50).padStart(6)} ms  p95 ${fmt(s.p95).padStart(6)} ms  p99 ${fmt(s.p99).padStart(6)} ms  failures ${s.failures}`;
@@ -123,7 +127,10 @@ try {
   console.log(
     `backend CPU per login: first ${fmt(((cpu1 - cpu0) * 1000) / first.requests, 2)} ms, returning ${fmt(((cpu2 - cpu1) * 1000) / returning.requests, 2)} ms; load average ${loadavg().map((n) => fmt(n, 1)).join(' ')} on ${availableParallelism()} CPUs`,
   );
-  console.log(`returning p99 ${fmt(returning.p99)} ms vs 3 x Box round trips ${fmt(returningBudget)} ms: ${returning.p99 < returningBudget ? 'met' : 'MISSED'}`);
+  console.log(`returning p99 ${fmt(returning.p99)} ms vs 3 x Box round trips ${fmt(returningBudget)} ms (emulator-side): ${returning.p99 < returningBudget ? 'met' : 'MISSED'}`);
+  console.log(
+    `returning p99 ${fmt(returning.p99)} ms vs 3 x Box time seen by the backend ${fmt(3 * seenByBackendMs)} ms: ${returning.p99 < 3 * seenByBackendMs ? 'met' : 'MISSED'}`,
+  );
   console.log(`users created: ${usersCreated} (must be ${identities})`);
   if (usersCreated !== identities || first.failures + returning.failures > 0) process.exitCode = 1;
 } finally {
