@@ -56,7 +56,7 @@ describe('Box faults: bounded retries honouring retry-after, then 503 with Retry
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('30');
     expect(await response.json()).toMatchObject({ error: 'temporarily_unavailable' });
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(3000);
     expect(await totalCalls(box)).toBe(1);
   });
 
@@ -73,7 +73,7 @@ describe('Box faults: bounded retries honouring retry-after, then 503 with Retry
     const { response, ms } = await timed(() => requestToken(backend, idToken));
     expect(response.status).toBe(503);
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect(ms).toBeLessThan(5000);
+    expect(ms).toBeLessThan(8000);
     expect(await totalCalls(box)).toBe(4);
   });
 
@@ -86,7 +86,7 @@ describe('Box faults: bounded retries honouring retry-after, then 503 with Retry
       const { response, ms } = await timed(() => requestToken(orphan, idToken));
       expect(response.status).toBe(503);
       expect(response.headers.get('retry-after')).toBe('5');
-      expect(ms).toBeLessThan(5000);
+      expect(ms).toBeLessThan(8000);
       const ready = await fetch(`${orphan.url}/readyz`);
       expect(ready.status).toBe(503);
       expect(await ready.json()).toEqual({ status: 'not_ready', idp: 'ok', box: 'unavailable' });
