@@ -105,7 +105,11 @@ export async function startSandboxIdp(options: SandboxIdpOptions = {}): Promise<
   const clients = [desktopClientMetadata(desktopClientId), ...(options.clients ?? [])];
   const stores: AdapterStores = new Map();
   const cookieKeys = [randomBytes(32).toString('base64url')];
-  const ttl = { access: options.accessTokenTtl ?? 3600, id: options.idTokenTtl ?? 3600, refresh: options.refreshTokenTtl ?? 14 * 24 * 3600 };
+  const ttl = {
+    access: options.accessTokenTtl ?? 3600,
+    id: options.idTokenTtl ?? 3600,
+    refresh: options.refreshTokenTtl ?? 14 * 24 * 3600,
+  };
   let keys = [generateSigningKey()];
 
   let provider: Provider | undefined;

@@ -97,7 +97,12 @@ export function createInteractionHandler(
         res.writeHead(401, pagesHeaders).end(page);
         return true;
       }
-      await provider.interactionFinished(req, res, { login: { accountId: user.sub } }, { mergeWithLastSubmission: false });
+      await provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: user.sub } },
+        { mergeWithLastSubmission: false },
+      );
       return true;
     }
     res.writeHead(405, { Allow: 'GET, POST', 'Cache-Control': 'no-store' }).end();

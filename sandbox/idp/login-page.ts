@@ -31,7 +31,12 @@ button.secondary { padding: 10px 14px; border: 1px solid #c5d0db; border-radius:
 export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
-export function renderLoginPage(options: { uid: string; users: readonly SandboxUser[]; clientName: string; error?: string }): string {
+export function renderLoginPage(options: {
+  uid: string;
+  users: readonly SandboxUser[];
+  clientName: string;
+  error?: string;
+}): string {
   const action = `/interaction/${encodeURIComponent(options.uid)}/login`;
   const abort = `/interaction/${encodeURIComponent(options.uid)}/abort`;
   const users = options.users

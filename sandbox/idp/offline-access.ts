@@ -6,7 +6,10 @@ import type { KoaContextWithOIDC } from 'oidc-provider';
  * desktop app must not force a consent screen at every sign-in, so the sandbox adds
  * `consent` to the prompt itself (consent is automatic here, see interactions.ts).
  */
-export async function offlineAccessWithoutConsentPrompt(ctx: KoaContextWithOIDC, next: () => Promise<unknown>): Promise<void> {
+export async function offlineAccessWithoutConsentPrompt(
+  ctx: KoaContextWithOIDC,
+  next: () => Promise<unknown>,
+): Promise<void> {
   if (ctx.method === 'GET' && ctx.path === '/auth') {
     const params = new URLSearchParams(ctx.querystring);
     const scopes = (params.get('scope') ?? '').split(' ');

@@ -20,7 +20,10 @@ export function logoutSource(ctx: KoaContextWithOIDC, form: string): void {
 
 export function postLogoutSuccessSource(ctx: KoaContextWithOIDC): void {
   ctx.type = 'html';
-  ctx.body = pageShell('Signed out', '<h1>You are signed out of the sandbox.</h1><p class="lead">You can close this tab.</p>');
+  ctx.body = pageShell(
+    'Signed out',
+    '<h1>You are signed out of the sandbox.</h1><p class="lead">You can close this tab.</p>',
+  );
 }
 
 export function renderError(ctx: KoaContextWithOIDC, out: ErrorOut): void {

@@ -28,7 +28,8 @@ function storeCookies(jar: Map<string, string>, response: Response): void {
   }
 }
 
-const cookieHeader = (jar: Map<string, string>): string => [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+const cookieHeader = (jar: Map<string, string>): string =>
+  [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
 
 export async function completeLogin(authorizeUrl: string, login: ScriptedLogin): Promise<string> {
   const origin = new URL(authorizeUrl).origin;

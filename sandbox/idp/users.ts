@@ -12,7 +12,13 @@ export interface SandboxUser {
 }
 
 export const defaultSandboxUsers: readonly SandboxUser[] = [
-  { sub: 'sandbox-user-alice', username: 'alice', password: 'alice-sandbox', name: 'Alice Example', email: 'alice@example.com' },
+  {
+    sub: 'sandbox-user-alice',
+    username: 'alice',
+    password: 'alice-sandbox',
+    name: 'Alice Example',
+    email: 'alice@example.com',
+  },
   { sub: 'sandbox-user-bob', username: 'bob', password: 'bob-sandbox', name: 'Bob Example', email: 'bob@example.com' },
 ];
 

@@ -13,7 +13,9 @@ export interface SignedInTokens {
 }
 
 export async function discoverSandbox(idp: SandboxIdp, clientId = idp.desktopClientId): Promise<oidc.Configuration> {
-  return oidc.discovery(new URL(idp.issuer), clientId, undefined, oidc.None(), { execute: [oidc.allowInsecureRequests] });
+  return oidc.discovery(new URL(idp.issuer), clientId, undefined, oidc.None(), {
+    execute: [oidc.allowInsecureRequests],
+  });
 }
 
 export async function signInAs(
@@ -44,6 +46,7 @@ export async function signInAs(
     expectedNonce: nonce,
     idTokenExpected: true,
   });
-  if (!tokens.id_token || !tokens.refresh_token) throw new Error('signInAs: the IdP returned no ID token or refresh token');
+  if (!tokens.id_token || !tokens.refresh_token)
+    throw new Error('signInAs: the IdP returned no ID token or refresh token');
   return { idToken: tokens.id_token, accessToken: tokens.access_token, refreshToken: tokens.refresh_token };
 }

@@ -8,12 +8,14 @@ export const callbackPageHeaders = {
   Pragma: 'no-cache',
   // The tab's URL holds the authorization code: never send it on as a Referer.
   'Referrer-Policy': 'no-referrer',
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; frame-ancestors 'none'",
+  'Content-Security-Policy':
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; frame-ancestors 'none'",
   'X-Content-Type-Options': 'nosniff',
 } as const;
 
 /** Text content only (never attributes), so &, < and > are all that need escaping. */
-const escapeHtml = (text: string): string => text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c);
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c);
 
 function page(kind: 'success' | 'error', heading: string, body: string): string {
   const accent = kind === 'success' ? '#1a7f37' : '#b42318';
@@ -43,7 +45,8 @@ p { margin: 0; }
 </html>`;
 }
 
-export const successPage = (): string => page('success', "You're signed in.", 'Return to Box SSO Desktop. You can close this tab.');
+export const successPage = (): string =>
+  page('success', "You're signed in.", 'Return to Box SSO Desktop. You can close this tab.');
 
 /** `message` is one of our own fixed messages (sign-in-errors.ts), never provider text. */
 export const errorPage = (message: string): string =>

@@ -10,6 +10,9 @@ export function assertIdpUrl(candidate: string, allowedOrigins: readonly string[
   const url = new URL(candidate);
   const secure = url.protocol === 'https:' || (url.protocol === 'http:' && loopbackHosts.has(url.hostname));
   if (!secure || url.username || url.password || !allowedOrigins.includes(url.origin)) {
-    throw new AppError('config_invalid', 'The sign-in address from the identity provider is not safe to open. Tell IT.');
+    throw new AppError(
+      'config_invalid',
+      'The sign-in address from the identity provider is not safe to open. Tell IT.',
+    );
   }
 }

@@ -41,13 +41,17 @@ async function listenOnFirstFree(server: Server, ports: readonly number[]): Prom
       });
       return (server.address() as AddressInfo).port;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' && (error as NodeJS.ErrnoException).code !== 'EACCES') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' && (error as NodeJS.ErrnoException).code !== 'EACCES')
+        throw error;
     }
   }
   throw signInError('config_invalid');
 }
 
-export async function openLoopbackListener(options: { expectedState: string; ports?: readonly number[] }): Promise<LoopbackListener> {
+export async function openLoopbackListener(options: {
+  expectedState: string;
+  ports?: readonly number[];
+}): Promise<LoopbackListener> {
   let accepted: ServerResponse | undefined;
   let resolveCallback: (url: URL) => void = () => undefined;
   const callback = new Promise<URL>((resolve) => {
@@ -93,7 +97,9 @@ export async function openLoopbackListener(options: { expectedState: string; por
     async finish(outcome) {
       if (accepted && !accepted.headersSent) {
         const body = outcome.ok ? successPage() : errorPage(outcome.message);
-        await new Promise<void>((resolve) => accepted?.writeHead(200, { ...callbackPageHeaders, Connection: 'close' }).end(body, resolve));
+        await new Promise<void>((resolve) =>
+          accepted?.writeHead(200, { ...callbackPageHeaders, Connection: 'close' }).end(body, resolve),
+        );
       }
       await close();
     },

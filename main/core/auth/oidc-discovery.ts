@@ -7,7 +7,10 @@ import { toSignInError } from './sign-in-errors.ts';
  * HTTP is allowed only for a loopback issuer, which the config schema already enforces.
  * `clock` is the app's notion of now; openid-client checks token timestamps against it.
  */
-export async function discoverProvider(settings: SignInSettings, clock: () => number = Date.now): Promise<oidc.Configuration> {
+export async function discoverProvider(
+  settings: SignInSettings,
+  clock: () => number = Date.now,
+): Promise<oidc.Configuration> {
   const issuer = new URL(settings.issuer);
   const skewSeconds = Math.round((clock() - Date.now()) / 1000);
   try {

@@ -5,13 +5,18 @@ import type { ErrorCode } from '../../../common/error-codes.ts';
 /** What each sign-in failure means to the user and what to do next. */
 export const signInMessages = {
   sign_in_cancelled: 'Sign-in was cancelled.',
-  sign_in_denied: 'The sign-in was cancelled or refused at your company sign-in page. Try again, or ask IT whether you have access.',
+  sign_in_denied:
+    'The sign-in was cancelled or refused at your company sign-in page. Try again, or ask IT whether you have access.',
   sign_in_timeout: 'Sign-in took too long. Try again, and finish signing in in your browser within 5 minutes.',
-  state_mismatch: 'The browser came back with an answer that belongs to another sign-in. Close old sign-in tabs and try again.',
-  issuer_mismatch: 'The sign-in answer came from a different identity provider than the one configured. Try again; if it keeps happening, tell IT.',
+  state_mismatch:
+    'The browser came back with an answer that belongs to another sign-in. Close old sign-in tabs and try again.',
+  issuer_mismatch:
+    'The sign-in answer came from a different identity provider than the one configured. Try again; if it keeps happening, tell IT.',
   idp_unreachable: 'Your company sign-in service cannot be reached. Check your network connection and try again.',
-  token_endpoint_error: 'Your company sign-in service refused to finish the sign-in. Try again; if it keeps happening, tell IT.',
-  clock_skew: "Your computer's clock is wrong, so the sign-in could not be checked. Set the date and time automatically and try again.",
+  token_endpoint_error:
+    'Your company sign-in service refused to finish the sign-in. Try again; if it keeps happening, tell IT.',
+  clock_skew:
+    "Your computer's clock is wrong, so the sign-in could not be checked. Set the date and time automatically and try again.",
   session_expired: 'Your session has ended. Sign in again.',
   config_invalid: 'None of the sign-in ports configured by IT is free. Close the program using them, or ask IT.',
 } as const satisfies Partial<Record<ErrorCode, string>>;
@@ -23,7 +28,8 @@ export function signInError(code: SignInErrorCode, cause?: unknown): AppError {
 }
 
 const isNetworkFailure = (error: unknown): boolean =>
-  error instanceof TypeError && /fetch failed|network|ECONNREFUSED|ENOTFOUND|ETIMEDOUT/i.test(`${error.message} ${String(error.cause)}`);
+  error instanceof TypeError &&
+  /fetch failed|network|ECONNREFUSED|ENOTFOUND|ETIMEDOUT/i.test(`${error.message} ${String(error.cause)}`);
 
 /**
  * Turns whatever openid-client throws into one of our codes. Messages are ours: the

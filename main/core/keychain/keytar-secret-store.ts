@@ -29,7 +29,9 @@ export class KeytarSecretStore implements SecretStore {
     try {
       return await operation();
     } catch (error) {
-      throw new AppError('internal', 'The system keychain is not available. Unlock it, or sign in again.', { cause: error });
+      throw new AppError('internal', 'The system keychain is not available. Unlock it, or sign in again.', {
+        cause: error,
+      });
     }
   }
 }

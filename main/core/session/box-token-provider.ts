@@ -80,7 +80,10 @@ export class BoxTokenProvider implements BoxAccessTokenSource {
   }
 
   /** Runs a Box call with the token; on a Box 401 renews the token and retries exactly once. */
-  async withToken<T>(call: (token: string) => Promise<T>, unauthorized: (error: unknown) => boolean = isUnauthorized): Promise<T> {
+  async withToken<T>(
+    call: (token: string) => Promise<T>,
+    unauthorized: (error: unknown) => boolean = isUnauthorized,
+  ): Promise<T> {
     const token = await this.getToken();
     try {
       const result = await call(token);
@@ -113,7 +116,8 @@ export class BoxTokenProvider implements BoxAccessTokenSource {
     }
     const started = this.clock();
     const parsed = boxTokenResponse.safeParse(await response.json().catch(() => undefined));
-    if (!parsed.success) throw new AppError('backend_unreachable', backendMessages.unreachable, { cause: parsed.error });
+    if (!parsed.success)
+      throw new AppError('backend_unreachable', backendMessages.unreachable, { cause: parsed.error });
     const body = parsed.data;
     const lifetimeMs = body.expires_in * 1000;
     const access: BoxAccess = {

@@ -153,7 +153,10 @@ export class SessionManager {
     const state = this.setState({ status: 'signed-out' });
     const endSession = config?.serverMetadata().end_session_endpoint;
     if (options.endSession && config && endSession) {
-      const url = oidc.buildEndSessionUrl(config, idToken ? { id_token_hint: idToken } : { client_id: this.options.settings.clientId }).href;
+      const url = oidc.buildEndSessionUrl(
+        config,
+        idToken ? { id_token_hint: idToken } : { client_id: this.options.settings.clientId },
+      ).href;
       assertIdpUrl(url, [new URL(endSession).origin]);
       await this.options.openExternal(url);
     }
@@ -164,7 +167,8 @@ export class SessionManager {
   async getIdToken(options: { forceRefresh?: boolean } = {}): Promise<string> {
     const tokens = this.tokens;
     if (!tokens && !this.refreshing) throw new AppError('not_signed_in', 'Sign in to continue.');
-    if (tokens && !options.forceRefresh && this.clock() < tokens.idTokenExpiresAt - idTokenMarginMs) return tokens.idToken;
+    if (tokens && !options.forceRefresh && this.clock() < tokens.idTokenExpiresAt - idTokenMarginMs)
+      return tokens.idToken;
     return (await this.refresh()).idToken;
   }
 

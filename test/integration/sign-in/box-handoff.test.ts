@@ -35,7 +35,8 @@ describe.skipIf(noKeychain !== null)('Box token handoff against the real backend
     return { ...session, state, clock, backendCalls };
   };
 
-  const whoAmI = (token: string) => fetch(`${stack.emulator.origin}/2.0/users/me`, { headers: { authorization: `Bearer ${token}` } });
+  const whoAmI = (token: string) =>
+    fetch(`${stack.emulator.origin}/2.0/users/me`, { headers: { authorization: `Bearer ${token}` } });
 
   beforeAll(async () => {
     idp = await startSandboxIdp();

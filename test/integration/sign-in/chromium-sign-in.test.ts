@@ -24,7 +24,15 @@ describe.skipIf(noKeychain !== null || noChromium !== null)('sign-in with Chromi
     stack = await startHandoffStack(idp);
     browser = await chromium.launch({
       executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     });
   });
   afterAll(async () => {
@@ -36,7 +44,12 @@ describe.skipIf(noKeychain !== null || noChromium !== null)('sign-in with Chromi
 
   it('logs in on the sandbox page, lands on the success page and signs the app in', async () => {
     const system = silentSystemBrowser();
-    const { manager } = createSession({ idp, backendUrl: stack.backendUrl, secretStore: store, openExternal: system.openExternal });
+    const { manager } = createSession({
+      idp,
+      backendUrl: stack.backendUrl,
+      secretStore: store,
+      openExternal: system.openExternal,
+    });
     const page = await browser.newPage();
     const scriptErrors: string[] = [];
     page.on('pageerror', (error) => scriptErrors.push(error.message));

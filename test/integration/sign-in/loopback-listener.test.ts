@@ -79,7 +79,9 @@ describe('loopback listener (RFC 8252)', () => {
   it('fails with config_invalid when every configured port is busy', async () => {
     const busy = await occupyPort();
     try {
-      await expect(openLoopbackListener({ expectedState: state, ports: [busy.port] })).rejects.toMatchObject({ code: 'config_invalid' });
+      await expect(openLoopbackListener({ expectedState: state, ports: [busy.port] })).rejects.toMatchObject({
+        code: 'config_invalid',
+      });
     } finally {
       busy.server.close();
     }

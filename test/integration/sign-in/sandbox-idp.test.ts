@@ -38,7 +38,13 @@ describe('sandbox identity provider', () => {
   it('signs alice in with real tokens carrying her profile and a refresh token', async () => {
     const tokens = await signInAs(idp, 'alice');
     const claims = decodeJwt(tokens.idToken);
-    expect(claims).toMatchObject({ iss: idp.issuer, aud: idp.desktopClientId, sub: 'sandbox-user-alice', email: 'alice@example.com', name: 'Alice Example' });
+    expect(claims).toMatchObject({
+      iss: idp.issuer,
+      aud: idp.desktopClientId,
+      sub: 'sandbox-user-alice',
+      email: 'alice@example.com',
+      name: 'Alice Example',
+    });
     expect(tokens.refreshToken).toBeTruthy();
   });
 
@@ -46,7 +52,10 @@ describe('sandbox identity provider', () => {
     const config = await discoverSandbox(idp);
     const first = await fetch(authorizeUrl(config), { redirect: 'manual' });
     const location = first.headers.get('location') ?? '';
-    const cookie = first.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = first.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const page = await fetch(new URL(location, idp.issuer), { headers: { cookie } });
     const html = await page.text();
     expect(page.status).toBe(200);
@@ -63,8 +72,12 @@ describe('sandbox identity provider', () => {
 
   it('turns away a wrong password and answers Cancel with access_denied', async () => {
     const config = await discoverSandbox(idp);
-    await expect(completeLogin(authorizeUrl(config).href, { username: 'alice', password: 'nope' })).rejects.toThrow(/401/);
-    const cancelled = new URL(await completeLogin(authorizeUrl(config).href, { username: 'alice', password: '', action: 'cancel' }));
+    await expect(completeLogin(authorizeUrl(config).href, { username: 'alice', password: 'nope' })).rejects.toThrow(
+      /401/,
+    );
+    const cancelled = new URL(
+      await completeLogin(authorizeUrl(config).href, { username: 'alice', password: '', action: 'cancel' }),
+    );
     expect(cancelled.searchParams.get('error')).toBe('access_denied');
     expect(cancelled.searchParams.get('state')).toBe('some-state');
     expect(cancelled.searchParams.get('iss')).toBe(idp.issuer);
@@ -77,7 +90,9 @@ describe('sandbox identity provider', () => {
     expect(rotated.refresh_token).toBeTruthy();
     expect(rotated.refresh_token).not.toBe(tokens.refreshToken);
     await expect(oidc.refreshTokenGrant(config, tokens.refreshToken)).rejects.toMatchObject({ error: 'invalid_grant' });
-    await expect(oidc.refreshTokenGrant(config, rotated.refresh_token ?? '')).rejects.toMatchObject({ error: 'invalid_grant' });
+    await expect(oidc.refreshTokenGrant(config, rotated.refresh_token ?? '')).rejects.toMatchObject({
+      error: 'invalid_grant',
+    });
   });
 
   it('shows its own pages (sign-out, errors) with the sandbox banner and no web font', async () => {
@@ -85,7 +100,9 @@ describe('sandbox identity provider', () => {
     const cookies = new Map<string, string>();
     await completeLogin(authorizeUrl(config).href, { username: 'alice', password: 'alice-sandbox', cookies });
     const cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-    const logout = await fetch(oidc.buildEndSessionUrl(config, { client_id: idp.desktopClientId }), { headers: { cookie } });
+    const logout = await fetch(oidc.buildEndSessionUrl(config, { client_id: idp.desktopClientId }), {
+      headers: { cookie },
+    });
     const logoutHtml = await logout.text();
     expect(logoutHtml).toContain('Sandbox sign-in — not your company login');
     expect(logoutHtml).toContain('Yes, sign me out');

@@ -33,7 +33,12 @@ describe.skipIf(noKeychain !== null)('session IPC handlers', () => {
     expect(ipcRequestSchemas['session:signIn'].safeParse({ anything: 1 }).success).toBe(false);
 
     const browser = silentSystemBrowser();
-    const { manager } = createSession({ idp, backendUrl: stack.backendUrl, secretStore: store, openExternal: browser.openExternal });
+    const { manager } = createSession({
+      idp,
+      backendUrl: stack.backendUrl,
+      secretStore: store,
+      openExternal: browser.openExternal,
+    });
     const events = new CoreEventBus();
     const forwarded: SessionState[] = [];
     events.on('session:changed', (state) => forwarded.push(state));

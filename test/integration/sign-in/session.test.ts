@@ -19,12 +19,27 @@ describe.skipIf(noKeychain !== null)('session: keychain, refresh, restore and si
   /** A fresh core, as after an app restart: nothing shared with the previous one but the keychain. */
   const restartedCore = (clock?: () => number) => {
     const browser = silentSystemBrowser();
-    return { browser, ...createSession({ idp, backendUrl: stack.backendUrl, secretStore: store, openExternal: browser.openExternal, ...(clock ? { clock } : {}) }) };
+    return {
+      browser,
+      ...createSession({
+        idp,
+        backendUrl: stack.backendUrl,
+        secretStore: store,
+        openExternal: browser.openExternal,
+        ...(clock ? { clock } : {}),
+      }),
+    };
   };
 
   const signedInCore = async (clock?: () => number) => {
     const browser = scriptedSystemBrowser(bob);
-    const session = createSession({ idp, backendUrl: stack.backendUrl, secretStore: store, openExternal: browser.openExternal, ...(clock ? { clock } : {}) });
+    const session = createSession({
+      idp,
+      backendUrl: stack.backendUrl,
+      secretStore: store,
+      openExternal: browser.openExternal,
+      ...(clock ? { clock } : {}),
+    });
     expect(await session.manager.signIn()).toMatchObject({ status: 'signed-in' });
     return { browser, ...session };
   };
@@ -117,7 +132,12 @@ describe.skipIf(noKeychain !== null)('session: keychain, refresh, restore and si
   it('sign-out can open the provider end-session page with the ID token hint', async () => {
     await signedInCore();
     const opened: string[] = [];
-    const spy = createSession({ idp, backendUrl: stack.backendUrl, secretStore: store, openExternal: (url) => (opened.push(url), Promise.resolve()) });
+    const spy = createSession({
+      idp,
+      backendUrl: stack.backendUrl,
+      secretStore: store,
+      openExternal: (url) => (opened.push(url), Promise.resolve()),
+    });
     await spy.manager.restore();
     await spy.manager.signOut({ endSession: true });
     const endSession = new URL(opened[0] ?? '');

@@ -74,11 +74,20 @@ describe.skipIf(noKeychain !== null)('desktop sign-in through the system browser
 
   it('rejects a callback whose iss is not the configured issuer (RFC 9207)', async () => {
     const browser = silentSystemBrowser();
-    const { manager } = createSession({ idp, backendUrl: stack.backendUrl, secretStore: store, openExternal: browser.openExternal });
+    const { manager } = createSession({
+      idp,
+      backendUrl: stack.backendUrl,
+      secretStore: store,
+      openExternal: browser.openExternal,
+    });
     const done = manager.signIn();
     const authorize = new URL(await browser.nextOpened());
     const callback = new URL(authorize.searchParams.get('redirect_uri') ?? '');
-    callback.search = new URLSearchParams({ code: 'forged', state: authorize.searchParams.get('state') ?? '', iss: 'http://127.0.0.1:1' }).toString();
+    callback.search = new URLSearchParams({
+      code: 'forged',
+      state: authorize.searchParams.get('state') ?? '',
+      iss: 'http://127.0.0.1:1',
+    }).toString();
     const tab = fetch(callback);
     expect(await done).toMatchObject({ status: 'error', code: 'issuer_mismatch' });
     expect(await (await tab).text()).toContain('different identity provider');
@@ -87,7 +96,12 @@ describe.skipIf(noKeychain !== null)('desktop sign-in through the system browser
 
   it('maps Cancel at the identity provider (error=access_denied) to sign_in_denied', async () => {
     const browser = scriptedSystemBrowser({ ...alice, action: 'cancel' });
-    const { manager } = createSession({ idp, backendUrl: stack.backendUrl, secretStore: store, openExternal: browser.openExternal });
+    const { manager } = createSession({
+      idp,
+      backendUrl: stack.backendUrl,
+      secretStore: store,
+      openExternal: browser.openExternal,
+    });
     expect(await manager.signIn()).toMatchObject({ status: 'error', code: 'sign_in_denied' });
     expect((await browser.visits[0])?.html).toContain("Sign-in didn't finish");
   });
@@ -117,11 +131,20 @@ describe.skipIf(noKeychain !== null)('desktop sign-in through the system browser
 
   it('reports a token endpoint error for a code the provider never issued', async () => {
     const browser = silentSystemBrowser();
-    const { manager } = createSession({ idp, backendUrl: stack.backendUrl, secretStore: store, openExternal: browser.openExternal });
+    const { manager } = createSession({
+      idp,
+      backendUrl: stack.backendUrl,
+      secretStore: store,
+      openExternal: browser.openExternal,
+    });
     const done = manager.signIn();
     const authorize = new URL(await browser.nextOpened());
     const callback = new URL(authorize.searchParams.get('redirect_uri') ?? '');
-    callback.search = new URLSearchParams({ code: 'never-issued', state: authorize.searchParams.get('state') ?? '', iss: idp.issuer }).toString();
+    callback.search = new URLSearchParams({
+      code: 'never-issued',
+      state: authorize.searchParams.get('state') ?? '',
+      iss: idp.issuer,
+    }).toString();
     void fetch(callback).then((r) => r.text());
     expect(await done).toMatchObject({ status: 'error', code: 'token_endpoint_error' });
   });
@@ -184,7 +207,12 @@ describe.skipIf(noKeychain !== null)('desktop sign-in through the system browser
 
   it('Cancel closes the listener and returns to signed-out', async () => {
     const browser = silentSystemBrowser();
-    const { manager } = createSession({ idp, backendUrl: stack.backendUrl, secretStore: store, openExternal: browser.openExternal });
+    const { manager } = createSession({
+      idp,
+      backendUrl: stack.backendUrl,
+      secretStore: store,
+      openExternal: browser.openExternal,
+    });
     const done = manager.signIn();
     const redirect = new URL(new URL(await browser.nextOpened()).searchParams.get('redirect_uri') ?? '');
     manager.cancelSignIn();

@@ -1,4 +1,9 @@
-import { callbackPageHeaders, errorPage, rejectedRequestPage, successPage } from '../../../main/core/auth/callback-pages.ts';
+import {
+  callbackPageHeaders,
+  errorPage,
+  rejectedRequestPage,
+  successPage,
+} from '../../../main/core/auth/callback-pages.ts';
 
 describe('loopback callback pages', () => {
   it('are never cached, never leak the URL as a Referer and run no script', () => {
@@ -11,7 +16,9 @@ describe('loopback callback pages', () => {
   it('say what happened and what to do', () => {
     expect(successPage()).toContain("You're signed in.");
     expect(successPage()).toContain('Return to Box SSO Desktop');
-    expect(errorPage('Sign-in took too long.')).toContain('Sign-in took too long. You can close this tab and return to Box SSO Desktop.');
+    expect(errorPage('Sign-in took too long.')).toContain(
+      'Sign-in took too long. You can close this tab and return to Box SSO Desktop.',
+    );
   });
 
   it('escape the message', () => {

@@ -38,16 +38,26 @@ describe('sign-in error mapping', () => {
   });
 
   it('maps network failures to idp_unreachable', () => {
-    const refused = new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }) });
+    const refused = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }),
+    });
     expect(toSignInError(refused).code).toBe('idp_unreachable');
   });
 
   it('maps JWT timestamp failures to clock_skew and iss/state mismatches to their codes', () => {
     const timestamp = clientError('JWT timestamp claim value failed validation', 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED');
     expect(toSignInError(timestamp).code).toBe('clock_skew');
-    const iss = clientError('invalid response encountered', 'OAUTH_INVALID_RESPONSE', new Error('unexpected "iss" (issuer) response parameter value'));
+    const iss = clientError(
+      'invalid response encountered',
+      'OAUTH_INVALID_RESPONSE',
+      new Error('unexpected "iss" (issuer) response parameter value'),
+    );
     expect(toSignInError(iss).code).toBe('issuer_mismatch');
-    const state = clientError('invalid response encountered', 'OAUTH_INVALID_RESPONSE', new Error('unexpected "state" response parameter value'));
+    const state = clientError(
+      'invalid response encountered',
+      'OAUTH_INVALID_RESPONSE',
+      new Error('unexpected "state" response parameter value'),
+    );
     expect(toSignInError(state).code).toBe('state_mismatch');
   });
 

@@ -15,7 +15,9 @@ export async function keychainUnavailableReason(): Promise<string | null> {
     await keytar.deletePassword(service, 'probe');
     return read === 'probe' ? null : 'the Secret Service did not return what was stored';
   })();
-  const timeout = new Promise<string>((resolve) => setTimeout(() => resolve('the Secret Service did not answer within 5 s'), 5_000).unref());
+  const timeout = new Promise<string>((resolve) =>
+    setTimeout(() => resolve('the Secret Service did not answer within 5 s'), 5_000).unref(),
+  );
   try {
     const reason = await Promise.race([probe, timeout]);
     if (reason) console.warn(`Skipping keychain tests: ${reason}.`);
