@@ -2,7 +2,7 @@ import type { ContentSource } from './content.ts';
 import type { Emulator } from './emulator-state.ts';
 import { BoxError, badRequest } from './errors.ts';
 import { itemMini } from './serialize.ts';
-import { nowIso, randomId, type FileRecord, type FolderRecord, type ItemRecord } from './store.ts';
+import { nowIso, pruneExpired, randomId, type FileRecord, type FolderRecord, type ItemRecord } from './store.ts';
 
 /** Box rejects empty names, names over 255 characters, slashes, and `.`/`..`. */
 export function checkName(name: unknown): string {
@@ -105,6 +105,7 @@ export function move(emu: Emulator, item: ItemRecord, target: FolderRecord): voi
 
 /** A download ticket lives 15 minutes, like Box's signed download URLs. */
 export function downloadUrl(emu: Emulator, file: FileRecord): string {
+  pruneExpired(emu.downloads);
   const ticket = randomId(20);
   const version = file.versions.at(-1);
   emu.downloads.set(ticket, { fileId: file.id, versionId: version?.id ?? '', expiresAt: Date.now() + 15 * 60_000 });

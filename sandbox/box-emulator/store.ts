@@ -65,6 +65,13 @@ export function randomId(bytes = 16): string {
   return randomBytes(bytes).toString('hex');
 }
 
+/** Drops expired entries once a map grows large, so a long sandbox session does not leak. */
+export function pruneExpired<V extends { expiresAt: number }>(map: Map<string, V>, threshold = 1000): void {
+  if (map.size < threshold) return;
+  const now = Date.now();
+  for (const [key, value] of map) if (value.expiresAt <= now) map.delete(key);
+}
+
 /** All emulator state, in memory; `reset()` drops everything except the app and its service account. */
 export class Store {
   users = new Map<string, UserRecord>();

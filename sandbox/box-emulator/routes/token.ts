@@ -5,7 +5,7 @@ import { readForm } from '../http-io.ts';
 import { verifyAssertion } from '../jwt-assertion.ts';
 import type { Reply, Route } from '../router.ts';
 import { isKnownScope } from '../scopes.ts';
-import { randomId, type TokenRecord } from '../store.ts';
+import { pruneExpired, randomId, type TokenRecord } from '../store.ts';
 
 const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
@@ -46,6 +46,7 @@ function subjectUser(
 }
 
 function issue(emu: Emulator, record: Omit<TokenRecord, 'expiresAt'>): Reply {
+  pruneExpired(emu.store.tokens);
   const accessToken = randomId(16);
   emu.store.tokens.set(accessToken, { ...record, expiresAt: Date.now() + emu.tokenTtlSeconds * 1000 });
   return {
