@@ -9,8 +9,11 @@ export interface SecretStore {
   delete(account: string): Promise<boolean>;
 }
 
-/** The keychain service name: the app id, so IT can find (and wipe) the entry. */
-export const keychainService = 'com.boxssodesktop.app';
+/**
+ * The keychain service name: the app id (electron-builder.yml `appId`), so IT can find and
+ * wipe the entry. test/unit/auth/keychain-service.test.ts keeps the two in step.
+ */
+export const keychainService = 'com.example.box-sso-desktop';
 
 /**
  * One entry per identity provider and client: switching the configured issuer must never
