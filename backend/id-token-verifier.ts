@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, customFetch, errors, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, customFetch, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
 import { z } from 'zod';
 import { InvalidTokenError, UpstreamUnavailableError } from './http-errors.ts';
 
@@ -107,6 +107,7 @@ export function createIdTokenVerifier(options: IdTokenVerifierOptions): IdTokenV
       } catch (error) {
         throw new InvalidTokenError(describe(error));
       }
+      checkTokenKind(token, payload, options.audience);
       const email = typeof payload['email'] === 'string' ? payload['email'] : undefined;
       return {
         issuer: options.issuer,
@@ -117,6 +118,20 @@ export function createIdTokenVerifier(options: IdTokenVerifierOptions): IdTokenV
       };
     },
   };
+}
+
+/**
+ * An ID token, not an access token that happens to carry our audience: JWT access tokens
+ * (RFC 9068) say `typ: at+jwt`. With several audiences, OIDC Core §3.1.3.7 wants `azp`
+ * to name the client the token was issued to.
+ */
+function checkTokenKind(token: string, payload: JWTPayload, audience: readonly string[]): void {
+  const typ = decodeProtectedHeader(token).typ?.toLowerCase();
+  if (typ === 'at+jwt' || typ === 'application/at+jwt') throw new InvalidTokenError('an access token is not an ID token');
+  if (Array.isArray(payload.aud) && payload.aud.length > 1) {
+    const azp = payload['azp'];
+    if (typeof azp !== 'string' || !audience.includes(azp)) throw new InvalidTokenError('azp claim check failed');
+  }
 }
 
 /** A short reason for error_description that names the failed check but never echoes the token. */

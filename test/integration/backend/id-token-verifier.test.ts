@@ -80,6 +80,21 @@ describe('ID token verification against an issuer key (oidc-provider discovery +
     expect(await rejection(verifier, await issuer.sign({ iat: now + 120 }))).toBe('iat claim check failed');
   });
 
+  it('with several audiences, requires azp to name an accepted client', async () => {
+    const aud = [keyedAudience, 'https://api.example.com'];
+    expect(await rejection(verifier, await issuer.sign({ aud }))).toBe('azp claim check failed');
+    expect(await rejection(verifier, await issuer.sign({ aud, azp: 'https://api.example.com' }))).toBe('azp claim check failed');
+    await expect(verifier.verify(await issuer.sign({ aud, azp: keyedAudience }))).resolves.toBeDefined();
+  });
+
+  it('rejects a JWT access token (typ at+jwt) carrying our audience', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const accessToken = await new SignJWT({ iss: issuer.issuer, aud: keyedAudience, sub: 'x', iat: now, exp: now + 60 })
+      .setProtectedHeader({ alg: 'RS256', kid: issuer.kid, typ: 'at+jwt' })
+      .sign(issuer.privateKey);
+    expect(await rejection(verifier, accessToken)).toBe('an access token is not an ID token');
+  });
+
   it('requires sub, exp and iat', async () => {
     for (const claim of ['sub', 'exp', 'iat']) {
       expect(await rejection(verifier, await issuer.sign({ [claim]: undefined }))).toMatch(/claim check failed|missing/);
