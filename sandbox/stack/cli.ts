@@ -10,6 +10,7 @@ const users = stack.idp.users.map((user) => `${user.username} / ${user.password}
 console.log(`Sandbox identity provider: ${stack.idp.issuer}  (users: ${users})`);
 console.log(`Box API emulator:          ${stack.emulator.origin}`);
 console.log(`Provisioning backend:      ${stack.backend.url}`);
+console.log(`Processes:                 sandbox ${process.pid}, backend ${stack.backend.pid}`);
 console.log('Desktop configuration (save as settings.json, or pass as BOX_SSO_* variables in development):');
 console.log(JSON.stringify(stack.desktopSettings, null, 2));
 console.log('Sandbox ready. Press Ctrl+C to stop.');

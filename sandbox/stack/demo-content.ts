@@ -34,6 +34,11 @@ export async function seedDemoContent(controls: EmulatorControlClient, owners: r
       name: 'Welcome to Box SSO Desktop.txt',
       text: `Hello ${firstName}!\n\nThis is your sandbox Box account. Upload, download, rename and search as you like:\nnothing here leaves this computer.\n`,
     });
+    await controls.createFile({
+      ownerId,
+      name: `${firstName}'s notes.txt`,
+      text: `Notes that only ${owner.name} can see.\n`,
+    });
     await controls.createFile({ ownerId, name: 'Quarterly report Q3.pdf', size: 2_340_000, seed: 3 });
     await controls.createFile({ ownerId, name: 'Budget 2027.xlsx', size: 186_000, seed: 4 });
     await controls.createFile({ ownerId, parentId: projects, name: 'Roadmap.docx', size: 94_000, seed: 5 });

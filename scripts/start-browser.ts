@@ -1,0 +1,64 @@
+/**
+ * `npm run start:browser`: the sandbox through the browser harness, for machines where
+ * Electron cannot run. With a display, Chromium opens the app, and the sign-in page opens in
+ * a new tab of the same browser, playing the system browser. Without a display no browser is
+ * launched: it prints the app's URL and every URL the app asks the system browser to open.
+ */
+import { chromium, type Browser } from '@playwright/test';
+import { startSandboxStack } from '../sandbox/stack/start-sandbox-stack.ts';
+import { createHarnessCore, loadHarnessConfig } from '../test/harness/harness-core.ts';
+import { startHarness } from '../test/harness/harness-server.ts';
+import { buildApp } from './run-build.ts';
+
+buildApp();
+const stack = await startSandboxStack();
+const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+let browser: Browser | null = null;
+
+const core = createHarnessCore(await loadHarnessConfig(stack.desktopSettings), {
+  mode: 'sandbox',
+  openExternal: async (url) => {
+    console.log(`The app opens in the system browser: ${url}`);
+    const context = browser?.contexts()[0];
+    if (context) await (await context.newPage()).goto(url);
+  },
+});
+await core.start();
+const harness = await startHarness({ core, rendererDirectory: 'out/renderer', preloadFile: 'out/preload/index.cjs' });
+
+let stopping = false;
+async function stop(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  await browser?.close().catch(() => undefined);
+  await harness.close();
+  await core.dispose();
+  await stack.close();
+  process.exit(0);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop());
+
+console.log(`Box SSO Desktop (sandbox) is at ${harness.url}`);
+console.log(`Sign in as ${stack.idp.users.map((user) => `${user.username} / ${user.password}`).join(' or ')}.`);
+if (hasDisplay) {
+  browser = await chromium.launch({
+    headless: false,
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    // Chromium refuses to run as root with its sandbox on (as on CI-like machines).
+    args: [
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  browser.once('disconnected', () => void stop());
+  const context = await browser.newContext({ viewport: null });
+  await (await context.newPage()).goto(harness.url);
+} else {
+  console.log(
+    'No display: no browser was launched. Open the URL above in a browser on this machine. Press Ctrl+C to stop.',
+  );
+}
