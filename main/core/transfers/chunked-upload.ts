@@ -113,30 +113,37 @@ async function sendAllParts(
   const stopSiblings = new AbortController();
   const partSignal = AbortSignal.any([signal, stopSiblings.signal]);
   let failure: { error: unknown } | undefined;
-  for (let offset = 0, index = 0; offset < source.size && !failure; offset += session.partSize, index++) {
-    while (inFlight.size >= concurrency) await Promise.race(inFlight);
-    if (failure) break;
-    signal.throwIfAborted();
-    const length = Math.min(session.partSize, source.size - offset);
-    const buffer = spare.pop() ?? Buffer.allocUnsafe(session.partSize);
-    const data = buffer.subarray(0, length);
-    await readPart(handle, data, offset, name);
-    whole.update(data);
-    const part = { offset, data, sha1: createHash('sha1').update(data).digest(), fileSize: source.size };
-    const position = index;
-    const task: Promise<void> = sendPart(client, session, part, partSignal, name, maxAttempts).then(
-      (uploaded) => {
-        parts[position] = uploaded;
-        spare.push(buffer);
-        onBytes(length);
-      },
-      (error: unknown) => {
-        failure ??= { error };
-        stopSiblings.abort();
-      },
-    );
-    inFlight.add(task);
-    void task.finally(() => inFlight.delete(task));
+  try {
+    for (let offset = 0, index = 0; offset < source.size && !failure; offset += session.partSize, index++) {
+      while (inFlight.size >= concurrency) await Promise.race(inFlight);
+      if (failure) break;
+      signal.throwIfAborted();
+      const length = Math.min(session.partSize, source.size - offset);
+      const buffer = spare.pop() ?? Buffer.allocUnsafe(session.partSize);
+      const data = buffer.subarray(0, length);
+      await readPart(handle, data, offset, name);
+      whole.update(data);
+      const part = { offset, data, sha1: createHash('sha1').update(data).digest(), fileSize: source.size };
+      const position = index;
+      const task: Promise<void> = sendPart(client, session, part, partSignal, name, maxAttempts).then(
+        (uploaded) => {
+          parts[position] = uploaded;
+          spare.push(buffer);
+          onBytes(length);
+        },
+        (error: unknown) => {
+          failure ??= { error };
+          stopSiblings.abort();
+        },
+      );
+      inFlight.add(task);
+      void task.finally(() => inFlight.delete(task));
+    }
+  } catch (error) {
+    // Reading the file failed or the user cancelled: stop the parts still in flight.
+    stopSiblings.abort();
+    await Promise.allSettled(inFlight);
+    throw error;
   }
   await Promise.all(inFlight);
   if (failure) throw signal.aborted ? signal.reason : failure.error;

@@ -36,7 +36,12 @@ export function temporaryPathFor(targetPath: string): string {
 export async function downloadFile(options: DownloadOptions): Promise<void> {
   const { file, signal } = options;
   const temporaryPath = temporaryPathFor(options.targetPath);
-  const handle = await open(temporaryPath, 'wx');
+  let handle: FileHandle;
+  try {
+    handle = await open(temporaryPath, 'wx');
+  } catch (error) {
+    throw localWriteError(error, options.targetPath);
+  }
   let closed = false;
   try {
     const sha1 = await receiveBytes(options, handle);
@@ -50,8 +55,25 @@ export async function downloadFile(options: DownloadOptions): Promise<void> {
     if (!closed) await handle.close().catch(() => undefined);
     await rm(temporaryPath, { force: true });
     if (isAbort(error, signal)) throw cancelledError(file.name);
-    throw error;
+    throw localWriteError(error, options.targetPath);
   }
+}
+
+/** Errors of the local disk, said in words; anything else passes through. */
+function localWriteError(error: unknown, targetPath: string): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const folder = dirname(targetPath);
+  const name = basename(targetPath);
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new AppError('transfer_failed', `There is not enough free space for “${name}” in ${folder}. Free some space, then retry.`, { cause: error });
+  }
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new AppError('transfer_failed', `You cannot save files in ${folder}. Choose another folder.`, { cause: error });
+  }
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    return new AppError('transfer_failed', `The folder ${folder} no longer exists. Choose another folder.`, { cause: error });
+  }
+  return error;
 }
 
 /** Streams the file into `handle`, resuming where it stopped; returns the SHA-1 (hex) of what was written. */

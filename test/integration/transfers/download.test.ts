@@ -154,3 +154,15 @@ test('Box saying it is busy (429 with retry-after) delays the download instead o
   const statuses = (await peers.emulator.controls.requests()).filter((r) => r.route === 'GET /2.0/files/{file_id}').map((r) => r.status);
   expect(statuses.slice(-2)).toEqual([429, 200]);
 });
+
+test('a download into a folder that is gone fails with a reason the user can act on', async () => {
+  const file = await seedFile('nowhere.txt', 100);
+  const { manager } = createManager(peers);
+  const missing = join(peers.workDir, 'no-such-folder');
+  manager.download([{ id: file.id, name: 'nowhere.txt' }], { kind: 'folder', path: missing });
+  await manager.whenIdle();
+  expect(manager.list()[0]).toMatchObject({
+    state: 'failed',
+    error: { code: 'transfer_failed', message: `The folder ${missing} no longer exists. Choose another folder.` },
+  });
+});
