@@ -22,8 +22,8 @@ async function startNpmSandbox(): Promise<RunningSandbox> {
   // Its own process group, so that the test can press "Ctrl+C" for the whole group as a terminal does.
   const child = spawn('npm', ['run', 'sandbox'], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   await expect.poll(() => output, { timeout: 60_000, message: 'sandbox ready line' }).toContain('Sandbox ready.');
   const json = /Desktop configuration[^\n]*\n(\{[\s\S]*?\n\})/.exec(output)?.[1];
   if (!json) throw new Error(`no desktop configuration in:\n${output}`);
