@@ -1,6 +1,6 @@
 /**
- * Provisioning benchmark (issue 4): the backend in its own process, the Box emulator with
- * 20 ms added to every Box call, 2,000 token requests over 500 identities at concurrency
+ * Provisioning benchmark (issue 4): the backend and the Box emulator each in their own
+ * process (the IdP and the load generator share this one), the emulator with 20 ms added to every Box call, 2,000 token requests over 500 identities at concurrency
  * 50 — 500 first logins, then 1,500 returning ones. Prints throughput, latency
  * percentiles, Box calls per login and users created, next to the issue's targets.
  *
@@ -10,7 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startBoxEmulator } from '../../sandbox/box-emulator/index.ts';
+import { EmulatorControlClient } from '../../sandbox/box-emulator/control-client.ts';
 import { startSandboxIdp, type SandboxUser } from '../../sandbox/idp/index.ts';
 import { signInAs } from '../../test/support/sign-in-as.ts';
 import { pool, summarize, type PhaseStats } from './stats.ts';
@@ -28,9 +28,10 @@ const people: SandboxUser[] = Array.from({ length: identities }, (_, i) => ({
   email: `bench${i}@example.com`,
 }));
 
-function startBackendProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+/** Starts a Node script and resolves with the URL it prints once it listens. */
+function startProcess(args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['backend/main.ts'], {
+    const child = spawn(process.execPath, args, {
       env: { PATH: process.env['PATH'] ?? '', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -40,7 +41,7 @@ function startBackendProcess(env: Record<string, string>): Promise<{ child: Chil
       const match = /listening on (http:\/\/\S+)/.exec(out);
       if (match) resolve({ child, url: match[1]! });
     });
-    child.once('exit', (code) => reject(new Error(`backend exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));
   });
 }
 
@@ -66,13 +67,14 @@ const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
 const dir = await mkdtemp(join(tmpdir(), 'bench-provisioning-'));
 const idp = await startSandboxIdp({ users: people });
-const emulator = await startBoxEmulator({ appConfigPath: join(dir, 'box-config.json') });
+const emulatorProcess = await startProcess(['sandbox/box-emulator/cli.ts', '--app-config', join(dir, 'box-config.json')]);
+const emulator = { origin: emulatorProcess.url, controls: new EmulatorControlClient(emulatorProcess.url) };
 let backend: ChildProcess | undefined;
 try {
   console.log(`signing in ${identities} identities at the sandbox IdP...`);
   const idTokens = await pool(people, 8, async (person) => (await signInAs(idp, person.username)).idToken);
 
-  const started = await startBackendProcess({
+  const started = await startProcess(['backend/main.ts'], {
     OIDC_ISSUER: idp.issuer,
     OIDC_AUDIENCE: idp.desktopClientId,
     BOX_CONFIG_FILE: join(dir, 'box-config.json'),
@@ -135,7 +137,7 @@ try {
   if (usersCreated !== identities || first.failures + returning.failures > 0) process.exitCode = 1;
 } finally {
   backend?.kill('SIGTERM');
-  await emulator.close();
+  emulatorProcess.child.kill('SIGTERM');
   await idp.close();
   await rm(dir, { recursive: true, force: true });
 }
