@@ -1,6 +1,7 @@
 import type { RequestChannel } from '../../../common/ipc-contract.ts';
 import type { TransferSnapshot } from '../../../common/transfers.ts';
 import type { HandlerTable } from '../ipc/handler-table.ts';
+import { localFileName } from './keep-both-name.ts';
 import type { NameClashBroker } from './name-clash-broker.ts';
 import type { TransferManager } from './transfer-manager.ts';
 
@@ -27,7 +28,8 @@ export function createTransferHandlers(
     'transfer:download': async ({ files, openWhenDone }): Promise<TransferSnapshot[]> => {
       const [only] = files;
       if (files.length === 1 && only) {
-        const path = await dialogs.chooseSavePath(only.name);
+        // The suggestion must be a name the local file system takes (Box allows ":" and "?", Windows does not).
+        const path = await dialogs.chooseSavePath(localFileName(only.name));
         return path === null ? [] : manager.download(files, { kind: 'file', path }, openWhenDone);
       }
       const folder = await dialogs.chooseDownloadFolder();
