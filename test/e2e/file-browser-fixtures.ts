@@ -1,80 +1,16 @@
-/**
- * Playwright fixtures for the file browser: the harness serving the built renderer and the
- * real preload, with a core whose `box:*` handlers run the real BoxService against the Box
- * emulator, using scoped tokens from the real backend for users who really signed in at the
- * sandbox IdP. Until the session feature is wired into the core, `signInAs`/`signOut` drive
- * the session state the way SessionManager publishes it.
- */
 import { test as base } from '@playwright/test';
-import type { SessionState } from '../../common/session-state.ts';
-import { createBoxHandlers } from '../../main/core/box/box-handlers.ts';
-import type { BoxService } from '../../main/core/box/box-service.ts';
-import type { Core } from '../../main/core/create-core.ts';
-import { createHarnessCore, loadHarnessConfig } from '../harness/harness-core.ts';
-import { startHarness, type Harness } from '../harness/harness-server.ts';
-import {
-  signedInService,
-  startBoxStack,
-  type BoxStack,
-  type SignedInService,
-} from '../integration/box-service/support/box-stack.ts';
+import { startFileBrowserWorld, type FileBrowserWorld } from './file-browser-world.ts';
 
-export interface FileBrowserWorld {
-  harness: Harness;
-  stack: BoxStack;
-  /** The signed-in user's Box session, null when signed out. */
-  current: SignedInService | null;
-  signInAs(username: 'alice' | 'bob'): Promise<SignedInService>;
-  signOut(): void;
-}
-
+/** Each file browser test gets its own IdP, Box emulator, backend, core and harness. */
 export const test = base.extend<{ world: FileBrowserWorld }>({
   // Playwright requires the destructuring pattern for fixtures even when none are used.
   // eslint-disable-next-line no-empty-pattern
   world: async ({}, use) => {
-    const stack = await startBoxStack();
-    const base = createHarnessCore(await loadHarnessConfig());
-    let service: BoxService | null = null;
-    let session: SessionState = { status: 'signed-out' };
-    const core: Core = {
-      ...base,
-      handlers: { ...base.handlers, ...createBoxHandlers(() => service), 'session:get': () => session },
-    };
-    const harness = await startHarness({
-      core,
-      rendererDirectory: 'out/renderer',
-      preloadFile: 'out/preload/index.cjs',
-    });
-    const publish = (next: SessionState): void => {
-      session = next;
-      core.events.emit('session:changed', next);
-    };
-    const world: FileBrowserWorld = {
-      harness,
-      stack,
-      current: null,
-      async signInAs(username) {
-        const signedIn = await signedInService(stack, username);
-        service = signedIn.service;
-        world.current = signedIn;
-        const user = stack.idp.users.find((candidate) => candidate.username === username);
-        publish({
-          status: 'signed-in',
-          user: { name: user?.name ?? username, email: null, boxUserId: signedIn.boxUserId },
-        });
-        return signedIn;
-      },
-      signOut() {
-        service = null;
-        world.current = null;
-        publish({ status: 'signed-out' });
-      },
-    };
+    const world = await startFileBrowserWorld();
     await use(world);
-    await harness.close();
-    await base.dispose();
-    await stack.close();
+    await world.close();
   },
 });
 
 export { expect } from '@playwright/test';
+export type { FileBrowserWorld } from './file-browser-world.ts';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AppError } from '../../../common/app-error.ts';
-import type { BoxItem, BoxSearchResult } from '../../../common/box-items.ts';
+import type { BoxFolderInfo, BoxItem, BoxPathEntry, BoxSearchResult } from '../../../common/box-items.ts';
 import { invoke } from '../ipc/bridge.ts';
 import { Breadcrumbs } from './breadcrumbs.tsx';
 import { ConfirmDeleteDialog } from './confirm-delete-dialog.tsx';
@@ -33,7 +33,8 @@ export interface FileBrowserScreenProps {
 export function FileBrowserScreen({ onUpload }: FileBrowserScreenProps) {
   const navigation = useNavigationHistory('0');
   const folderId = navigation.current;
-  const listing = useFolderListing(folderId);
+  const [knownFolders, setKnownFolders] = useState<Record<string, BoxFolderInfo>>({});
+  const listing = useFolderListing(folderId, knownFolders[folderId]);
   const [sort, setSort] = useState<SortOrder>({ key: 'name', direction: 'ascending' });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [searchRequest, setSearchRequest] = useState<SearchRequest | null>(null);
@@ -67,25 +68,37 @@ export function FileBrowserScreen({ onUpload }: FileBrowserScreenProps) {
   );
   const focusList = (): void => document.querySelector<HTMLElement>('[data-testid="file-list-body"]')?.focus();
 
+  /** Opens a folder; `trail` (root first, the folder last) spares Box a call for its path. */
   const openFolder = useCallback(
-    (id: string, select: string | null = null) => {
+    (id: string, select: string | null = null, trail?: BoxPathEntry[]) => {
+      const self = trail?.at(-1);
+      if (trail && self?.id === id) {
+        const info: BoxFolderInfo = { id, name: self.name, path: trail.slice(0, -1) };
+        setKnownFolders((known) => (known[id]?.name === info.name ? known : { ...known, [id]: info }));
+      }
       setSearchRequest(null);
       setSelectedId(select);
       navigation.open(id);
     },
     [navigation],
   );
+  const pathTo = (id: string): BoxPathEntry[] | undefined => {
+    const index = path.findIndex((entry) => entry.id === id);
+    return index >= 0 ? path.slice(0, index + 1) : undefined;
+  };
   const goUp = (): void => {
     if (searching) setSearchRequest(null);
-    else if (parentId !== null) openFolder(parentId, folderId);
+    else if (parentId !== null) openFolder(parentId, folderId, pathTo(parentId));
   };
   const open = (item: BoxItem): void => {
-    if (item.type === 'folder') openFolder(item.id);
-    else setDialog({ kind: 'info', item });
+    if (item.type !== 'folder') setDialog({ kind: 'info', item });
+    else if (searching && 'path' in item)
+      openFolder(item.id, null, [...(item as BoxSearchResult).path, { id: item.id, name: item.name }]);
+    else openFolder(item.id, null, listing.folder ? [...path, { id: item.id, name: item.name }] : undefined);
   };
   const revealInFolder = (item: BoxSearchResult): void => {
     const parent = item.path.at(-1);
-    if (parent) openFolder(parent.id, item.id);
+    if (parent) openFolder(parent.id, item.id, item.path);
   };
 
   const createFolder = async (name: string): Promise<void> => {
@@ -281,7 +294,7 @@ export function FileBrowserScreen({ onUpload }: FileBrowserScreenProps) {
             </h1>
           </div>
         ) : (
-          <Breadcrumbs path={path} onOpen={(id) => openFolder(id)} />
+          <Breadcrumbs path={path} onOpen={(id) => openFolder(id, null, pathTo(id))} />
         )}
         <SearchBox
           ref={searchInput}

@@ -25,7 +25,7 @@ export function asAppError(error: unknown): AppError {
  * so the first rows show while a 10,000-item folder is still loading. A newer folder or a
  * reload makes older pages stale; they are dropped, never mixed in.
  */
-export function useFolderListing(folderId: string) {
+export function useFolderListing(folderId: string, knownFolder?: BoxFolderInfo) {
   const [generation, setGeneration] = useState(0);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const key = `${folderId}#${generation}`;
@@ -39,10 +39,14 @@ export function useFolderListing(folderId: string) {
         return { ...update(base), key };
       });
     };
-    void invoke('box:getFolder', { folderId }).then(
-      (folder) => publish((previous) => ({ ...previous, folder })),
-      (error: unknown) => publish((previous) => ({ ...previous, error: asAppError(error), complete: true })),
-    );
+    // Opened from its parent or a breadcrumb, the folder's path is known already: that saves a
+    // Box call per navigation. A reload asks Box again, in case an ancestor was renamed.
+    if (!knownFolder || generation > 0) {
+      void invoke('box:getFolder', { folderId }).then(
+        (folder) => publish((previous) => ({ ...previous, folder })),
+        (error: unknown) => publish((previous) => ({ ...previous, error: asAppError(error), complete: true })),
+      );
+    }
     void (async () => {
       const items: BoxItem[] = [];
       let marker: string | null = null;
@@ -66,7 +70,7 @@ export function useFolderListing(folderId: string) {
     return () => {
       stale = true;
     };
-  }, [folderId, key]);
+  }, [folderId, key, knownFolder, generation]);
 
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
 
@@ -79,5 +83,5 @@ export function useFolderListing(folderId: string) {
 
   const current: FolderListing =
     loaded?.key === key ? loaded : { folder: null, items: [], complete: false, error: null };
-  return { ...current, reload, update };
+  return { ...current, folder: current.folder ?? (generation === 0 ? (knownFolder ?? null) : null), reload, update };
 }
