@@ -1,27 +1,54 @@
 import { bufferSource, patternSource } from './content.ts';
+import { demoPalettes, demoPhotoPng } from './demo-images.ts';
 import type { Emulator } from './emulator-state.ts';
 import { createFile, createFolder } from './items.ts';
-import type { UserRecord } from './store.ts';
+import type { FolderRecord, UserRecord } from './store.ts';
 
-const WELCOME = `Welcome to the Box sandbox.
-
-Everything here lives in the Box API emulator's memory and disappears when it stops.
-`;
+export const largeFolderName = 'Archive (10,000 items)';
+export const largeFolderItemCount = 10_000;
 
 /**
- * Sample content for sandbox mode: the backend creates app users on first sign-in, so with
- * `demoContent` every new user starts with a few folders and files for the desktop app to show.
- * Large files are generated patterns, never stored.
+ * Sample content for sandbox mode. The backend creates each App User at its first sign-in,
+ * exactly as in production; with `demoContent` that user then starts with folders, documents,
+ * photos with real thumbnails and one folder of 10,000 items. Large files are generated
+ * patterns, never stored.
  */
 export function seedDemoContent(emu: Emulator, user: UserRecord): void {
   const root = emu.store.folder(user.rootFolderId);
   if (!root) return;
-  const documents = createFolder(emu, root, 'Documents');
-  createFile(emu, documents, 'Welcome.txt', bufferSource(Buffer.from(WELCOME)));
-  createFile(emu, documents, 'Quarterly report.pdf', patternSource(2_400_000, 1));
-  createFile(emu, documents, 'Budget.xlsx', patternSource(380_000, 2));
+  const firstName = user.name.split(' ')[0] ?? user.name;
+  const text = (folder: FolderRecord, name: string, body: string) =>
+    createFile(emu, folder, name, bufferSource(Buffer.from(body)));
+
+  const projects = createFolder(emu, root, 'Projects');
   const photos = createFolder(emu, root, 'Photos');
-  for (let i = 1; i <= 6; i += 1) createFile(emu, photos, `Photo ${i}.jpg`, patternSource(1_200_000 + i * 1000, i));
-  createFolder(emu, root, 'Shared with team');
-  createFile(emu, root, 'Product demo.mp4', patternSource(64 * 1024 * 1024, 3));
+  const marketing = createFolder(emu, root, 'Marketing');
+  const archive = createFolder(emu, root, largeFolderName);
+  const launch = createFolder(emu, projects, 'Website launch');
+
+  text(
+    root,
+    'Welcome to Box SSO Desktop.txt',
+    `Hello ${firstName}!\n\nThis is your sandbox Box account. Upload, download, rename and search as you like:\nnothing here leaves this computer.\n`,
+  );
+  text(root, `${firstName}'s notes.txt`, `Notes that only ${user.name} can see.\n`);
+  createFile(emu, root, 'Quarterly report Q3.pdf', patternSource(2_340_000, 3));
+  createFile(emu, root, 'Budget 2027.xlsx', patternSource(186_000, 4));
+  createFile(emu, projects, 'Roadmap.docx', patternSource(94_000, 5));
+  text(launch, 'Launch checklist.md', '# Launch\n\n- [x] Copy\n- [ ] Images\n');
+  createFile(emu, marketing, 'Brand guidelines.pdf', patternSource(5_800_000, 6));
+  createFile(emu, marketing, 'Product video.mp4', patternSource(48_000_000, 7));
+  for (const [name, palette] of Object.entries(demoPalettes)) {
+    createFile(
+      emu,
+      photos,
+      `${name[0]!.toUpperCase()}${name.slice(1)}.png`,
+      bufferSource(demoPhotoPng(320, 200, palette)),
+    );
+  }
+  const recordContent = patternSource(2048, 8);
+  const width = String(largeFolderItemCount).length;
+  for (let i = 0; i < largeFolderItemCount; i += 1) {
+    createFile(emu, archive, `record-${String(i).padStart(width, '0')}.txt`, recordContent);
+  }
 }

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { startBoxEmulator, type BoxEmulator } from '../box-emulator/index.ts';
 import { startSandboxIdp, type SandboxIdp } from '../idp/index.ts';
 import { startBackendProcess, type BackendProcess } from './backend-process.ts';
-import { seedDemoContent } from './demo-content.ts';
 
 /**
  * The whole outside world on loopback: the sandbox identity provider, the Box API emulator
@@ -27,7 +26,7 @@ export interface SandboxStack {
 }
 
 export interface SandboxStackOptions {
-  /** Seed demo folders and files for every sandbox user (default true). */
+  /** Give every user demo folders and files at their first sign-in (default true). */
   demoContent?: boolean;
   backendLogLevel?: string;
 }
@@ -42,9 +41,9 @@ export async function startSandboxStack(options: SandboxStackOptions = {}): Prom
   try {
     const idp = await startSandboxIdp();
     started.push(() => idp.close());
-    const emulator = await startBoxEmulator({ appConfigPath });
+    // Each App User the backend creates at first sign-in starts with demo content.
+    const emulator = await startBoxEmulator({ appConfigPath, demoContent: options.demoContent ?? true });
     started.push(() => emulator.close());
-    if (options.demoContent ?? true) await seedDemoContent(emulator.controls, idp.users);
 
     const backend = await startBackendProcess({
       OIDC_ISSUER: idp.issuer,
