@@ -83,11 +83,11 @@ test('npm run sandbox: alice and bob each see their own demo files; Ctrl+C stops
     },
   });
   const harness = await startHarness({ core, rendererDirectory: 'out/renderer', preloadFile: 'out/preload/index.cjs' });
-  const aliceBrowser = await (await browser.newContext()).newPage();
+  const systemBrowser = await (await browser.newContext()).newPage();
   const opened = () => new Promise<string>((resolve) => (nextUrl = resolve));
   try {
     await page.goto(harness.url);
-    await signInThroughSystemBrowser(page, aliceBrowser, opened(), 'alice', 'alice-sandbox');
+    await signInThroughSystemBrowser(page, systemBrowser, opened(), 'alice', 'alice-sandbox');
     await expect(page.getByTestId('signed-in-name')).toHaveText('Alice Example');
     await expect(page.getByText("Alice's notes.txt")).toBeVisible();
     await expect(page.getByText('Archive (10,000 items)')).toBeVisible();
@@ -95,9 +95,9 @@ test('npm run sandbox: alice and bob each see their own demo files; Ctrl+C stops
     await page.screenshot({ path: 'test-results/screens/sandbox-alice.png' });
 
     await page.getByRole('button', { name: 'Sign out' }).click();
-    // Bob signs in from his own browser profile: Alice's still holds her identity provider session.
-    const bobBrowser = await (await browser.newContext()).newPage();
-    await signInThroughSystemBrowser(page, bobBrowser, opened(), 'bob', 'bob-sandbox');
+    // The same browser still holds Alice's session at the identity provider; after a sign-out
+    // the app asks for the login page again, so Bob can sign in as himself.
+    await signInThroughSystemBrowser(page, systemBrowser, opened(), 'bob', 'bob-sandbox');
     await expect(page.getByTestId('signed-in-name')).toHaveText('Bob Example');
     await expect(page.getByText("Bob's notes.txt")).toBeVisible();
     await expect(page.getByText("Alice's notes.txt")).toHaveCount(0);

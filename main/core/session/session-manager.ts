@@ -48,6 +48,12 @@ export class SessionManager {
   private tokens: HeldTokens | undefined;
   private refreshing: Promise<HeldTokens> | undefined;
   private pending: { controller: AbortController; flow: Promise<unknown>; link: string | null } | undefined;
+  /**
+   * Set by an explicit sign-out: the next sign-in asks the identity provider to show its login
+   * page (prompt=login) instead of silently reusing the browser's SSO session, so that another
+   * person at a shared computer can sign in as themselves.
+   */
+  private askForAccount = false;
 
   constructor(options: SessionManagerOptions) {
     this.options = options;
@@ -90,7 +96,7 @@ export class SessionManager {
       const config = await this.discover();
       const flow = runAuthorizationFlow({
         config,
-        settings: this.options.settings,
+        settings: this.askForAccount ? withLoginPrompt(this.options.settings) : this.options.settings,
         openExternal: this.options.openExternal,
         signal: controller.signal,
         onAuthorizeUrl: (url) => {
@@ -102,6 +108,7 @@ export class SessionManager {
       const tokens = await flow;
       if (!isCurrent()) return this.current;
       this.pending = undefined;
+      this.askForAccount = false;
       await this.adopt(tokens);
     } catch (error) {
       if (!isCurrent()) return this.current;
@@ -150,6 +157,7 @@ export class SessionManager {
     }
     await this.options.secretStore.delete(this.account).catch(() => false);
     this.forget();
+    this.askForAccount = true;
     const state = this.setState({ status: 'signed-out' });
     const endSession = config?.serverMetadata().end_session_endpoint;
     if (options.endSession && config && endSession) {
@@ -242,4 +250,10 @@ export class SessionManager {
     for (const listener of this.listeners) listener(state);
     return state;
   }
+}
+
+function withLoginPrompt(settings: SignInSettings): SignInSettings {
+  const prompts = new Set((settings.prompt ?? '').split(' ').filter(Boolean));
+  prompts.add('login');
+  return { ...settings, prompt: [...prompts].join(' ') };
 }
