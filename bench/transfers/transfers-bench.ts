@@ -1,5 +1,5 @@
 /**
- * `node bench/transfers/transfers-bench.ts [--size-mib 1024]`: download and upload of one large
+ * `node bench/transfers/transfers-bench.ts [--size-mib 1024] [--rounds 2]`: download and upload of one large
  * file through our transfer core and through curl, against the same Box emulator (a separate
  * process, so its CPU and memory are not ours), printed side by side with the ratio and our peak
  * RSS, plus Node's bare fetch as the runtime's own ceiling. curl gets the same work minus what it cannot do: no SHA-1 check on download, and part
@@ -18,8 +18,9 @@ import { downloadFile } from '../../main/core/transfers/download-file.ts';
 import { uploadFile } from '../../main/core/transfers/upload-file.ts';
 import { EmulatorControlClient } from '../../sandbox/box-emulator/control-client.ts';
 
-const { values } = parseArgs({ options: { 'size-mib': { type: 'string', default: '1024' } } });
+const { values } = parseArgs({ options: { 'size-mib': { type: 'string', default: '1024' }, rounds: { type: 'string', default: '2' } } });
 const size = Number(values['size-mib']) * 1024 * 1024;
+const rounds = Math.max(1, Number(values.rounds));
 const partConcurrency = 4;
 
 async function startEmulatorProcess(): Promise<{ origin: string; child: ChildProcess }> {
@@ -66,8 +67,9 @@ async function prepareCurlParts(path: string, partSize: number, dir: string) {
   const whole = createHash('sha1');
   const handle = await open(path, 'r');
   try {
+    const buffer = Buffer.alloc(partSize);
     for (let offset = 0; offset < size; offset += partSize) {
-      const data = Buffer.alloc(Math.min(partSize, size - offset));
+      const data = buffer.subarray(0, Math.min(partSize, size - offset));
       await handle.read(data, 0, data.length, offset);
       whole.update(data);
       const file = join(dir, `part-${parts.length}`);
@@ -94,14 +96,35 @@ try {
   const signal = new AbortController().signal;
   const rssBefore = process.resourceUsage().maxRSS / 1024;
 
-  // Download: a generated file on the emulator (streamed from a pattern, never stored).
+  // Inputs, prepared before any clock starts: a generated file on the emulator (streamed from a
+  // pattern, never stored) to download; a local file of random bytes to upload, and curl's parts.
   const seeded = await controls.createFile({ ownerId: user.id, name: 'big.bin', size, seed: 3 });
   const facts = await client.fileFacts(seeded.id, 'big.bin', signal);
-  const ourTarget = join(work, 'ours.bin');
-  const ourDownload = await timed(() =>
-    downloadFile({ client, file: facts, targetPath: ourTarget, replaceExisting: false, signal, onBytes: () => undefined }),
-  );
-  await rm(ourTarget);
+  const source = join(work, 'source.bin');
+  await writeSourceFile(source);
+  const folder = await controls.createFolder({ ownerId: user.id, name: 'bench' });
+  const probe = await client.createUploadSession({ kind: 'new-file', folderId: folder.id, name: 'probe.bin' }, size, signal);
+  await client.abortUploadSession(probe, 'probe.bin');
+  const { parts, wholeSha1 } = await prepareCurlParts(source, probe.partSize, work);
+
+  // The machine is shared, so each side runs `rounds` times, interleaved, and keeps its best.
+  const best = { ourDownload: Infinity, curlDownload: Infinity, ourUpload: Infinity, curlUpload: Infinity };
+  for (let round = 1; round <= rounds; round++) {
+    const ourTarget = join(work, 'ours.bin');
+    best.ourDownload = Math.min(
+      best.ourDownload,
+      await timed(() => downloadFile({ client, file: facts, targetPath: ourTarget, replaceExisting: false, signal, onBytes: () => undefined })),
+    );
+    await rm(ourTarget);
+    const curlTarget = join(work, 'curl.bin');
+    best.curlDownload = Math.min(
+      best.curlDownload,
+      await timed(() =>
+        run('curl', ['-sSfL', '-o', curlTarget, '-H', `authorization: Bearer ${token}`, `${emulator.origin}/2.0/files/${seeded.id}/content`]),
+      ),
+    );
+    await rm(curlTarget);
+  }
   // The runtime's own ceiling: Node's fetch reading the same bytes and discarding them.
   const fetchOnly = await timed(async () => {
     const response = await fetch(await client.downloadUrl(seeded.id, 'big.bin', signal));
@@ -109,57 +132,56 @@ try {
   });
   const downloadPeakRss = process.resourceUsage().maxRSS / 1024;
 
-  // Upload: a local file of random bytes through an upload session.
-  const source = join(work, 'source.bin');
-  await writeSourceFile(source);
-  const folder = await controls.createFolder({ ownerId: user.id, name: 'bench' });
-  const ourUpload = await timed(async () => {
-    await uploadFile(client, { path: source, size }, { kind: 'new-file', folderId: folder.id, name: 'ours.bin' }, signal, () => undefined, {
-      partConcurrency,
-    });
-  });
+  for (let round = 1; round <= rounds; round++) {
+    const target = { kind: 'new-file' as const, folderId: folder.id, name: `ours-${round}.bin` };
+    best.ourUpload = Math.min(
+      best.ourUpload,
+      await timed(async () => {
+        await uploadFile(client, { path: source, size }, target, signal, () => undefined, { partConcurrency });
+      }),
+    );
+    best.curlUpload = Math.min(best.curlUpload, await curlUpload(`curl-${round}.bin`));
+  }
   const ourPeakRss = process.resourceUsage().maxRSS / 1024;
 
-  // curl: the same download (following the 302), then the same upload session by parts.
-  const curlTarget = join(work, 'curl.bin');
-  const curlDownload = await timed(() =>
-    run('curl', ['-sSfL', '-o', curlTarget, '-H', `authorization: Bearer ${token}`, `${emulator.origin}/2.0/files/${seeded.id}/content`]),
-  );
-  await rm(curlTarget);
-  const session = await client.createUploadSession({ kind: 'new-file', folderId: folder.id, name: 'curl.bin' }, size, signal);
-  const { parts, wholeSha1 } = await prepareCurlParts(source, session.partSize, work);
-  const config = parts
-    .map((part) =>
-      [
-        `url = "${session.uploadPartUrl}"`,
-        `upload-file = "${part.file}"`,
-        `header = "authorization: Bearer ${token}"`,
-        `header = "digest: ${digestHeader(part.sha1)}"`,
-        `header = "content-range: bytes ${part.offset}-${part.offset + part.length - 1}/${size}"`,
-        'header = "content-type: application/octet-stream"',
-        `output = "${part.file}.json"`,
-      ].join('\n'),
-    )
-    .join('\nnext\n');
-  const configFile = join(work, 'curl-parts.conf');
-  await writeFile(configFile, config);
-  const curlUpload = await timed(async () => {
-    await run('curl', ['-sSf', '--no-progress-meter', '--parallel', '--parallel-max', String(partConcurrency), '-K', configFile]);
-    const uploaded: UploadedPart[] = [];
-    for (const part of parts) {
-      let text = '';
-      for await (const chunk of createReadStream(`${part.file}.json`, 'utf8') as AsyncIterable<string>) text += chunk;
-      uploaded.push((JSON.parse(text) as { part: UploadedPart }).part);
-    }
-    const result = await client.commitUploadSession(session, uploaded, wholeSha1, signal, 'curl.bin');
-    if (!('fileId' in result)) throw new Error('the emulator did not commit curl’s upload at once');
-  });
+  /** curl sends the same parts to a session of its own, `partConcurrency` at a time; we commit for it. */
+  async function curlUpload(name: string): Promise<number> {
+    const session = await client.createUploadSession({ kind: 'new-file', folderId: folder.id, name }, size, signal);
+    const config = parts
+      .map((part) =>
+        [
+          `url = "${session.uploadPartUrl}"`,
+          `upload-file = "${part.file}"`,
+          `header = "authorization: Bearer ${token}"`,
+          `header = "digest: ${digestHeader(part.sha1)}"`,
+          `header = "content-range: bytes ${part.offset}-${part.offset + part.length - 1}/${size}"`,
+          'header = "content-type: application/octet-stream"',
+          `output = "${part.file}.json"`,
+        ].join('\n'),
+      )
+      .join('\nnext\n');
+    const configFile = join(work, 'curl-parts.conf');
+    await writeFile(configFile, config);
+    return timed(async () => {
+      await run('curl', ['-sSf', '--no-progress-meter', '--parallel', '--parallel-max', String(partConcurrency), '-K', configFile]);
+      const uploaded: UploadedPart[] = [];
+      for (const part of parts) {
+        let text = '';
+        for await (const chunk of createReadStream(`${part.file}.json`, 'utf8') as AsyncIterable<string>) text += chunk;
+        uploaded.push((JSON.parse(text) as { part: UploadedPart }).part);
+      }
+      const result = await client.commitUploadSession(session, uploaded, wholeSha1, signal, name);
+      if (!('fileId' in result)) throw new Error('the emulator did not commit curl’s upload at once');
+    });
+  }
 
   const rows = [
-    ['download', mbps(ourDownload), mbps(curlDownload), 0.8],
-    ['upload (chunked)', mbps(ourUpload), mbps(curlUpload), 0.7],
+    ['download', mbps(best.ourDownload), mbps(best.curlDownload), 0.8],
+    ['upload (chunked)', mbps(best.ourUpload), mbps(best.curlUpload), 0.7],
   ] as const;
-  console.log(`transfers bench: ${size / 1024 / 1024} MiB file, emulator ${emulator.origin}, ${partConcurrency} parts in flight`);
+  console.log(
+    `transfers bench: ${size / 1024 / 1024} MiB file, emulator ${emulator.origin}, ${partConcurrency} parts in flight, best of ${rounds} interleaved rounds`,
+  );
   console.log('operation          ours MB/s   curl MB/s   ratio   target');
   for (const [label, ours, curl, target] of rows) {
     const ratio = ours / curl;
@@ -168,7 +190,7 @@ try {
     );
   }
   console.log(
-    `reference: Node's fetch alone (no disk, no SHA-1) downloads at ${mbps(fetchOnly).toFixed(1)} MB/s; ours is ${(fetchOnly / ourDownload).toFixed(2)} of that`,
+    `reference: Node's fetch alone (no disk, no SHA-1) downloads at ${mbps(fetchOnly).toFixed(1)} MB/s; ours is ${(fetchOnly / best.ourDownload).toFixed(2)} of that`,
   );
   console.log(
     `peak RSS of our process: ${ourPeakRss.toFixed(0)} MB (before transfers ${rssBefore.toFixed(0)} MB, after the download ${downloadPeakRss.toFixed(0)} MB; target < 300 MB ${ourPeakRss < 300 ? 'ok' : 'MISSED'})`,
