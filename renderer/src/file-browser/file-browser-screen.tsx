@@ -2,6 +2,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AppError } from '../../../common/app-error.ts';
 import type { BoxFolderInfo, BoxItem, BoxPathEntry, BoxSearchResult } from '../../../common/box-items.ts';
 import { invoke } from '../ipc/bridge.ts';
+import { TransfersDock } from '../transfers/transfers-dock.tsx';
+import { useTransfers, useUploadsFinished } from '../transfers/use-transfers.ts';
+import { useUploadDrop } from '../transfers/use-upload-drop.ts';
 import { Breadcrumbs } from './breadcrumbs.tsx';
 import { ConfirmDeleteDialog } from './confirm-delete-dialog.tsx';
 import { ContextMenu, type MenuAction } from './context-menu.tsx';
@@ -24,13 +27,8 @@ type Dialog = { kind: 'new-folder' } | { kind: 'rename' | 'delete' | 'info'; ite
 const nameErrorCodes = new Set(['box_item_name_in_use', 'box_item_name_invalid']);
 const numberFormat = new Intl.NumberFormat();
 
-export interface FileBrowserScreenProps {
-  /** Provided once uploads exist (the transfers feature); without it the button is disabled. */
-  onUpload?: (folderId: string) => void;
-}
-
 /** The signed-in screen: one folder at a time, or search results, with every action one key away. */
-export function FileBrowserScreen({ onUpload }: FileBrowserScreenProps) {
+export function FileBrowserScreen() {
   const navigation = useNavigationHistory('0');
   const folderId = navigation.current;
   const [knownFolders, setKnownFolders] = useState<Record<string, BoxFolderInfo>>({});
@@ -66,6 +64,13 @@ export function FileBrowserScreen({ onUpload }: FileBrowserScreenProps) {
     (error: unknown) => show('error', error instanceof Error ? error.message : 'Something went wrong.'),
     [show],
   );
+  const transfers = useTransfers();
+  const drop = useUploadDrop(folderId, (id, paths) => transfers.upload(id, paths), showError);
+  // A finished upload into the open folder shows up without the user refreshing.
+  useUploadsFinished(folderId, listing.reload);
+  const upload = (): void => void transfers.upload(folderId).catch(showError);
+  const download = (item: BoxItem): void =>
+    void transfers.download({ files: [{ id: item.id, name: item.name }] }).catch(showError);
   const focusList = (): void => document.querySelector<HTMLElement>('[data-testid="file-list-body"]')?.focus();
 
   /** Opens a folder; `trail` (root first, the folder last) spares Box a call for its path. */
@@ -180,6 +185,7 @@ export function FileBrowserScreen({ onUpload }: FileBrowserScreenProps) {
           ...(searching && 'path' in item
             ? [{ id: 'reveal', label: 'Show in folder', run: () => revealInFolder(item as BoxSearchResult) }]
             : []),
+          ...(item.type === 'file' ? [{ id: 'download', label: 'Download…', run: () => download(item) }] : []),
           { id: 'rename', label: 'Rename…', shortcut: 'F2', run: () => setDialog({ kind: 'rename', item }) },
           {
             id: 'delete',
@@ -196,6 +202,7 @@ export function FileBrowserScreen({ onUpload }: FileBrowserScreenProps) {
             shortcut: 'Ctrl+Shift+N',
             run: () => setDialog({ kind: 'new-folder' }),
           },
+          { id: 'upload', label: 'Upload files…', run: upload },
           { id: 'refresh', label: 'Refresh', shortcut: 'F5', run: listing.reload },
         ];
 
@@ -326,16 +333,19 @@ export function FileBrowserScreen({ onUpload }: FileBrowserScreenProps) {
           <button
             type="button"
             className="button primary"
-            disabled={!onUpload || searching}
-            title={onUpload ? 'Upload files to this folder' : 'Uploading is not available yet'}
-            onClick={() => onUpload?.(folderId)}
+            disabled={searching}
+            title="Upload files to this folder (or drop them on the list)"
+            onClick={upload}
           >
             <Icon name="upload" />
             Upload
           </button>
         </div>
       </header>
-      <div className="browser-body">
+      <div
+        className={`browser-body${drop.over && !searching ? ' drop-target' : ''}`}
+        {...(searching ? {} : drop.handlers)}
+      >
         <FileList
           label={searching ? `Search results for ${searchRequest.query}` : `Contents of ${folderName ?? 'folder'}`}
           items={rows}
@@ -358,6 +368,7 @@ export function FileBrowserScreen({ onUpload }: FileBrowserScreenProps) {
           }
         />
       </div>
+      <TransfersDock api={transfers} onError={showError} />
       <footer className="status-bar" aria-live="polite">
         {status}
       </footer>

@@ -36,8 +36,8 @@ export async function installEmulatedBridge(): Promise<EmulatedBox> {
     baseUrls: { apiBaseUrl: emulator.origin, uploadBaseUrl: `${emulator.origin}/api` },
     retryLimits: { baseDelaySeconds: 0.01 },
   });
-  // Only box:* channels exist in a component test; the dispatcher refuses the rest as unknown handlers would.
-  const handlers = createBoxHandlers(() => service) as unknown as HandlerTable;
+  // Box channels are real; transfers are not part of these tests, so there are none to list.
+  const handlers = { ...createBoxHandlers(() => service), 'transfer:list': () => [] } as unknown as HandlerTable;
   const bridge: BoxDesktopBridge = {
     invoke: (channel, ...request) =>
       dispatchRequest(handlers, channel, request[0], (_channel, error) => {
