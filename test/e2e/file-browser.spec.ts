@@ -1,5 +1,8 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './file-browser-fixtures.ts';
+import { expect, test } from './file-browser-journey-fixtures.ts';
 
 /** Screenshots of each state, for people to look at (not compared by the test). */
 const shotDirectory = process.env.FILE_BROWSER_SHOTS ?? '/tmp/file-browser-shots';
@@ -12,21 +15,21 @@ const rows = (page: Page) =>
     .filter({ hasNot: page.getByRole('columnheader') });
 const row = (page: Page, name: string) => rows(page).filter({ hasText: name });
 
-test('journey: new user, create, browse by mouse and keyboard, search, rename, delete, switch user', async ({
+test('journey: sign in as a new user, create, upload, browse by mouse and keyboard, search, rename, delete, sign out, another user', async ({
   page,
-  world,
+  journey,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   await page.setViewportSize({ width: 1100, height: 680 });
   const consoleErrors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
-  await page.goto(world.harness.url);
+  await page.goto(journey.harness.url);
   await expect(page.getByRole('heading', { name: 'Your Box files, with your company sign-in' })).toBeVisible();
 
-  // A new user: the backend provisions the app user, whose root is empty.
-  const alice = await world.signInAs('alice');
+  // A new user signs in through the system browser; the backend provisions an empty app user.
+  await journey.signIn(page, 'alice');
   await expect(page.getByRole('heading', { name: 'This folder is empty' })).toBeVisible();
   await expect(page).toHaveTitle('All Files – Box SSO Desktop');
   await expect(page.getByRole('navigation', { name: 'Folder path' })).toContainText('All Files');
@@ -43,25 +46,30 @@ test('journey: new user, create, browse by mouse and keyboard, search, rename, d
   await expect(dialog).toBeHidden();
   await expect(row(page, 'Projects')).toBeVisible();
 
-  // Uploads arrive with the transfers feature; seed files through the emulator meanwhile.
-  const projects = (await alice.service.listFolder({ folderId: '0' })).items.find((item) => item.name === 'Projects');
-  if (!projects) throw new Error('Projects was not created');
-  const controls = world.stack.box.emulator.controls;
-  await controls.createFolder({ ownerId: alice.boxUserId, parentId: projects.id, name: 'Designs' });
+  // Mouse: double-click opens a folder; a new folder and uploads from the toolbar fill it.
+  await row(page, 'Projects').dblclick();
+  await expect(page.getByRole('heading', { name: 'This folder is empty' })).toBeVisible();
+  await page.getByRole('button', { name: 'New folder' }).first().click();
+  await page.getByRole('dialog', { name: 'New folder' }).getByLabel('Name').fill('Designs');
+  await page.getByRole('dialog', { name: 'New folder' }).getByLabel('Name').press('Enter');
+  const local = await mkdtemp(join(tmpdir(), 'file-browser-journey-'));
+  journey.filesToUpload = [];
   for (const [name, size] of [
     ['Budget 2027.xlsx', 48_213],
     ['photo.png', 731_904],
     ['notes.txt', 5],
     ['Roadmap.pdf', 1_250_000],
   ] as const) {
-    await controls.createFile({ ownerId: alice.boxUserId, parentId: projects.id, name, size });
+    await writeFile(join(local, name), Buffer.alloc(size, name));
+    journey.filesToUpload.push(join(local, name));
   }
+  await page.getByRole('button', { name: 'Upload', exact: true }).click();
+  await expect(rows(page)).toHaveCount(5, { timeout: 20_000 });
+  await expect(page.getByRole('region', { name: 'Transfers' })).toBeVisible();
+  await page.getByRole('button', { name: 'Close transfers' }).click();
 
-  // Mouse: double-click opens a folder.
-  await row(page, 'Projects').dblclick();
   await expect(page.getByRole('navigation', { name: 'Folder path' })).toHaveText('All Files›Projects');
   await expect(page).toHaveTitle('Projects – Box SSO Desktop');
-  await expect(rows(page)).toHaveCount(5);
   await expect(rows(page).first()).toContainText('Designs');
   await expect(row(page, 'photo.png').locator('img')).toHaveAttribute('src', /^data:image\/png;base64,/);
   await shot(page, '03-folder');
@@ -136,6 +144,7 @@ test('journey: new user, create, browse by mouse and keyboard, search, rename, d
   await shot(page, '08-after-delete');
 
   // An error state says what happened and offers a retry; dark theme follows the OS.
+  const controls = journey.stack.emulator.controls;
   await controls.addFault({ route: 'GET /2.0/folders/{folder_id}/items', status: 429, retryAfterSeconds: 120 });
   await page.keyboard.press('F5');
   await expect(
@@ -150,9 +159,10 @@ test('journey: new user, create, browse by mouse and keyboard, search, rename, d
   await page.emulateMedia({ colorScheme: 'light' });
 
   // Sign out, then another user sees none of the first user's files.
-  world.signOut();
+  await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Your Box files, with your company sign-in' })).toBeVisible();
-  await world.signInAs('bob');
+  await journey.signIn(page, 'bob');
+  expect(await journey.boxUserId('bob')).not.toBe(await journey.boxUserId('alice'));
   await expect(page.getByRole('heading', { name: 'This folder is empty' })).toBeVisible();
   await page.getByRole('searchbox', { name: 'Search files' }).fill('budget');
   await page.getByRole('searchbox', { name: 'Search files' }).press('Enter');

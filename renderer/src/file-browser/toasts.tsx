@@ -14,8 +14,14 @@ export function useToasts() {
   const dismiss = useCallback((id: number) => setToasts((list) => list.filter((toast) => toast.id !== id)), []);
   const show = useCallback((tone: Toast['tone'], message: string) => {
     const id = nextId.current++;
-    // The same error twice in a row (a retried action) shows once.
-    setToasts((list) => [...list.filter((toast) => toast.message !== message), { id, tone, message }].slice(-4));
+    // The same error twice (a retried action) shows once, and only the latest success is kept:
+    // confirmations are glanced at, errors must stay until read.
+    setToasts((list) =>
+      [
+        ...list.filter((toast) => toast.message !== message && (tone === 'error' || toast.tone === 'error')),
+        { id, tone, message },
+      ].slice(-4),
+    );
   }, []);
   return { toasts, show, dismiss };
 }

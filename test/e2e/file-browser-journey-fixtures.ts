@@ -1,0 +1,101 @@
+/**
+ * Fixtures for the file browser's whole journey with nothing simulated: the sandbox stack
+ * (oidc-provider, Box API emulator, provisioning backend process), the real core with its
+ * SessionManager (refresh tokens in the OS keychain: run inside a D-Bus session with an
+ * unlocked gnome-keyring, see README), and a second browser context as the system browser,
+ * where the test logs in on the identity provider's page. The upload dialog answers with the
+ * files the test puts in `filesToUpload`.
+ */
+import { test as base, type BrowserContext, type Page } from '@playwright/test';
+import { BoxClient, BoxDeveloperTokenAuth } from 'box-node-sdk';
+import { BaseUrls, NetworkSession } from 'box-node-sdk/networking';
+import type { Core } from '../../main/core/create-core.ts';
+import { startSandboxStack, type SandboxStack } from '../../sandbox/stack/start-sandbox-stack.ts';
+import { createHarnessCore, loadHarnessConfig } from '../harness/harness-core.ts';
+import { startHarness, type Harness } from '../harness/harness-server.ts';
+
+export interface JourneyWorld {
+  stack: SandboxStack;
+  harness: Harness;
+  core: Core;
+  /** Local paths the next "choose files to upload" dialog answers with. */
+  filesToUpload: string[];
+  /** Clicks Sign in in the app and logs in as the user in the system browser. */
+  signIn(page: Page, username: string): Promise<void>;
+  /** The Box app user the backend provisioned for a sandbox user. */
+  boxUserId(username: string): Promise<string>;
+}
+
+export const test = base.extend<{ journey: JourneyWorld }>({
+  journey: async ({ browser }, use) => {
+    const stack = await startSandboxStack({ demoContent: false });
+    const opened: string[] = [];
+    const waiters: Array<(url: string) => void> = [];
+    const world: Partial<JourneyWorld> & { filesToUpload: string[] } = { filesToUpload: [] };
+    const core = createHarnessCore(await loadHarnessConfig(stack.desktopSettings), {
+      mode: 'sandbox',
+      openExternal: (url) => {
+        const waiter = waiters.shift();
+        if (waiter) waiter(url);
+        else opened.push(url);
+        return Promise.resolve();
+      },
+      dialogs: { chooseFilesToUpload: () => Promise.resolve([...world.filesToUpload]) },
+    });
+    const harness = await startHarness({
+      core,
+      rendererDirectory: 'out/renderer',
+      preloadFile: 'out/preload/index.cjs',
+    });
+    const systemBrowser: BrowserContext = await browser.newContext();
+    const nextOpenedUrl = () => {
+      const url = opened.shift();
+      return url !== undefined ? Promise.resolve(url) : new Promise<string>((resolve) => waiters.push(resolve));
+    };
+    const serviceToken = (await stack.emulator.controls.issueToken({ userId: stack.emulator.serviceAccountId }))
+      .access_token;
+    const admin = new BoxClient({
+      auth: new BoxDeveloperTokenAuth({ token: serviceToken }),
+      networkSession: new NetworkSession({
+        baseUrls: new BaseUrls({
+          baseUrl: stack.emulator.origin,
+          uploadUrl: `${stack.emulator.origin}/api`,
+          oauth2Url: `${stack.emulator.origin}/api/oauth2`,
+        }),
+      }),
+    });
+
+    Object.assign(world, {
+      stack,
+      harness,
+      core,
+      async signIn(page: Page, username: string) {
+        const user = stack.idp.users.find((candidate) => candidate.username === username);
+        if (!user) throw new Error(`no sandbox user ${username}`);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        const tab = await systemBrowser.newPage();
+        await tab.goto(await nextOpenedUrl());
+        await tab.getByLabel('Username').fill(user.username);
+        await tab.getByLabel('Password').fill(user.password);
+        await tab.getByRole('button', { name: 'Sign in', exact: true }).click();
+        await tab.getByText("You're signed in").waitFor();
+        await tab.close();
+        await page.getByTestId('signed-in-name').filter({ hasText: user.name }).waitFor();
+      },
+      async boxUserId(username: string) {
+        const user = stack.idp.users.find((candidate) => candidate.username === username);
+        const found = await admin.users.getUsers({ externalAppUserId: user?.sub ?? username });
+        const id = found.entries?.[0]?.id;
+        if (!id) throw new Error(`no Box app user for ${username}`);
+        return id;
+      },
+    });
+    await use(world as JourneyWorld);
+    await systemBrowser.close();
+    await harness.close();
+    await core.dispose();
+    await stack.close();
+  },
+});
+
+export { expect } from '@playwright/test';
