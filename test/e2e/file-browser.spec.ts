@@ -128,6 +128,13 @@ test('journey: sign in as a new user, create, upload, browse by mouse and keyboa
   await expect(rename).toBeHidden();
   await expect(row(page, 'meeting notes.txt')).toBeVisible();
 
+  // Drag and drop moves: a file onto the "All Files" breadcrumb goes up a level.
+  await row(page, 'meeting notes.txt').dragTo(
+    page.getByRole('navigation', { name: 'Folder path' }).getByRole('button', { name: 'All Files' }),
+  );
+  await expect(page.getByRole('status').filter({ hasText: 'Moved “meeting notes.txt” to “All Files”.' })).toBeVisible();
+  await expect(row(page, 'meeting notes.txt')).toBeHidden();
+
   // The context menu, then Delete with confirmation.
   await row(page, 'Designs').click({ button: 'right' });
   await expect(page.getByRole('menu', { name: 'Item actions' })).toBeVisible();

@@ -1,7 +1,16 @@
 import type { BoxPathEntry } from '../../../common/box-items.ts';
+import type { ItemDrag } from './use-item-drag.ts';
 
 /** Where the open folder sits, root first; every ancestor is one click away. */
-export function Breadcrumbs({ path, onOpen }: { path: readonly BoxPathEntry[]; onOpen: (folderId: string) => void }) {
+export function Breadcrumbs({
+  path,
+  onOpen,
+  drag,
+}: {
+  path: readonly BoxPathEntry[];
+  onOpen: (folderId: string) => void;
+  drag?: ItemDrag;
+}) {
   return (
     <nav className="breadcrumbs" aria-label="Folder path">
       <ol>
@@ -15,7 +24,12 @@ export function Breadcrumbs({ path, onOpen }: { path: readonly BoxPathEntry[]; o
                 </span>
               ) : (
                 <>
-                  <button type="button" className="crumb" onClick={() => onOpen(entry.id)}>
+                  <button
+                    type="button"
+                    className={`crumb${drag?.overId === entry.id ? ' drop-into' : ''}`}
+                    onClick={() => onOpen(entry.id)}
+                    {...drag?.target(entry)}
+                  >
                     {entry.name}
                   </button>
                   <span className="crumb-separator" aria-hidden="true">

@@ -17,6 +17,7 @@ import { SearchBox } from './search-box.tsx';
 import { sortItems, type SortOrder } from './sort-items.ts';
 import { Toasts, useToasts } from './toasts.tsx';
 import { useFolderListing } from './use-folder-listing.ts';
+import { useItemDrag } from './use-item-drag.ts';
 import { useNavigationHistory } from './use-navigation-history.ts';
 import { useSearch, type SearchRequest } from './use-search.ts';
 import './file-browser.css';
@@ -65,7 +66,7 @@ export function FileBrowserScreen() {
     [show],
   );
   const transfers = useTransfers();
-  const drop = useUploadDrop(folderId, (id, paths) => transfers.upload(id, paths), showError);
+  const drop = useUploadDrop(folderId, (id, files) => transfers.uploadDropped(id, files), showError);
   // A finished upload into the open folder shows up without the user refreshing.
   useUploadsFinished(folderId, listing.reload);
   const upload = (): void => void transfers.upload(folderId).catch(showError);
@@ -137,6 +138,21 @@ export function FileBrowserScreen() {
     setDialog(null);
     focusList();
   };
+  const move = async (item: BoxItem, target: BoxPathEntry): Promise<void> => {
+    try {
+      await invoke('box:move', {
+        itemId: item.id,
+        itemType: item.type === 'folder' ? 'folder' : 'file',
+        parentId: target.id,
+      });
+      listing.update((items) => items.filter((entry) => entry.id !== item.id));
+      if (searching) setSearchRequest((request) => (request ? { ...request } : request));
+      show('success', `Moved “${item.name}” to “${target.name}”.`);
+    } catch (error) {
+      showError(error);
+    }
+  };
+  const drag = useItemDrag(folderId, (item, target) => void move(item, target));
   /** Name problems stay in the dialog; the rest closes it with a toast. */
   const nameAction = (action: (name: string) => Promise<void>) => async (name: string) => {
     try {
@@ -301,7 +317,7 @@ export function FileBrowserScreen() {
             </h1>
           </div>
         ) : (
-          <Breadcrumbs path={path} onOpen={(id) => openFolder(id, null, pathTo(id))} />
+          <Breadcrumbs path={path} onOpen={(id) => openFolder(id, null, pathTo(id))} drag={drag} />
         )}
         <SearchBox
           ref={searchInput}
@@ -357,6 +373,7 @@ export function FileBrowserScreen() {
           onContextMenu={(item, position) => setMenu({ item, position })}
           onCommand={runCommand}
           placeholder={placeholder}
+          drag={drag}
           describe={
             searching
               ? (item) => (

@@ -5,6 +5,7 @@ import { FileIcon } from './file-icon.tsx';
 import { kindLabels, fileKind } from './file-kind.ts';
 import { formatModified, formatSize } from './format.ts';
 import type { SortKey, SortOrder } from './sort-items.ts';
+import type { ItemDrag } from './use-item-drag.ts';
 
 export const rowHeight = 40;
 
@@ -25,6 +26,8 @@ export interface FileListProps {
   placeholder?: ReactNode;
   /** Extra text under the name, e.g. where a search result lives. */
   describe?: (item: BoxItem) => ReactNode;
+  /** Drag to move: rows are sources, folder rows targets. */
+  drag?: ItemDrag;
 }
 
 const columns: { key: SortKey; label: string; className: string }[] = [
@@ -153,8 +156,10 @@ export function FileList(props: FileListProps) {
                 aria-rowindex={row.index + 2}
                 aria-selected={selected}
                 data-item-type={item.type}
-                className={`file-row${selected ? ' selected' : ''}`}
+                className={`file-row${selected ? ' selected' : ''}${props.drag?.overId === item.id ? ' drop-into' : ''}`}
                 style={{ transform: `translateY(${row.start}px)` }}
+                {...props.drag?.source(item)}
+                {...(item.type === 'folder' ? props.drag?.target(item) : {})}
                 onClick={() => onSelect(item)}
                 onDoubleClick={() => onOpen(item)}
                 onContextMenu={(event) => {

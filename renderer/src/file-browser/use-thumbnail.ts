@@ -3,8 +3,17 @@ import type { BoxItem } from '../../../common/box-items.ts';
 import { invoke } from '../ipc/bridge.ts';
 import { hasThumbnail } from './file-kind.ts';
 
-/** Remembers answers across rows and re-mounts: a virtualized row is created again on every scroll. */
+/**
+ * Remembers answers across rows and re-mounts (a virtualized row is created again on every
+ * scroll), bounded so a folder of many images cannot grow the page: main keeps a larger cache.
+ */
 const known = new Map<string, string | null>();
+const maxKnown = 400;
+
+function remember(id: string, url: string | null): void {
+  known.set(id, url);
+  if (known.size > maxKnown) known.delete(known.keys().next().value ?? id);
+}
 
 /** Box's thumbnail for a visible image row, or null while it loads or when there is none. */
 export function useThumbnail(item: BoxItem, enabled: boolean): string | null {
@@ -16,7 +25,7 @@ export function useThumbnail(item: BoxItem, enabled: boolean): string | null {
     let current = true;
     invoke('box:getThumbnail', { fileId: item.id }).then(
       (url) => {
-        known.set(item.id, url);
+        remember(item.id, url);
         if (current) setLoaded({ id: item.id, url });
       },
       // A missing thumbnail is not worth a toast: the type icon stays.
