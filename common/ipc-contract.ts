@@ -17,6 +17,7 @@ import type {
 import type { SessionState } from './session-state.ts';
 import type {
   DownloadRequest,
+  DroppedUploadRequest,
   NameClashAnswer,
   NameClashQuestion,
   TransferProgress,
@@ -68,6 +69,8 @@ export interface RequestResponseChannels {
   'transfer:download': [DownloadRequest, TransferSnapshot[]];
   /** Uploads dropped paths, or asks for files with the open dialog; [] when the user cancels it. */
   'transfer:upload': [UploadRequest, TransferSnapshot[]];
+  /** Preload-only: see DroppedUploadRequest. */
+  'transfer:uploadDropped': [DroppedUploadRequest, TransferSnapshot[]];
   'transfer:cancel': [{ id: string }, void];
   'transfer:retry': [{ id: string }, void];
   /** Drops finished, failed, cancelled and skipped transfers from the list. */
@@ -109,11 +112,16 @@ export const requestChannels = [
   'transfer:list',
   'transfer:download',
   'transfer:upload',
+  'transfer:uploadDropped',
   'transfer:cancel',
   'transfer:retry',
   'transfer:clearFinished',
   'transfer:answerNameClash',
 ] as const satisfies readonly RequestChannel[];
+/** Channels the preload itself sends and the page may not: their payloads must come from the preload. */
+export const preloadOnlyChannels = ['transfer:uploadDropped'] as const satisfies readonly RequestChannel[];
+export type PageRequestChannel = Exclude<RequestChannel, (typeof preloadOnlyChannels)[number]>;
+
 export const eventChannels = [
   'session:changed',
   'transfer:progress',
@@ -133,16 +141,17 @@ export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: AppError
 
 /** The one global the preload puts on `window`. */
 export interface BoxDesktopBridge {
-  invoke<C extends RequestChannel>(
+  invoke<C extends PageRequestChannel>(
     channel: C,
     ...request: RequestOf<C> extends void ? [] : [RequestOf<C>]
   ): Promise<IpcResult<ResponseOf<C>>>;
   on<E extends EventChannel>(event: E, listener: (payload: EventChannels[E]) => void): () => void;
   /**
-   * The local path of a dropped file (Electron's `webUtils.getPathForFile`; the argument is a
-   * DOM `File`). Absent where the page cannot know paths; uploads then use the open dialog.
+   * Uploads dropped files (DOM `File` objects) into a folder. The preload resolves their local
+   * paths itself (Electron's `webUtils.getPathForFile`); files without one are left out, and an
+   * empty result means the page should offer the open dialog instead.
    */
-  pathForFile?(file: unknown): string;
+  uploadDroppedFiles(folderId: string, files: readonly unknown[]): Promise<IpcResult<TransferSnapshot[]>>;
 }
 
 export const bridgeGlobalName = 'boxDesktop';

@@ -46,12 +46,16 @@ export const ipcRequestSchemas = {
   'box:getThumbnail': z.strictObject({ fileId: boxId }),
   'transfer:list': z.undefined(),
   'transfer:download': z.strictObject({
-    files: z.array(z.strictObject({ id: boxId, name: boxName.min(1) })).min(1).max(1000),
+    files: z
+      .array(z.strictObject({ id: boxId, name: boxName.min(1) }))
+      .min(1)
+      .max(1000),
     openWhenDone: z.boolean().optional(),
   }),
-  'transfer:upload': z.strictObject({
+  'transfer:upload': z.strictObject({ folderId: boxId }),
+  'transfer:uploadDropped': z.strictObject({
     folderId: boxId,
-    paths: z.array(z.string().min(1).max(4096)).min(1).max(1000).optional(),
+    paths: z.array(z.string().min(1).max(4096)).min(1).max(1000),
   }),
   'transfer:cancel': z.strictObject({ id: transferId }),
   'transfer:retry': z.strictObject({ id: transferId }),

@@ -11,7 +11,8 @@ export type TransferDirection = 'download' | 'upload';
  * `waiting`: a name clash awaits the user's answer. `verifying`: bytes are in, the SHA-1 is
  * being checked (download) or Box is committing the session (upload).
  */
-export type TransferState = 'queued' | 'waiting' | 'running' | 'verifying' | 'done' | 'failed' | 'cancelled' | 'skipped';
+export type TransferState =
+  'queued' | 'waiting' | 'running' | 'verifying' | 'done' | 'failed' | 'cancelled' | 'skipped';
 
 export interface TransferProgress {
   id: string;
@@ -63,8 +64,16 @@ export interface DownloadRequest {
   openWhenDone?: boolean;
 }
 
+/** Upload into a folder: main shows the OS's open dialog, so the page never names a local path. */
 export interface UploadRequest {
   folderId: string;
-  /** Paths of dropped files (the preload resolves them); omitted: main shows the open dialog. */
-  paths?: string[];
+}
+
+/**
+ * Upload dropped files. Only the preload sends this, with paths it resolved itself from real
+ * dropped `File` objects; the page cannot reach the channel, so it cannot name arbitrary files.
+ */
+export interface DroppedUploadRequest {
+  folderId: string;
+  paths: string[];
 }

@@ -1,25 +1,28 @@
 /**
  * The only bridge between the page and main: one global exposing exactly the IPC contract.
  * The page never gets ipcRenderer itself, so it cannot reach a channel the contract does
- * not name or listen to events it was not given.
+ * not name, send to a preload-only channel, or listen to events it was not given.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import {
   bridgeGlobalName,
   eventChannels,
+  preloadOnlyChannels,
   requestChannels,
   type BoxDesktopBridge,
   type EventChannel,
   type EventChannels,
   type IpcResult,
-  type RequestChannel,
+  type PageRequestChannel,
 } from '../common/ipc-contract.ts';
+import type { TransferSnapshot } from '../common/transfers.ts';
 
-const allowedRequests: ReadonlySet<string> = new Set(requestChannels);
+const preloadOnly: ReadonlySet<string> = new Set(preloadOnlyChannels);
+const allowedRequests: ReadonlySet<string> = new Set(requestChannels.filter((channel) => !preloadOnly.has(channel)));
 const allowedEvents: ReadonlySet<string> = new Set(eventChannels);
 
 const bridge: BoxDesktopBridge = {
-  invoke(channel: RequestChannel, ...request: unknown[]) {
+  invoke(channel: PageRequestChannel, ...request: unknown[]) {
     if (!allowedRequests.has(channel)) return Promise.reject(new Error(`Unknown channel ${String(channel)}`));
     return ipcRenderer.invoke(channel, request[0]) as Promise<IpcResult<never>>;
   },
@@ -31,6 +34,14 @@ const bridge: BoxDesktopBridge = {
     return () => {
       ipcRenderer.removeListener(event, wrapped);
     };
+  },
+  uploadDroppedFiles(folderId: string, files: readonly unknown[]) {
+    // Only a File the user really dropped has a path; one the page built itself yields ''.
+    const paths = files
+      .map((file) => (file instanceof File ? webUtils.getPathForFile(file) : ''))
+      .filter((path) => path !== '');
+    if (paths.length === 0) return Promise.resolve({ ok: true, value: [] } satisfies IpcResult<TransferSnapshot[]>);
+    return ipcRenderer.invoke('transfer:uploadDropped', { folderId, paths }) as Promise<IpcResult<TransferSnapshot[]>>;
   },
 };
 

@@ -19,7 +19,7 @@ test('the page gets only the contract: no ipcRenderer, no require, no Node', asy
     hasRequire: 'require' in window,
     hasProcess: 'process' in window,
   }));
-  expect(globals).toEqual({ bridgeKeys: ['invoke', 'on'], hasRequire: false, hasProcess: false });
+  expect(globals).toEqual({ bridgeKeys: ['invoke', 'on', 'uploadDroppedFiles'], hasRequire: false, hasProcess: false });
 });
 
 test('an unknown channel is refused by the preload and by the core', async ({ page, harness }) => {
@@ -33,6 +33,32 @@ test('an unknown channel is refused by the preload and by the core', async ({ pa
     );
   });
   expect(preloadRefusal).toBe('Unknown channel fs:readFile');
+});
+
+test('the page cannot name local files to upload: the dropped-files channel is the preload’s alone', async ({
+  page,
+  harness,
+}) => {
+  await page.goto(harness.url);
+  await expect(page.getByTestId('app-info')).toBeVisible();
+  const outcome = await page.evaluate(async () => {
+    const bridge = (
+      window as unknown as {
+        boxDesktop: {
+          invoke(channel: string, request?: unknown): Promise<unknown>;
+          uploadDroppedFiles(folderId: string, files: unknown[]): Promise<unknown>;
+        };
+      }
+    ).boxDesktop;
+    const direct = await bridge.invoke('transfer:uploadDropped', { folderId: '0', paths: ['/etc/passwd'] }).then(
+      () => 'accepted',
+      (error: Error) => error.message,
+    );
+    // A File the page built itself has no local path, so nothing is sent.
+    const forged = await bridge.uploadDroppedFiles('0', [new File(['x'], 'passwd')]);
+    return { direct, forged };
+  });
+  expect(outcome).toEqual({ direct: 'Unknown channel transfer:uploadDropped', forged: { ok: true, value: [] } });
 });
 
 test('inline script is blocked by the content security policy', async ({ page, harness }) => {

@@ -30,7 +30,7 @@ test.describe('the real Electron app', () => {
         process: typeof (globalThis as { process?: unknown }).process,
         bridge: Object.keys((globalThis as unknown as { boxDesktop: object }).boxDesktop).sort(),
       }));
-      expect(pageGlobals).toEqual({ require: 'undefined', process: 'undefined', bridge: ['invoke', 'on'] });
+      expect(pageGlobals).toEqual({ require: 'undefined', process: 'undefined', bridge: ['invoke', 'on', 'uploadDroppedFiles'] });
       await expect(window.getByTestId('app-info')).toHaveText(/^Box SSO Desktop /);
       expect(window.url()).toBe('app://bundle/index.html');
     } finally {

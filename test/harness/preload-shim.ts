@@ -45,8 +45,15 @@ export function buildPreloadShim(preloadSource: string, socketPath: string): str
       Object.defineProperty(window, key, { value: Object.freeze(api), enumerable: true });
     },
   };
+  // A page cannot learn a dropped file's path; tests say which path stands behind a file name
+  // (window.__harnessFilePaths), as Electron's webUtils knows it for a real drop.
+  const webUtils = {
+    getPathForFile(file) {
+      return (window.__harnessFilePaths ?? {})[file.name] ?? '';
+    },
+  };
   const require = (name) => {
-    if (name === 'electron') return { contextBridge, ipcRenderer };
+    if (name === 'electron') return { contextBridge, ipcRenderer, webUtils };
     throw new Error('The sandboxed preload cannot require ' + name);
   };
   const module = { exports: {} };

@@ -35,10 +35,11 @@ export function createTransferHandlers(
       const folder = await dialogs.chooseDownloadFolder();
       return folder === null ? [] : manager.download(files, { kind: 'folder', path: folder }, openWhenDone);
     },
-    'transfer:upload': async ({ folderId, paths }): Promise<TransferSnapshot[]> => {
-      const chosen = paths ?? (await dialogs.chooseFilesToUpload());
+    'transfer:upload': async ({ folderId }): Promise<TransferSnapshot[]> => {
+      const chosen = await dialogs.chooseFilesToUpload();
       return chosen === null || chosen.length === 0 ? [] : manager.upload(folderId, chosen);
     },
+    'transfer:uploadDropped': ({ folderId, paths }) => manager.upload(folderId, paths),
     'transfer:cancel': ({ id }) => manager.cancel(id),
     'transfer:retry': ({ id }) => manager.retry(id),
     'transfer:clearFinished': () => manager.clearFinished(),

@@ -66,7 +66,7 @@ export function FileBrowserScreen() {
     [show],
   );
   const transfers = useTransfers();
-  const drop = useUploadDrop(folderId, (id, paths) => transfers.upload(id, paths), showError);
+  const drop = useUploadDrop(folderId, (id, files) => transfers.uploadDropped(id, files), showError);
   // A finished upload into the open folder shows up without the user refreshing.
   useUploadsFinished(folderId, listing.reload);
   const upload = (): void => void transfers.upload(folderId).catch(showError);
@@ -269,7 +269,9 @@ export function FileBrowserScreen() {
     : searching
       ? loading
         ? 'Searching…'
-        : `${numberFormat.format(search.totalCount)} ${search.totalCount === 1 ? 'result' : 'results'}`
+        : search.totalCount > search.results.length
+          ? `Showing the first ${numberFormat.format(search.results.length)} of ${numberFormat.format(search.totalCount)} results · add words to narrow the search`
+          : `${numberFormat.format(search.totalCount)} ${search.totalCount === 1 ? 'result' : 'results'}`
       : `${numberFormat.format(count)} ${count === 1 ? 'item' : 'items'}${loading && count > 0 ? ' · loading more…' : ''}`;
 
   return (

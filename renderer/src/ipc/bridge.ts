@@ -8,10 +8,11 @@ import {
   type BoxDesktopBridge,
   type EventChannel,
   type EventChannels,
-  type RequestChannel,
+  type PageRequestChannel,
   type RequestOf,
   type ResponseOf,
 } from '../../../common/ipc-contract.ts';
+import type { TransferSnapshot } from '../../../common/transfers.ts';
 
 function bridge(): BoxDesktopBridge {
   const candidate = (window as unknown as Record<string, BoxDesktopBridge | undefined>)[bridgeGlobalName];
@@ -19,7 +20,7 @@ function bridge(): BoxDesktopBridge {
   return candidate;
 }
 
-export async function invoke<C extends RequestChannel>(
+export async function invoke<C extends PageRequestChannel>(
   channel: C,
   ...request: RequestOf<C> extends void ? [] : [RequestOf<C>]
 ): Promise<ResponseOf<C>> {
@@ -30,4 +31,11 @@ export async function invoke<C extends RequestChannel>(
 
 export function subscribe<E extends EventChannel>(event: E, listener: (payload: EventChannels[E]) => void): () => void {
   return bridge().on(event, listener);
+}
+
+/** Uploads dropped files; resolves [] when none has a local path (then offer the open dialog). */
+export async function uploadDroppedFiles(folderId: string, files: readonly File[]): Promise<TransferSnapshot[]> {
+  const result = await bridge().uploadDroppedFiles(folderId, files);
+  if (!result.ok) throw AppError.fromInfo(result.error);
+  return result.value;
 }

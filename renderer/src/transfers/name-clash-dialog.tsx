@@ -18,11 +18,20 @@ export function NameClashDialog({ question, onAnswer }: NameClashDialogProps) {
   return (
     <Modal
       title={`“${question.name}” already exists`}
-      description={upload ? 'A file with this name is already in this Box folder.' : 'A file with this name is already in the folder you chose.'}
+      description={
+        upload
+          ? 'A file with this name is already in this Box folder.'
+          : 'A file with this name is already in the folder you chose.'
+      }
       onCancel={() => onAnswer('skip', false)}
     >
       <div className="name-clash-choices">
-        <button type="button" className="button primary" data-autofocus onClick={() => onAnswer('keep-both', applyToAll)}>
+        <button
+          type="button"
+          className="button primary"
+          data-autofocus
+          onClick={() => onAnswer('keep-both', applyToAll)}
+        >
           Keep both
         </button>
         <button type="button" className="button" onClick={() => onAnswer('replace', applyToAll)}>

@@ -13,7 +13,11 @@ export function TransferRow({ transfer, onCancel, onRetry }: TransferRowProps) {
   const active = activeStates.has(transfer.state);
   const verb = transfer.direction === 'upload' ? 'Upload' : 'Download';
   return (
-    <li className={`transfer-row transfer-${transfer.state}`} data-testid="transfer-row" aria-label={`${verb} of ${transfer.name}`}>
+    <li
+      className={`transfer-row transfer-${transfer.state}`}
+      data-testid="transfer-row"
+      aria-label={`${verb} of ${transfer.name}`}
+    >
       <div className="transfer-heading">
         <span className="transfer-direction" aria-hidden="true">
           {transfer.direction === 'upload' ? '↑' : '↓'}
@@ -37,7 +41,9 @@ export function TransferRow({ transfer, onCancel, onRetry }: TransferRowProps) {
       </div>
       <div className="transfer-details">
         <span className="transfer-progress">{progressText(transfer)}</span>
-        {transfer.state === 'done' && transfer.targetPath && <span className="transfer-target">Saved to {transfer.targetPath}</span>}
+        {transfer.state === 'done' && transfer.targetPath && (
+          <span className="transfer-target">Saved to {transfer.targetPath}</span>
+        )}
         {active && (
           <button type="button" className="button small" onClick={() => onCancel(transfer.id)}>
             Cancel

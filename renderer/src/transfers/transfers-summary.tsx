@@ -31,7 +31,12 @@ export function TransfersSummary({ transfers, onOpen }: TransfersSummaryProps) {
   if (text === null) return null;
   const attention = transfers.some((t) => t.state === 'failed' || t.state === 'waiting');
   return (
-    <button type="button" className={`button transfers-summary${attention ? ' attention' : ''}`} onClick={onOpen} aria-label={`Transfers: ${text}`}>
+    <button
+      type="button"
+      className={`button transfers-summary${attention ? ' attention' : ''}`}
+      onClick={onOpen}
+      aria-label={`Transfers: ${text}`}
+    >
       {text}
     </button>
   );

@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DownloadRequest, TransferProgress, TransferSnapshot } from '../../../common/transfers.ts';
-import { invoke, subscribe } from '../ipc/bridge.ts';
+import { invoke, subscribe, uploadDroppedFiles } from '../ipc/bridge.ts';
 
 export interface TransfersApi {
   /** Oldest first, as main lists them. */
   transfers: TransferSnapshot[];
   download(request: DownloadRequest): Promise<void>;
-  /** With paths (dropped files) or without (main shows the open dialog). */
-  upload(folderId: string, paths?: string[]): Promise<void>;
+  /** Main shows the open dialog. */
+  upload(folderId: string): Promise<void>;
+  /** Dropped files; when none has a local path, falls back to the open dialog so the drop is never lost. */
+  uploadDropped(folderId: string, files: readonly File[]): Promise<void>;
   cancel(id: string): Promise<void>;
   retry(id: string): Promise<void>;
   clearFinished(): Promise<void>;
@@ -40,7 +42,9 @@ export function useTransfers(): TransfersApi {
   useEffect(() => {
     let live = true;
     const stopChanged = subscribe('transfer:changed', (snapshot) => setTransfers((list) => upsert(list, snapshot)));
-    const stopProgress = subscribe('transfer:progress', (progress) => setTransfers((list) => withProgress(list, progress)));
+    const stopProgress = subscribe('transfer:progress', (progress) =>
+      setTransfers((list) => withProgress(list, progress)),
+    );
     void invoke('transfer:list').then((listed) => {
       // Events that arrived meanwhile are newer than the list: keep them.
       if (live) setTransfers((current) => [...listed.filter((t) => !current.some((c) => c.id === t.id)), ...current]);
@@ -55,8 +59,12 @@ export function useTransfers(): TransfersApi {
   const download = useCallback(async (request: DownloadRequest) => {
     await invoke('transfer:download', request);
   }, []);
-  const upload = useCallback(async (folderId: string, paths?: string[]) => {
-    await invoke('transfer:upload', paths ? { folderId, paths } : { folderId });
+  const upload = useCallback(async (folderId: string) => {
+    await invoke('transfer:upload', { folderId });
+  }, []);
+  const uploadDropped = useCallback(async (folderId: string, files: readonly File[]) => {
+    const started = await uploadDroppedFiles(folderId, files);
+    if (started.length === 0) await invoke('transfer:upload', { folderId });
   }, []);
   const cancel = useCallback(async (id: string) => invoke('transfer:cancel', { id }), []);
   const retry = useCallback(async (id: string) => invoke('transfer:retry', { id }), []);
@@ -65,7 +73,7 @@ export function useTransfers(): TransfersApi {
     setTransfers((list) => list.filter((t) => !['done', 'failed', 'cancelled', 'skipped'].includes(t.state)));
   }, []);
 
-  return { transfers, download, upload, cancel, retry, clearFinished };
+  return { transfers, download, upload, uploadDropped, cancel, retry, clearFinished };
 }
 
 /**
@@ -76,7 +84,8 @@ export function useUploadsFinished(folderId: string, onFinished: () => void): vo
   useEffect(
     () =>
       subscribe('transfer:changed', (snapshot) => {
-        if (snapshot.direction === 'upload' && snapshot.state === 'done' && snapshot.folderId === folderId) onFinished();
+        if (snapshot.direction === 'upload' && snapshot.state === 'done' && snapshot.folderId === folderId)
+          onFinished();
       }),
     [folderId, onFinished],
   );

@@ -1,5 +1,4 @@
 import { useCallback, useState, type DragEvent } from 'react';
-import { droppedPaths } from './dropped-paths.ts';
 
 export interface UploadDrop {
   /** True while files are dragged over the target (for a highlight). */
@@ -15,10 +14,13 @@ const carriesFiles = (event: DragEvent): boolean => event.dataTransfer.types.inc
 
 /**
  * Makes an element (the file list, or one folder row) a drop target for uploads into
- * `folderId`. Dropped files go to main as paths; when the page cannot know them, the open
- * dialog is shown instead so the drop is never silently lost.
+ * `folderId`. The files go to the preload, which alone resolves their local paths.
  */
-export function useUploadDrop(folderId: string, upload: (folderId: string, paths?: string[]) => Promise<void>, onError: (error: unknown) => void): UploadDrop {
+export function useUploadDrop(
+  folderId: string,
+  uploadDropped: (folderId: string, files: readonly File[]) => Promise<void>,
+  onError: (error: unknown) => void,
+): UploadDrop {
   const [over, setOver] = useState(false);
   const onDragOver = useCallback((event: DragEvent) => {
     if (!carriesFiles(event)) return;
@@ -34,10 +36,9 @@ export function useUploadDrop(folderId: string, upload: (folderId: string, paths
       event.preventDefault();
       event.stopPropagation();
       setOver(false);
-      const paths = droppedPaths(event.dataTransfer.files);
-      upload(folderId, paths.length > 0 ? paths : undefined).catch(onError);
+      uploadDropped(folderId, [...event.dataTransfer.files]).catch(onError);
     },
-    [folderId, upload, onError],
+    [folderId, uploadDropped, onError],
   );
   return { over, handlers: { onDragOver, onDragLeave, onDrop } };
 }

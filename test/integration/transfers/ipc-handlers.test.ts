@@ -38,14 +38,18 @@ function setUp(dialogs: Partial<TransferDialogs> = {}) {
   });
   const dialogCalls: string[] = [];
   const handlers = createTransferHandlers(manager, broker, {
-    chooseSavePath: (name) => Promise.resolve(void dialogCalls.push(`save ${name}`)).then(() => dialogs.chooseSavePath?.(name) ?? null),
-    chooseDownloadFolder: () => Promise.resolve(void dialogCalls.push('folder')).then(() => dialogs.chooseDownloadFolder?.() ?? null),
-    chooseFilesToUpload: () => Promise.resolve(void dialogCalls.push('open')).then(() => dialogs.chooseFilesToUpload?.() ?? null),
+    chooseSavePath: (name) =>
+      Promise.resolve(void dialogCalls.push(`save ${name}`)).then(() => dialogs.chooseSavePath?.(name) ?? null),
+    chooseDownloadFolder: () =>
+      Promise.resolve(void dialogCalls.push('folder')).then(() => dialogs.chooseDownloadFolder?.() ?? null),
+    chooseFilesToUpload: () =>
+      Promise.resolve(void dialogCalls.push('open')).then(() => dialogs.chooseFilesToUpload?.() ?? null),
   });
   const errors: unknown[] = [];
   // Only the transfer:* part of the table exists here; other channels are not called.
   const table = handlers as HandlerTable;
-  const request = (channel: string, payload?: unknown) => dispatchRequest(table, channel, payload, (_channel, error) => errors.push(error));
+  const request = (channel: string, payload?: unknown) =>
+    dispatchRequest(table, channel, payload, (_channel, error) => errors.push(error));
   return { events, manager, request, dialogCalls, opened, errors };
 }
 
@@ -53,7 +57,7 @@ test('an upload that clashes asks through an event, and the answer comes back as
   const path = join(local, 'clash.txt');
   await writeFile(path, 'first');
   const { events, manager, request } = setUp();
-  await request('transfer:upload', { folderId: '0', paths: [path] });
+  await request('transfer:uploadDropped', { folderId: '0', paths: [path] });
   await manager.whenIdle();
   await writeFile(path, 'second');
 
@@ -62,26 +66,47 @@ test('an upload that clashes asks through an event, and the answer comes back as
     questions.push(question);
     void request('transfer:answerNameClash', { questionId: question.questionId, choice: 'replace', applyToAll: false });
   });
-  const result = await request('transfer:upload', { folderId: '0', paths: [path] });
+  const result = await request('transfer:uploadDropped', { folderId: '0', paths: [path] });
   expect(result.ok).toBe(true);
   const [started] = (result as { value: TransferSnapshot[] }).value;
   await manager.whenIdle();
-  expect(questions).toEqual([{ questionId: expect.any(String) as unknown, transferId: started!.id, direction: 'upload', name: 'clash.txt', othersInBatch: 0 }]);
+  expect(questions).toEqual([
+    {
+      questionId: expect.any(String) as unknown,
+      transferId: started!.id,
+      direction: 'upload',
+      name: 'clash.txt',
+      othersInBatch: 0,
+    },
+  ]);
   const listed = await request('transfer:list');
   const states = (listed as { value: TransferSnapshot[] }).value.map((t) => t.state);
   expect(states).toEqual(['done', 'done']);
   // An answer to a question that is gone is refused, not ignored silently.
-  expect(await request('transfer:answerNameClash', { questionId: questions[0]!.questionId, choice: 'skip', applyToAll: false })).toMatchObject({
+  expect(
+    await request('transfer:answerNameClash', {
+      questionId: questions[0]!.questionId,
+      choice: 'skip',
+      applyToAll: false,
+    }),
+  ).toMatchObject({
     ok: false,
     error: { code: 'invalid_request' },
   });
 });
 
 test('one file is downloaded where the save dialog says, and opened when asked', async () => {
-  const seeded = await peers.emulator.controls.createFile({ ownerId: peers.boxUserId, name: 'to-open.txt', text: 'open me' });
+  const seeded = await peers.emulator.controls.createFile({
+    ownerId: peers.boxUserId,
+    name: 'to-open.txt',
+    text: 'open me',
+  });
   const target = join(local, 'chosen name.txt');
   const { manager, request, dialogCalls, opened } = setUp({ chooseSavePath: () => Promise.resolve(target) });
-  const result = await request('transfer:download', { files: [{ id: seeded.id, name: 'to-open.txt' }], openWhenDone: true });
+  const result = await request('transfer:download', {
+    files: [{ id: seeded.id, name: 'to-open.txt' }],
+    openWhenDone: true,
+  });
   expect(result.ok).toBe(true);
   await manager.whenIdle();
   expect(dialogCalls).toEqual(['save to-open.txt']);
@@ -113,8 +138,9 @@ test('several files go to the folder the folder dialog picks; a cancelled dialog
 test('malformed requests are refused before a handler runs', async () => {
   const { request, dialogCalls } = setUp();
   for (const [channel, payload] of [
-    ['transfer:upload', { folderId: '../etc', paths: ['/tmp/x'] }],
-    ['transfer:upload', { folderId: '0', paths: [42] }],
+    ['transfer:uploadDropped', { folderId: '../etc', paths: ['/tmp/x'] }],
+    ['transfer:uploadDropped', { folderId: '0', paths: [42] }],
+    ['transfer:upload', { folderId: '0', paths: ['/etc/passwd'] }],
     ['transfer:download', { files: [] }],
     ['transfer:answerNameClash', { questionId: 'q', choice: 'overwrite-everything', applyToAll: true }],
     ['transfer:cancel', { id: 'x', extra: true }],
@@ -122,5 +148,8 @@ test('malformed requests are refused before a handler runs', async () => {
     expect(await request(channel, payload)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
   }
   expect(dialogCalls).toEqual([]);
-  expect(await request('transfer:retry', { id: 'no-such-transfer' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+  expect(await request('transfer:retry', { id: 'no-such-transfer' })).toMatchObject({
+    ok: false,
+    error: { code: 'invalid_request' },
+  });
 });

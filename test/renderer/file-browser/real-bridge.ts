@@ -44,6 +44,8 @@ export async function installEmulatedBridge(): Promise<EmulatedBox> {
         throw error;
       }) as Promise<IpcResult<never>>,
     on: () => () => undefined,
+    // Component tests drop no real files: no local paths, as for a File the page built itself.
+    uploadDroppedFiles: () => Promise.resolve({ ok: true, value: [] }),
   };
   Object.defineProperty(window, bridgeGlobalName, { value: bridge, configurable: true });
   return {
