@@ -66,7 +66,7 @@ export function FileBrowserScreen() {
     [show],
   );
   const transfers = useTransfers();
-  const drop = useUploadDrop(folderId, (id, paths) => transfers.upload(id, paths), showError);
+  const drop = useUploadDrop(folderId, (id, files) => transfers.uploadDropped(id, files), showError);
   // A finished upload into the open folder shows up without the user refreshing.
   useUploadsFinished(folderId, listing.reload);
   const upload = (): void => void transfers.upload(folderId).catch(showError);
