@@ -8,7 +8,7 @@
 import { test as base, type BrowserContext, type Page } from '@playwright/test';
 import type { Core } from '../../main/core/create-core.ts';
 import { startSandboxStack, type SandboxStack } from '../../sandbox/stack/start-sandbox-stack.ts';
-import { createHarnessCore, loadHarnessConfig } from '../harness/harness-core.ts';
+import { createHarnessCore, loadHarnessConfig, type HarnessEffects } from '../harness/harness-core.ts';
 import { startHarness, type Harness } from '../harness/harness-server.ts';
 
 export interface SandboxWorld {
@@ -22,9 +22,15 @@ export interface SandboxWorld {
   completeSignIn(username: string): Promise<Page>;
 }
 
-export const test = base.extend<{ world: SandboxWorld; demoContent: boolean }>({
+export const test = base.extend<{
+  world: SandboxWorld;
+  demoContent: boolean;
+  /** How the OS dialogs answer (save path, folders, files to upload); by default the user cancels. */
+  dialogs: HarnessEffects['dialogs'];
+}>({
   demoContent: [false, { option: true }],
-  world: async ({ browser, demoContent }, use) => {
+  dialogs: [undefined, { option: true }],
+  world: async ({ browser, demoContent, dialogs }, use) => {
     const stack = await startSandboxStack({ demoContent });
     const openedUrls: string[] = [];
     const waiters: Array<(url: string) => void> = [];
@@ -35,6 +41,7 @@ export const test = base.extend<{ world: SandboxWorld; demoContent: boolean }>({
         waiters.shift()?.(url);
         return Promise.resolve();
       },
+      ...(dialogs ? { dialogs } : {}),
     });
     const harness = await startHarness({
       core,
