@@ -150,8 +150,15 @@ test('journey: sign in as a new user, create, upload, browse by mouse and keyboa
   await expect(page.getByRole('status').filter({ hasText: 'Moved “Designs” to the trash.' })).toBeVisible();
   await shot(page, '08-after-delete');
 
-  // An error state says what happened and offers a retry; dark theme follows the OS.
+  // While a folder loads, placeholder rows hold its place.
   const controls = journey.stack.emulator.controls;
+  await controls.addFault({ route: 'GET /2.0/folders/{folder_id}/items', latencyMs: 1500, times: 1 });
+  await page.keyboard.press('F5');
+  await expect(page.getByRole('status', { name: 'Loading' })).toBeVisible();
+  await shot(page, '08b-loading');
+  await expect(row(page, 'Roadmap.pdf')).toBeVisible();
+
+  // An error state says what happened and offers a retry; dark theme follows the OS.
   await controls.addFault({ route: 'GET /2.0/folders/{folder_id}/items', status: 429, retryAfterSeconds: 120 });
   await page.keyboard.press('F5');
   await expect(

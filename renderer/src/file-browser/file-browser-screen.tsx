@@ -12,8 +12,10 @@ import { FileInfoDialog } from './file-info-dialog.tsx';
 import { FileList, type ListCommand } from './file-list.tsx';
 import { Icon } from './icons.tsx';
 import { NameDialog } from './name-dialog.tsx';
-import { EmptyState, LoadingRows } from './placeholders.tsx';
+import { NavigationButtons } from './navigation-buttons.tsx';
+import { ListPlaceholder } from './placeholders.tsx';
 import { SearchBox } from './search-box.tsx';
+import { statusText } from './status-text.ts';
 import { sortItems, type SortOrder } from './sort-items.ts';
 import { Toasts, useToasts } from './toasts.tsx';
 import { useFolderListing } from './use-folder-listing.ts';
@@ -26,7 +28,6 @@ type Dialog = { kind: 'new-folder' } | { kind: 'rename' | 'delete' | 'info'; ite
 
 /** Errors about the typed name belong under the field; everything else becomes a toast. */
 const nameErrorCodes = new Set(['box_item_name_in_use', 'box_item_name_invalid']);
-const numberFormat = new Intl.NumberFormat();
 
 /** The signed-in screen: one folder at a time, or search results, with every action one key away. */
 export function FileBrowserScreen() {
@@ -224,91 +225,30 @@ export function FileBrowserScreen() {
 
   const error = searching ? search.error : listing.error;
   const loading = searching ? search.loading : !listing.complete;
-  const placeholder = error ? (
-    <EmptyState
-      tone="error"
-      title={searching ? 'Search did not work' : 'This folder could not be opened'}
-      hint={error.message}
-      action={
-        <button
-          type="button"
-          className="button"
-          onClick={() => (searching ? setSearchRequest({ ...searchRequest }) : listing.reload())}
-        >
-          Try again
-        </button>
-      }
-    />
-  ) : loading ? (
-    <LoadingRows />
-  ) : searching ? (
-    <EmptyState
-      tone="search"
-      title={`No results for “${searchRequest.query}”`}
-      hint={
-        searchRequest.folderName !== null
-          ? 'Check the spelling, or search all files instead of this folder.'
-          : 'Check the spelling, or try another word.'
-      }
-    />
-  ) : (
-    <EmptyState
-      title="This folder is empty"
-      hint="Create a folder or upload files to get started."
-      action={
-        <button type="button" className="button primary" onClick={() => setDialog({ kind: 'new-folder' })}>
-          New folder
-        </button>
-      }
+  const placeholder = (
+    <ListPlaceholder
+      error={error}
+      loading={loading}
+      search={searchRequest}
+      onRetry={() => (searchRequest ? setSearchRequest({ ...searchRequest }) : listing.reload())}
+      onNewFolder={() => setDialog({ kind: 'new-folder' })}
     />
   );
 
   const count = rows.length;
-  const status = error
-    ? 'Not loaded'
-    : searching
-      ? loading
-        ? 'Searching…'
-        : search.totalCount > search.results.length
-          ? `Showing the first ${numberFormat.format(search.results.length)} of ${numberFormat.format(search.totalCount)} results · add words to narrow the search`
-          : `${numberFormat.format(search.totalCount)} ${search.totalCount === 1 ? 'result' : 'results'}`
-      : `${numberFormat.format(count)} ${count === 1 ? 'item' : 'items'}${loading && count > 0 ? ' · loading more…' : ''}`;
+  const status = statusText({ failed: error !== null, loading, searching, count, total: search.totalCount });
 
   return (
     <section className="file-browser" aria-label="Your files">
       <header className="browser-toolbar">
-        <div className="nav-buttons">
-          <button
-            type="button"
-            className="icon-button"
-            aria-label="Back"
-            title="Back (Alt+Left)"
-            disabled={!navigation.canGoBack}
-            onClick={navigation.back}
-          >
-            <Icon name="back" />
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label="Forward"
-            title="Forward (Alt+Right)"
-            disabled={!navigation.canGoForward}
-            onClick={navigation.forward}
-          >
-            <Icon name="forward" />
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label="Up one level"
-            title="Up one level (Backspace)"
-            disabled={!searching && parentId === null}
-            onClick={goUp}
-          >
-            <Icon name="up" />
-          </button>
-        </div>
+        <NavigationButtons
+          canGoBack={navigation.canGoBack}
+          canGoForward={navigation.canGoForward}
+          canGoUp={searching || parentId !== null}
+          onBack={navigation.back}
+          onForward={navigation.forward}
+          onUp={goUp}
+        />
         {searching ? (
           <div className="search-title">
             <h1>

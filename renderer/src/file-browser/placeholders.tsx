@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import type { AppError } from '../../../common/app-error.ts';
+import type { SearchRequest } from './use-search.ts';
 
 /** What the list body shows instead of rows: loading, empty and error states. */
 export function LoadingRows() {
@@ -40,5 +42,55 @@ export function EmptyState({
       <p>{hint}</p>
       {action}
     </div>
+  );
+}
+
+/** The one placeholder that fits the list's state, with the action that helps. */
+export function ListPlaceholder(props: {
+  error: AppError | null;
+  loading: boolean;
+  search: SearchRequest | null;
+  onRetry: () => void;
+  onNewFolder: () => void;
+}) {
+  const { error, loading, search } = props;
+  if (error) {
+    return (
+      <EmptyState
+        tone="error"
+        title={search ? 'Search did not work' : 'This folder could not be opened'}
+        hint={error.message}
+        action={
+          <button type="button" className="button" onClick={props.onRetry}>
+            Try again
+          </button>
+        }
+      />
+    );
+  }
+  if (loading) return <LoadingRows />;
+  if (search) {
+    return (
+      <EmptyState
+        tone="search"
+        title={`No results for “${search.query}”`}
+        hint={
+          search.folderName !== null
+            ? 'Check the spelling, or search all files instead of this folder.'
+            : 'Check the spelling, or try another word.'
+        }
+      />
+    );
+  }
+  return (
+    <EmptyState
+      title="This folder is empty"
+      hint="Create a folder or upload files to get started."
+      action={
+        <button type="button" className="button primary" onClick={props.onNewFolder}>
+          New folder
+        </button>
+      }
+    />
   );
 }
