@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AppError } from '../../../common/app-error.ts';
 import type { BoxFolderInfo, BoxItem, BoxPathEntry, BoxSearchResult } from '../../../common/box-items.ts';
 import { invoke } from '../ipc/bridge.ts';
-import { TransfersDock } from '../transfers/transfers-dock.tsx';
+import { TransfersDock, useTransfersPanelOpen } from '../transfers/transfers-dock.tsx';
+import { TransfersSummary } from '../transfers/transfers-summary.tsx';
 import { useTransfers, useUploadsFinished } from '../transfers/use-transfers.ts';
 import { useUploadDrop } from '../transfers/use-upload-drop.ts';
 import { Breadcrumbs } from './breadcrumbs.tsx';
@@ -67,6 +68,7 @@ export function FileBrowserScreen() {
     [show],
   );
   const transfers = useTransfers();
+  const transfersPanel = useTransfersPanelOpen(transfers.transfers.length);
   const drop = useUploadDrop(folderId, (id, files) => transfers.uploadDropped(id, files), showError);
   // A finished upload into the open folder shows up without the user refreshing.
   useUploadsFinished(folderId, listing.reload);
@@ -278,6 +280,7 @@ export function FileBrowserScreen() {
           }}
         />
         <div className="actions">
+          <TransfersSummary transfers={transfers.transfers} onOpen={transfersPanel.toggle} />
           <button
             type="button"
             className="button"
@@ -327,7 +330,7 @@ export function FileBrowserScreen() {
           }
         />
       </div>
-      <TransfersDock api={transfers} onError={showError} />
+      <TransfersDock api={transfers} onError={showError} open={transfersPanel.open} onClose={transfersPanel.close} />
       <footer className="status-bar" aria-live="polite">
         {status}
       </footer>

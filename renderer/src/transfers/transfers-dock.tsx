@@ -1,36 +1,40 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { NameClashDialog } from './name-clash-dialog.tsx';
 import { TransfersPanel } from './transfers-panel.tsx';
-import { TransfersSummary } from './transfers-summary.tsx';
 import { useNameClashQuestions } from './use-name-clash-questions.ts';
 import type { TransfersApi } from './use-transfers.ts';
+
+/** Whether the panel is shown: it opens by itself when new transfers start, and the toolbar summary toggles it. */
+export function useTransfersPanelOpen(transferCount: number) {
+  const [open, setOpen] = useState(false);
+  const seen = useRef(0);
+  useEffect(() => {
+    if (transferCount > seen.current) setOpen(true);
+    seen.current = transferCount;
+  }, [transferCount]);
+  return {
+    open,
+    toggle: useCallback(() => setOpen((shown) => !shown), []),
+    close: useCallback(() => setOpen(false), []),
+  };
+}
 
 export interface TransfersDockProps {
   api: TransfersApi;
   onError: (error: unknown) => void;
+  open: boolean;
+  onClose: () => void;
 }
 
 /**
- * Everything transfers show on the signed-in screen, in one piece to mount: the summary (click
- * to show or hide the panel), the panel, which opens by itself when new transfers start, and
- * the name-clash question when main asks one.
+ * What transfers show below the file list: the panel when open, and the name-clash question
+ * when main asks one. The summary that opens the panel lives in the toolbar.
  */
-export function TransfersDock({ api, onError }: TransfersDockProps) {
-  const [open, setOpen] = useState(false);
+export function TransfersDock({ api, onError, open, onClose }: TransfersDockProps) {
   const clash = useNameClashQuestions();
-  const seen = useRef(0);
-
-  useEffect(() => {
-    if (api.transfers.length > seen.current) setOpen(true);
-    seen.current = api.transfers.length;
-  }, [api.transfers.length]);
-
   return (
     <>
-      <div className="transfers-dock-bar">
-        <TransfersSummary transfers={api.transfers} onOpen={() => setOpen((shown) => !shown)} />
-      </div>
-      {open && <TransfersPanel api={api} onError={onError} onClose={() => setOpen(false)} />}
+      {open && <TransfersPanel api={api} onError={onError} onClose={onClose} />}
       {clash.current && (
         <NameClashDialog
           key={clash.current.questionId}
