@@ -6,7 +6,7 @@ import type { BackendConfig } from './config.ts';
 import { createBoxAuth, type BoxAuth } from './box-auth.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import { outboundAgent } from './outbound-agent.ts';
-import { BoundedBoxRetryStrategy, retryAfterSeconds, type RetryLimits } from './box-retry-strategy.ts';
+import { BoxRetryStrategy, retryAfterSeconds, type BoxRetryLimits } from '../common/box-retry-strategy.ts';
 import { ExpiringTokenStorage } from './expiring-token-storage.ts';
 import { UpstreamUnavailableError } from './http-errors.ts';
 
@@ -22,7 +22,7 @@ export interface ScopedToken {
 }
 
 export interface BoxGatewayOptions {
-  retry?: Partial<RetryLimits>;
+  retry?: Partial<BoxRetryLimits>;
   /** Per-attempt timeout of a Box call. */
   timeoutMs?: number;
   /** Told about every HTTP call to Box (each retry included), for metrics. */
@@ -31,6 +31,12 @@ export interface BoxGatewayOptions {
 
 /** `Retry-After` we send when Box failed without saying when to come back. */
 const defaultRetryAfterSeconds = 5;
+
+/**
+ * The desktop waits on this service, so Box pauses are short here: at most 2 s per wait, 4
+ * attempts; a longer `retry-after` becomes our own 503 with Retry-After at once.
+ */
+const backendRetryLimits: BoxRetryLimits = { maxAttempts: 4, maxDelaySeconds: 2, baseDelaySeconds: 0.25 };
 
 /**
  * The backend's only door to Box: service-account auth (JWT or CCG), the custom base
@@ -58,7 +64,7 @@ export class BoxGateway {
         uploadUrl: config.baseUrls.uploadUrl,
         oauth2Url: config.baseUrls.oauth2Url,
       }),
-      retryStrategy: new BoundedBoxRetryStrategy(options.retry),
+      retryStrategy: new BoxRetryStrategy({ ...backendRetryLimits, ...options.retry }),
       timeoutConfig: { timeoutMs: options.timeoutMs ?? 5_000 },
       agent: outboundAgent(),
       interceptors: onCall
@@ -125,8 +131,11 @@ export class BoxGateway {
       this.userTokens.set(userId, storage);
     }
     try {
-      const token = await guard(this.asUser(userId, storage).downscopeToken(scopes, undefined, undefined, this.session));
-      if (token.accessToken === undefined) throw new UpstreamUnavailableError('Box returned no token', defaultRetryAfterSeconds);
+      const token = await guard(
+        this.asUser(userId, storage).downscopeToken(scopes, undefined, undefined, this.session),
+      );
+      if (token.accessToken === undefined)
+        throw new UpstreamUnavailableError('Box returned no token', defaultRetryAfterSeconds);
       return { accessToken: token.accessToken, expiresIn: token.expiresIn ?? 3600 };
     } catch (error) {
       // The cached user token may be what Box refused (user deleted or deactivated).

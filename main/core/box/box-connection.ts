@@ -3,7 +3,7 @@ import { BaseUrls, NetworkSession } from 'box-node-sdk/networking';
 import type { BoxAccessTokenSource } from './box-access-token-source.ts';
 import { ScopedTokenAuth } from './box-auth.ts';
 import { guardCutShortResponses } from './cut-short-response-guard.ts';
-import { DesktopBoxRetryStrategy, type DesktopRetryLimits } from './box-retry-strategy.ts';
+import { BoxRetryStrategy, type BoxRetryLimits } from '../../../common/box-retry-strategy.ts';
 
 /**
  * Where Box lives, in box-node-sdk's form (the SDK appends `/2.0/...`): Box's own hosts by
@@ -19,10 +19,13 @@ export const boxBaseUrls: BoxBaseUrls = {
   uploadBaseUrl: 'https://upload.box.com/api',
 };
 
+/** A person is waiting: when Box asks for more than 8 s we stop and say when to try again. */
+const desktopRetryLimits: BoxRetryLimits = { maxAttempts: 4, maxDelaySeconds: 8, baseDelaySeconds: 0.3 };
+
 export interface BoxConnectionOptions {
   tokenSource: BoxAccessTokenSource;
   baseUrls?: BoxBaseUrls;
-  retryLimits?: Partial<DesktopRetryLimits>;
+  retryLimits?: Partial<BoxRetryLimits>;
   /** Per-request timeout; a stalled connection must end in an "offline" message, not a spinner forever. */
   timeoutMs?: number;
 }
@@ -44,7 +47,7 @@ export function createBoxConnection(options: BoxConnectionOptions): BoxConnectio
       uploadUrl: urls.uploadBaseUrl,
       oauth2Url: `${urls.apiBaseUrl}/oauth2`,
     }),
-    retryStrategy: new DesktopBoxRetryStrategy(options.retryLimits),
+    retryStrategy: new BoxRetryStrategy({ ...desktopRetryLimits, ...options.retryLimits }),
     timeoutConfig: { timeoutMs: options.timeoutMs ?? 30_000 },
   });
   guardCutShortResponses(networkSession.agent);

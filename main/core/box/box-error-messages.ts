@@ -1,6 +1,6 @@
 import { BoxApiError, BoxSdkError } from 'box-node-sdk/box';
 import { AppError } from '../../../common/app-error.ts';
-import { retryAfterSeconds } from './box-retry-strategy.ts';
+import { retryAfterSeconds } from '../../../common/box-retry-strategy.ts';
 
 /** What the failed call was about, so the message can name it. */
 export interface BoxErrorContext {

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { FetchOptions } from 'box-node-sdk/networking';
 import type { BoxConnection } from './box-connection.ts';
-import { retryAfterSeconds } from './box-retry-strategy.ts';
+import { retryAfterSeconds } from '../../../common/box-retry-strategy.ts';
 
 export interface ThumbnailOptions {
   /** Box draws thumbnails on demand and answers `202` + `retry-after` until one is ready. */

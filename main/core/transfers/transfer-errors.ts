@@ -1,5 +1,5 @@
 import { AppError } from '../../../common/app-error.ts';
-import { retryAfterSeconds } from '../box/box-retry-strategy.ts';
+import { retryAfterSeconds } from '../../../common/box-retry-strategy.ts';
 
 /**
  * A Box answer a transfer cannot use, with what the manager needs to act on it: the status

@@ -1,6 +1,22 @@
+/**
+ * How we retry Box, for the backend and the desktop alike: box-node-sdk 10's own strategy
+ * looks for `Retry-After`, but node-fetch lower-cases header names, so Box's `retry-after`
+ * is never seen. This one reads it, stays within bounds a person (or a desktop waiting on the
+ * backend) can accept, and stops at once when Box asks for a longer pause, so that the caller
+ * can say when to come back instead of hanging.
+ */
 import type { FetchOptions, FetchResponse, RetryStrategy } from 'box-node-sdk/networking';
 
-/** Box sends `retry-after`; node-fetch lower-cases header names, which the SDK's own strategy misses. */
+export interface BoxRetryLimits {
+  /** Attempts per call, the first one included. */
+  maxAttempts: number;
+  /** Longest single wait in seconds; a longer `retry-after` ends the retries. */
+  maxDelaySeconds: number;
+  /** First backoff in seconds when Box gives no `retry-after`. */
+  baseDelaySeconds: number;
+}
+
+/** Box's `retry-after`, in seconds or as an HTTP date; undefined when absent or unreadable. */
 export function retryAfterSeconds(headers: Readonly<Record<string, string>>): number | undefined {
   const raw = headers['retry-after'] ?? headers['Retry-After'];
   if (raw === undefined) return undefined;
@@ -10,16 +26,6 @@ export function retryAfterSeconds(headers: Readonly<Record<string, string>>): nu
   return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
 }
 
-export interface DesktopRetryLimits {
-  /** Attempts per call, the first included. */
-  maxAttempts: number;
-  /** A person is waiting: when Box asks for a longer pause we stop and say when to try again. */
-  maxDelaySeconds: number;
-  baseDelaySeconds: number;
-}
-
-const defaults: DesktopRetryLimits = { maxAttempts: 4, maxDelaySeconds: 8, baseDelaySeconds: 0.3 };
-
 /** Storage full (507) and not implemented (501) will answer the same on every retry. */
 const permanentStatuses = new Set([501, 507]);
 
@@ -27,14 +33,14 @@ const permanentStatuses = new Set([501, 507]);
 const idempotentMethods = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 
 /**
- * The desktop's retries: `429` and `5xx` honouring Box's lower-case `retry-after` (bounded),
- * dropped connections on idempotent calls, and one renewal of the token after a `401`.
+ * Retries `429` and `5xx` honouring `retry-after`, dropped connections on idempotent calls,
+ * and one token renewal after a `401`; nothing else.
  */
-export class DesktopBoxRetryStrategy implements RetryStrategy {
-  readonly limits: DesktopRetryLimits;
+export class BoxRetryStrategy implements RetryStrategy {
+  readonly limits: BoxRetryLimits;
 
-  constructor(limits: Partial<DesktopRetryLimits> = {}) {
-    this.limits = { ...defaults, ...limits };
+  constructor(limits: BoxRetryLimits) {
+    this.limits = limits;
   }
 
   async shouldRetry(fetchOptions: FetchOptions, response: FetchResponse, attempt: number): Promise<boolean> {

@@ -1,5 +1,7 @@
 import { FetchOptions, type FetchResponse } from 'box-node-sdk/networking';
-import { BoundedBoxRetryStrategy, retryAfterSeconds } from '../../../backend/box-retry-strategy.ts';
+import { BoxRetryStrategy, retryAfterSeconds } from '../../common/box-retry-strategy.ts';
+
+const backendLimits = { maxAttempts: 4, maxDelaySeconds: 2, baseDelaySeconds: 0.25 };
 
 const options = new FetchOptions({ url: 'https://api.box.com/2.0/users', method: 'GET' });
 const response = (status: number, headers: Record<string, string> = {}): FetchResponse => ({ status, headers });
@@ -15,11 +17,15 @@ describe('retry strategy given to box-node-sdk', () => {
   });
 
   it('retries 429, 5xx and connection failures, never other errors', async () => {
-    const strategy = new BoundedBoxRetryStrategy();
+    const strategy = new BoxRetryStrategy(backendLimits);
     expect(await strategy.shouldRetry(options, response(429, { 'retry-after': '1' }), 1)).toBe(true);
     expect(await strategy.shouldRetry(options, response(500), 1)).toBe(true);
     expect(await strategy.shouldRetry(options, response(503), 2)).toBe(true);
     expect(await strategy.shouldRetry(options, response(0), 1)).toBe(true);
+    // A POST whose connection dropped may have taken effect: never repeated blindly.
+    const post = new FetchOptions({ url: 'https://api.box.com/2.0/users', method: 'POST' });
+    expect(await strategy.shouldRetry(post, response(0), 1)).toBe(false);
+    expect(await strategy.shouldRetry(options, response(507), 1)).toBe(false);
     expect(await strategy.shouldRetry(options, response(400), 1)).toBe(false);
     expect(await strategy.shouldRetry(options, response(404), 1)).toBe(false);
     expect(await strategy.shouldRetry(options, response(409), 1)).toBe(false);
@@ -27,7 +33,7 @@ describe('retry strategy given to box-node-sdk', () => {
   });
 
   it('is bounded in attempts and in each wait', async () => {
-    const strategy = new BoundedBoxRetryStrategy({ maxAttempts: 3, maxDelaySeconds: 2 });
+    const strategy = new BoxRetryStrategy({ ...backendLimits, maxAttempts: 3 });
     expect(await strategy.shouldRetry(options, response(503), 2)).toBe(true);
     expect(await strategy.shouldRetry(options, response(503), 3)).toBe(false);
     // A pause longer than we would wait: give up now so the caller can answer 503 + Retry-After.
