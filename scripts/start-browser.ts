@@ -8,6 +8,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { startSandboxStack } from '../sandbox/stack/start-sandbox-stack.ts';
 import { createHarnessCore, loadHarnessConfig } from '../test/harness/harness-core.ts';
 import { startHarness } from '../test/harness/harness-server.ts';
+import { chromiumArgs, chromiumExecutable } from '../test/support/chromium.ts';
 import { buildApp } from './run-build.ts';
 
 buildApp();
@@ -43,16 +44,8 @@ console.log(`Sign in as ${stack.idp.users.map((user) => `${user.username} / ${us
 if (hasDisplay) {
   browser = await chromium.launch({
     headless: false,
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    // Chromium refuses to run as root with its sandbox on (as on CI-like machines).
-    args: [
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    executablePath: chromiumExecutable,
+    args: chromiumArgs,
   });
   browser.once('disconnected', () => void stop());
   const context = await browser.newContext({ viewport: null });

@@ -8,6 +8,7 @@ import { chromium } from '@playwright/test';
 import { startFileBrowserWorld } from '../../test/e2e/file-browser-world.ts';
 import { listWithBareSdk, type LoopTiming } from './baseline.ts';
 import { openFolderAndMeasure, type PageTiming } from './measure-in-page.ts';
+import { chromiumArgs, chromiumExecutable } from '../../test/support/chromium.ts';
 
 const itemCount = Number(process.env.LISTING_ITEMS ?? 10_000);
 const runs = Number(process.env.LISTING_RUNS ?? 5);
@@ -20,16 +21,8 @@ const ms = (value: number): string => `${value.toFixed(0)} ms`;
 
 const world = await startFileBrowserWorld();
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
+  executablePath: chromiumExecutable,
+  args: chromiumArgs,
 });
 try {
   const alice = await world.signInAs('alice');

@@ -6,10 +6,10 @@ import { startHandoffStack, type HandoffStack } from './support/handoff-stack.ts
 import { keychainUnavailableReason, testSecretStore } from './support/keychain.ts';
 import { createSession } from './support/session-fixture.ts';
 import { silentSystemBrowser } from './support/system-browser.ts';
+import { chromiumArgs, chromiumExecutable } from '../../support/chromium.ts';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const noKeychain = await keychainUnavailableReason();
-const noChromium = existsSync(chromiumPath) ? null : `no Chromium at ${chromiumPath}`;
+const noChromium = existsSync(chromiumExecutable) ? null : `no Chromium at ${chromiumExecutable}`;
 if (noChromium) console.warn(`Skipping the Chromium sign-in test: ${noChromium}.`);
 
 /** The system browser played by a real Chromium: the sandbox login page is clicked like a person would. */
@@ -23,16 +23,8 @@ describe.skipIf(noKeychain !== null || noChromium !== null)('sign-in with Chromi
     idp = await startSandboxIdp();
     stack = await startHandoffStack(idp);
     browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      executablePath: chromiumExecutable,
+      args: chromiumArgs,
     });
   });
   afterAll(async () => {
