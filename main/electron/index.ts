@@ -72,7 +72,10 @@ async function start(): Promise<void> {
   const entry = rendererEntry();
   registerIpc(core, [entry.origin]);
 
-  mainWindow = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));
+  // Linux takes the window icon from here; electron-builder puts it beside the app (extraResources).
+  const linuxIcon =
+    process.platform === 'linux' && app.isPackaged ? join(process.resourcesPath, 'icon.png') : undefined;
+  mainWindow = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), linuxIcon));
   forwardEvents(core, mainWindow.webContents);
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {

@@ -1,8 +1,9 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
 /** The hardened settings of our only window; kept apart so a test can assert them on the built bundle. */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, iconPath?: string): BrowserWindowConstructorOptions {
   return {
+    ...(iconPath ? { icon: iconPath } : {}),
     width: 1180,
     height: 760,
     minWidth: 720,

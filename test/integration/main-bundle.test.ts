@@ -33,6 +33,9 @@ describe('the built main bundle', () => {
       webSecurity: true,
     });
     expect(webPreferences.preload).toBe(resolve('out/preload/index.cjs'));
+    // Packaged on Linux, the window icon comes from the resources folder.
+    const expectedIcon = process.platform === 'linux' ? join(process.resourcesPath, 'icon.png') : undefined;
+    expect(recorded.windows[0]!.options.icon).toBe(expectedIcon);
   });
 
   it('loads the renderer from the app:// origin, registered as a secure standard scheme', () => {
