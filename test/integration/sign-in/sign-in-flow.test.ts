@@ -29,6 +29,25 @@ describe.skipIf(noKeychain !== null)('desktop sign-in through the system browser
     await store.delete(account());
   });
 
+  /** A sign-in whose system browser only records the URL it was asked to open. */
+  const silentSession = () => {
+    const browser = silentSystemBrowser();
+    const { manager } = createSession({
+      idp,
+      backendUrl: stack.backendUrl,
+      secretStore: store,
+      openExternal: browser.openExternal,
+    });
+    return { browser, manager };
+  };
+  /** The pending sign-in's callback URL carrying its own state and the given code and iss, as a crafted redirect would. */
+  const callbackFor = async (browser: ReturnType<typeof silentSystemBrowser>, query: { code: string; iss: string }) => {
+    const authorize = new URL(await browser.nextOpened());
+    const callback = new URL(authorize.searchParams.get('redirect_uri') ?? '');
+    callback.search = new URLSearchParams({ ...query, state: authorize.searchParams.get('state') ?? '' }).toString();
+    return callback;
+  };
+
   it('signs in with PKCE, keeps the refresh token in the keychain and hands off to Box', async () => {
     const browser = scriptedSystemBrowser(alice);
     let focused = 0;
@@ -73,21 +92,9 @@ describe.skipIf(noKeychain !== null)('desktop sign-in through the system browser
   });
 
   it('rejects a callback whose iss is not the configured issuer (RFC 9207)', async () => {
-    const browser = silentSystemBrowser();
-    const { manager } = createSession({
-      idp,
-      backendUrl: stack.backendUrl,
-      secretStore: store,
-      openExternal: browser.openExternal,
-    });
+    const { browser, manager } = silentSession();
     const done = manager.signIn();
-    const authorize = new URL(await browser.nextOpened());
-    const callback = new URL(authorize.searchParams.get('redirect_uri') ?? '');
-    callback.search = new URLSearchParams({
-      code: 'forged',
-      state: authorize.searchParams.get('state') ?? '',
-      iss: 'http://127.0.0.1:1',
-    }).toString();
+    const callback = await callbackFor(browser, { code: 'forged', iss: 'http://127.0.0.1:1' });
     const tab = fetch(callback);
     expect(await done).toMatchObject({ status: 'error', code: 'issuer_mismatch' });
     expect(await (await tab).text()).toContain('different identity provider');
@@ -130,21 +137,9 @@ describe.skipIf(noKeychain !== null)('desktop sign-in through the system browser
   });
 
   it('reports a token endpoint error for a code the provider never issued', async () => {
-    const browser = silentSystemBrowser();
-    const { manager } = createSession({
-      idp,
-      backendUrl: stack.backendUrl,
-      secretStore: store,
-      openExternal: browser.openExternal,
-    });
+    const { browser, manager } = silentSession();
     const done = manager.signIn();
-    const authorize = new URL(await browser.nextOpened());
-    const callback = new URL(authorize.searchParams.get('redirect_uri') ?? '');
-    callback.search = new URLSearchParams({
-      code: 'never-issued',
-      state: authorize.searchParams.get('state') ?? '',
-      iss: idp.issuer,
-    }).toString();
+    const callback = await callbackFor(browser, { code: 'never-issued', iss: idp.issuer });
     void fetch(callback).then((r) => r.text());
     expect(await done).toMatchObject({ status: 'error', code: 'token_endpoint_error' });
   });
@@ -206,13 +201,7 @@ describe.skipIf(noKeychain !== null)('desktop sign-in through the system browser
   });
 
   it('Cancel closes the listener and returns to signed-out', async () => {
-    const browser = silentSystemBrowser();
-    const { manager } = createSession({
-      idp,
-      backendUrl: stack.backendUrl,
-      secretStore: store,
-      openExternal: browser.openExternal,
-    });
+    const { browser, manager } = silentSession();
     const done = manager.signIn();
     const redirect = new URL(new URL(await browser.nextOpened()).searchParams.get('redirect_uri') ?? '');
     manager.cancelSignIn();
