@@ -3,6 +3,7 @@
  * emulator with demo content, provisioning backend) and opens the app against it, signed
  * out; everything stops when the app quits. With a policy file, user settings or BOX_SSO_*
  * variables, it opens the app against the configured identity provider and backend instead.
+ * `npm start -- --no-build` skips the build.
  */
 import { spawn } from 'node:child_process';
 import { startSandboxStack, type SandboxStack } from '../sandbox/stack/start-sandbox-stack.ts';
@@ -20,7 +21,8 @@ if (!electron) {
   process.exit(1);
 }
 
-buildApp();
+// `--no-build` reuses the current out/ (tests, or a developer who just built).
+if (!process.argv.includes('--no-build')) buildApp();
 const configured = configurationSource();
 let stack: SandboxStack | null = null;
 if (configured) {

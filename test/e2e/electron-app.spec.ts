@@ -1,18 +1,8 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { _electron as electron, expect, test } from '@playwright/test';
+import { electronBinary } from '../../scripts/electron-binary.ts';
 
 /** Where an Electron binary exists (a normal download, or ELECTRON_OVERRIDE_DIST_PATH), this launches the real app. */
-function electronExecutable(): string | null {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown as string;
-    return existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
-
-const executable = electronExecutable();
+const executable = electronBinary();
 const skipReason =
   'Electron binary not available on this machine (it cannot be downloaded here); set ELECTRON_OVERRIDE_DIST_PATH or install Electron normally to run this spec.';
 
@@ -30,7 +20,11 @@ test.describe('the real Electron app', () => {
         process: typeof (globalThis as { process?: unknown }).process,
         bridge: Object.keys((globalThis as unknown as { boxDesktop: object }).boxDesktop).sort(),
       }));
-      expect(pageGlobals).toEqual({ require: 'undefined', process: 'undefined', bridge: ['invoke', 'on', 'uploadDroppedFiles'] });
+      expect(pageGlobals).toEqual({
+        require: 'undefined',
+        process: 'undefined',
+        bridge: ['invoke', 'on', 'uploadDroppedFiles'],
+      });
       await expect(window.getByTestId('app-info')).toHaveText(/^Box SSO Desktop /);
       expect(window.url()).toBe('app://bundle/index.html');
     } finally {
