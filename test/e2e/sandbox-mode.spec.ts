@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { connect } from 'node:net';
 import type { Page } from '@playwright/test';
 import { createHarnessCore, loadHarnessConfig } from '../harness/harness-core.ts';
 import { startHarness } from '../harness/harness-server.ts';
 import { expect, test } from '@playwright/test';
+import { portRefuses } from '../support/ports.ts';
 
 /**
  * Sandbox mode as a developer or IT evaluator meets it: `npm run sandbox` in a terminal, the
@@ -40,17 +40,6 @@ function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
-}
-
-function portRefuses(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('error', () => resolve(true));
-  });
 }
 
 async function signInThroughSystemBrowser(

@@ -1,24 +1,14 @@
 import { spawn } from 'node:child_process';
 import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { portRefuses } from '../support/ports.ts';
 
 /**
  * `npm start` with no configuration: it must start the sandbox, hand the app its settings, and
  * stop everything when the app quits. Electron cannot run here, so ELECTRON_OVERRIDE_DIST_PATH
  * points at a stand-in "electron" that records what it was given and checks the backend is up.
  */
-function portRefuses(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('error', () => resolve(true));
-  });
-}
 
 it('starts the sandbox for the app, passes its settings, and stops it when the app quits', async () => {
   const folder = await mkdtemp(join(tmpdir(), 'npm-start-'));
