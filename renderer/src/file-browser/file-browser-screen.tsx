@@ -20,6 +20,8 @@ import { statusText } from './status-text.ts';
 import { sortItems, type SortOrder } from './sort-items.ts';
 import { Toasts, useToasts } from './toasts.tsx';
 import { useFolderListing } from './use-folder-listing.ts';
+import { itemMenuActions } from './item-menu-actions.ts';
+import { useGlobalShortcuts } from './use-global-shortcuts.ts';
 import { useItemDrag } from './use-item-drag.ts';
 import { useNavigationHistory } from './use-navigation-history.ts';
 import { useSearch, type SearchRequest } from './use-search.ts';
@@ -179,51 +181,23 @@ export function FileBrowserScreen() {
     }
   };
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      const mod = event.ctrlKey || event.metaKey;
-      if (mod && event.key.toLowerCase() === 'f') {
-        event.preventDefault();
-        searchInput.current?.focus();
-      } else if (mod && event.shiftKey && event.key.toLowerCase() === 'n') {
-        event.preventDefault();
-        setDialog({ kind: 'new-folder' });
-      } else if (event.key === 'F5' || (mod && event.key.toLowerCase() === 'r')) {
-        event.preventDefault();
-        listing.reload();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [listing]);
+  useGlobalShortcuts({
+    focusSearch: () => searchInput.current?.focus(),
+    newFolder: () => setDialog({ kind: 'new-folder' }),
+    reload: listing.reload,
+  });
 
   const menuActions = (item: BoxItem | null): MenuAction[] =>
-    item
-      ? [
-          { id: 'open', label: item.type === 'folder' ? 'Open' : 'Details', shortcut: 'Enter', run: () => open(item) },
-          ...(searching && 'path' in item
-            ? [{ id: 'reveal', label: 'Show in folder', run: () => revealInFolder(item as BoxSearchResult) }]
-            : []),
-          ...(item.type === 'file' ? [{ id: 'download', label: 'Download…', run: () => download(item) }] : []),
-          { id: 'rename', label: 'Rename…', shortcut: 'F2', run: () => setDialog({ kind: 'rename', item }) },
-          {
-            id: 'delete',
-            label: 'Delete…',
-            shortcut: 'Del',
-            danger: true,
-            run: () => setDialog({ kind: 'delete', item }),
-          },
-        ]
-      : [
-          {
-            id: 'new-folder',
-            label: 'New folder…',
-            shortcut: 'Ctrl+Shift+N',
-            run: () => setDialog({ kind: 'new-folder' }),
-          },
-          { id: 'upload', label: 'Upload files…', run: upload },
-          { id: 'refresh', label: 'Refresh', shortcut: 'F5', run: listing.reload },
-        ];
+    itemMenuActions(item, searching, {
+      open,
+      reveal: revealInFolder,
+      download,
+      rename: (target) => setDialog({ kind: 'rename', item: target }),
+      remove: (target) => setDialog({ kind: 'delete', item: target }),
+      newFolder: () => setDialog({ kind: 'new-folder' }),
+      upload,
+      refresh: listing.reload,
+    });
 
   const error = searching ? search.error : listing.error;
   const loading = searching ? search.loading : !listing.complete;
