@@ -1,32 +1,24 @@
-import { refreshTokenAccount } from '../../../main/core/keychain/secret-store.ts';
-import { startSandboxIdp, type SandboxIdp } from '../../../sandbox/idp/index.ts';
-import { startHandoffStack, type HandoffStack } from './support/handoff-stack.ts';
 import { freePort } from './support/http.ts';
-import { keychainUnavailableReason, testSecretStore } from './support/keychain.ts';
-import { createSession } from './support/session-fixture.ts';
+import { keychainUnavailableReason } from './support/keychain.ts';
+import { useSignInPeers } from './support/sign-in-peers.ts';
 import { scriptedSystemBrowser } from './support/system-browser.ts';
 
 const noKeychain = await keychainUnavailableReason();
 const alice = { username: 'alice', password: 'alice-sandbox' };
 
 describe.skipIf(noKeychain !== null)('Box token handoff against the real backend and the Box emulator', () => {
-  let idp: SandboxIdp;
-  let stack: HandoffStack;
-  const store = testSecretStore();
-  const account = () => refreshTokenAccount(idp.issuer, idp.desktopClientId);
+  const peers = useSignInPeers();
 
   /** A signed-in core whose backend calls are counted and whose clock the test moves. */
-  const signedIn = async (backendUrl = stack.backendUrl) => {
+  const signedIn = async (backendUrl = peers.stack.backendUrl) => {
     const clock = { offsetMs: 0 };
     const backendCalls: string[] = [];
     const countingFetch: typeof fetch = (input, init) => {
       backendCalls.push(input instanceof Request ? input.url : input.toString());
       return fetch(input, init);
     };
-    const session = createSession({
-      idp,
+    const session = peers.session({
       backendUrl,
-      secretStore: store,
       openExternal: scriptedSystemBrowser(alice).openExternal,
       clock: () => Date.now() + clock.offsetMs,
       fetch: countingFetch,
@@ -36,25 +28,15 @@ describe.skipIf(noKeychain !== null)('Box token handoff against the real backend
   };
 
   const whoAmI = (token: string) =>
-    fetch(`${stack.emulator.origin}/2.0/users/me`, { headers: { authorization: `Bearer ${token}` } });
+    fetch(`${peers.stack.emulator.origin}/2.0/users/me`, { headers: { authorization: `Bearer ${token}` } });
 
-  beforeAll(async () => {
-    idp = await startSandboxIdp();
-    stack = await startHandoffStack(idp);
-  });
-  afterAll(async () => {
-    await store.delete(account());
-    await stack?.close();
-    await idp?.close();
-  });
   afterEach(async () => {
-    await store.delete(account());
-    await stack.emulator.controls.clearFaults();
+    await peers.stack.emulator.controls.clearFaults();
   });
 
   it('trades the ID token for a Box token of the App User, kept in memory and reused', async () => {
     const { manager, state, backendCalls } = await signedIn();
-    expect(backendCalls).toEqual([`${stack.backendUrl}/v1/box-token`]);
+    expect(backendCalls).toEqual([`${peers.stack.backendUrl}/v1/box-token`]);
     const access = await manager.boxTokens.getAccess();
     expect(state).toMatchObject({ status: 'signed-in', user: { boxUserId: access.boxUser.id } });
     expect(access.scopes.length).toBeGreaterThan(0);
@@ -80,12 +62,12 @@ describe.skipIf(noKeychain !== null)('Box token handoff against the real backend
 
   it('renews once on a Box 401 and retries the call, but never loops', async () => {
     const { manager, backendCalls } = await signedIn();
-    await stack.emulator.controls.addFault({ route: 'GET /2.0/users/me', status: 401, times: 1 });
+    await peers.stack.emulator.controls.addFault({ route: 'GET /2.0/users/me', status: 401, times: 1 });
     const recovered = await manager.boxTokens.withToken(whoAmI);
     expect(recovered.status).toBe(200);
     expect(backendCalls).toHaveLength(2);
 
-    await stack.emulator.controls.addFault({ route: 'GET /2.0/users/me', status: 401, times: 5 });
+    await peers.stack.emulator.controls.addFault({ route: 'GET /2.0/users/me', status: 401, times: 5 });
     let attempts = 0;
     const stillRefused = await manager.boxTokens.withToken((token) => (attempts++, whoAmI(token)));
     expect(stillRefused.status).toBe(401);
@@ -97,7 +79,7 @@ describe.skipIf(noKeychain !== null)('Box token handoff against the real backend
     expect(state).toMatchObject({ status: 'error', code: 'backend_unreachable' });
     expect(state.status === 'error' && state.message).toMatch(/cannot be reached/);
     // The sign-in itself succeeded: a later retry does not need the browser again.
-    expect(await store.get(account())).toBeTruthy();
+    expect(await peers.store.get(peers.account())).toBeTruthy();
     await manager.signOut();
   });
 

@@ -1,30 +1,21 @@
 import * as oidc from 'openid-client';
-import { refreshTokenAccount } from '../../../main/core/keychain/secret-store.ts';
-import { startSandboxIdp, type SandboxIdp } from '../../../sandbox/idp/index.ts';
 import { discoverSandbox } from '../../support/sign-in-as.ts';
-import { startHandoffStack, type HandoffStack } from './support/handoff-stack.ts';
-import { keychainUnavailableReason, testSecretStore } from './support/keychain.ts';
-import { createSession } from './support/session-fixture.ts';
+import { keychainUnavailableReason } from './support/keychain.ts';
+import { useSignInPeers } from './support/sign-in-peers.ts';
 import { scriptedSystemBrowser, silentSystemBrowser } from './support/system-browser.ts';
 
 const noKeychain = await keychainUnavailableReason();
 const bob = { username: 'bob', password: 'bob-sandbox' };
 
 describe.skipIf(noKeychain !== null)('session: keychain, refresh, restore and sign-out', () => {
-  let idp: SandboxIdp;
-  let stack: HandoffStack;
-  const store = testSecretStore();
-  const account = () => refreshTokenAccount(idp.issuer, idp.desktopClientId);
+  const peers = useSignInPeers({ idTokenTtl: 600 });
 
   /** A fresh core, as after an app restart: nothing shared with the previous one but the keychain. */
   const restartedCore = (clock?: () => number) => {
     const browser = silentSystemBrowser();
     return {
       browser,
-      ...createSession({
-        idp,
-        backendUrl: stack.backendUrl,
-        secretStore: store,
+      ...peers.session({
         openExternal: browser.openExternal,
         ...(clock ? { clock } : {}),
       }),
@@ -33,29 +24,13 @@ describe.skipIf(noKeychain !== null)('session: keychain, refresh, restore and si
 
   const signedInCore = async (clock?: () => number) => {
     const browser = scriptedSystemBrowser(bob);
-    const session = createSession({
-      idp,
-      backendUrl: stack.backendUrl,
-      secretStore: store,
+    const session = peers.session({
       openExternal: browser.openExternal,
       ...(clock ? { clock } : {}),
     });
     expect(await session.manager.signIn()).toMatchObject({ status: 'signed-in' });
     return { browser, ...session };
   };
-
-  beforeAll(async () => {
-    idp = await startSandboxIdp({ idTokenTtl: 600 });
-    stack = await startHandoffStack(idp);
-  });
-  afterAll(async () => {
-    await store.delete(account());
-    await stack?.close();
-    await idp?.close();
-  });
-  afterEach(async () => {
-    await store.delete(account());
-  });
 
   it('stays signed out at start-up when the keychain holds nothing', async () => {
     const { manager, states } = restartedCore();
@@ -75,9 +50,9 @@ describe.skipIf(noKeychain !== null)('session: keychain, refresh, restore and si
 
   it('rotates the refresh token on refresh and keeps the newest in the keychain', async () => {
     const { manager } = await signedInCore();
-    const first = await store.get(account());
+    const first = await peers.store.get(peers.account());
     expect(await manager.getIdToken({ forceRefresh: true })).toMatch(/^eyJ/);
-    const second = await store.get(account());
+    const second = await peers.store.get(peers.account());
     expect(second).toBeTruthy();
     expect(second).not.toBe(first);
   });
@@ -86,62 +61,59 @@ describe.skipIf(noKeychain !== null)('session: keychain, refresh, restore and si
     let offsetMs = 0;
     const clock = () => Date.now() + offsetMs;
     const { manager } = await signedInCore(clock);
-    const rotatedFrom = await store.get(account());
+    const rotatedFrom = await peers.store.get(peers.account());
     let refreshGrants = 0;
     const countRefresh = (ctx: { oidc: { params?: { grant_type?: unknown } } }) => {
       if (ctx.oidc.params?.grant_type === 'refresh_token') refreshGrants++;
     };
-    idp.provider.on('grant.success', countRefresh);
+    peers.idp.provider.on('grant.success', countRefresh);
     await manager.getIdToken();
     expect(refreshGrants).toBe(0);
     offsetMs = 600_000;
     const [a, b] = await Promise.all([manager.getIdToken(), manager.getIdToken()]);
-    idp.provider.off('grant.success', countRefresh);
+    peers.idp.provider.off('grant.success', countRefresh);
     expect(refreshGrants).toBe(1);
     expect(b).toBe(a);
     // Two concurrent refreshes would have reused a rotated token and revoked the grant.
-    const newest = (await store.get(account())) ?? '';
+    const newest = (await peers.store.get(peers.account())) ?? '';
     expect(newest).not.toBe(rotatedFrom);
-    const config = await discoverSandbox(idp);
+    const config = await discoverSandbox(peers.idp);
     await expect(oidc.refreshTokenGrant(config, newest)).resolves.toBeTruthy();
   });
 
   it('a reused (rotated-out) refresh token signs out with a message and clears the keychain', async () => {
     const { manager } = await signedInCore();
-    const old = (await store.get(account())) ?? '';
+    const old = (await peers.store.get(peers.account())) ?? '';
     await manager.getIdToken({ forceRefresh: true });
     // A stale copy comes back (e.g. a restored backup): the provider treats reuse as theft.
-    await store.set(account(), old);
+    await peers.store.set(peers.account(), old);
     const restarted = restartedCore();
     const state = await restarted.manager.restore();
     expect(state).toEqual({ status: 'signed-out', message: 'Your session has ended. Sign in again.' });
-    expect(await store.get(account())).toBeNull();
+    expect(await peers.store.get(peers.account())).toBeNull();
   });
 
   it('sign-out revokes the refresh token at the provider, deletes it and forgets the tokens', async () => {
     const { manager, states } = await signedInCore();
-    const refreshToken = (await store.get(account())) ?? '';
+    const refreshToken = (await peers.store.get(peers.account())) ?? '';
     expect(await manager.signOut()).toEqual({ status: 'signed-out' });
     expect(states.at(-1)).toEqual({ status: 'signed-out' });
-    expect(await store.get(account())).toBeNull();
+    expect(await peers.store.get(peers.account())).toBeNull();
     await expect(manager.getIdToken()).rejects.toMatchObject({ code: 'not_signed_in' });
-    const config = await discoverSandbox(idp);
+    const config = await discoverSandbox(peers.idp);
     await expect(oidc.refreshTokenGrant(config, refreshToken)).rejects.toMatchObject({ error: 'invalid_grant' });
   });
 
   it('sign-out can open the provider end-session page with the ID token hint', async () => {
     await signedInCore();
     const opened: string[] = [];
-    const spy = createSession({
-      idp,
-      backendUrl: stack.backendUrl,
-      secretStore: store,
+    const spy = peers.session({
       openExternal: (url) => (opened.push(url), Promise.resolve()),
     });
     await spy.manager.restore();
     await spy.manager.signOut({ endSession: true });
     const endSession = new URL(opened[0] ?? '');
-    expect(`${endSession.origin}${endSession.pathname}`).toBe(`${idp.issuer}/session/end`);
+    expect(`${endSession.origin}${endSession.pathname}`).toBe(`${peers.idp.issuer}/session/end`);
     expect(endSession.searchParams.get('id_token_hint')).toMatch(/^eyJ/);
     const page = await fetch(endSession);
     expect(page.status).toBe(200);

@@ -1,41 +1,19 @@
-import { refreshTokenAccount } from '../../../main/core/keychain/secret-store.ts';
-import { startSandboxIdp, type SandboxIdp } from '../../../sandbox/idp/index.ts';
 import { completeLogin } from '../../../sandbox/idp/scripted-browser.ts';
-import { startHandoffStack, type HandoffStack } from './support/handoff-stack.ts';
 import { freePort, rawRequest } from './support/http.ts';
-import { keychainUnavailableReason, testSecretStore } from './support/keychain.ts';
-import { createSession } from './support/session-fixture.ts';
+import { keychainUnavailableReason } from './support/keychain.ts';
+import { useSignInPeers } from './support/sign-in-peers.ts';
 import { scriptedSystemBrowser, silentSystemBrowser } from './support/system-browser.ts';
 
 const noKeychain = await keychainUnavailableReason();
 const alice = { username: 'alice', password: 'alice-sandbox' };
 
 describe.skipIf(noKeychain !== null)('desktop sign-in through the system browser', () => {
-  let idp: SandboxIdp;
-  let stack: HandoffStack;
-  const store = testSecretStore();
-  const account = () => refreshTokenAccount(idp.issuer, idp.desktopClientId);
-
-  beforeAll(async () => {
-    idp = await startSandboxIdp();
-    stack = await startHandoffStack(idp);
-  });
-  afterAll(async () => {
-    await store.delete(account());
-    await stack?.close();
-    await idp?.close();
-  });
-  afterEach(async () => {
-    await store.delete(account());
-  });
+  const peers = useSignInPeers();
 
   /** A sign-in whose system browser only records the URL it was asked to open. */
   const silentSession = () => {
     const browser = silentSystemBrowser();
-    const { manager } = createSession({
-      idp,
-      backendUrl: stack.backendUrl,
-      secretStore: store,
+    const { manager } = peers.session({
       openExternal: browser.openExternal,
     });
     return { browser, manager };
@@ -51,10 +29,7 @@ describe.skipIf(noKeychain !== null)('desktop sign-in through the system browser
   it('signs in with PKCE, keeps the refresh token in the keychain and hands off to Box', async () => {
     const browser = scriptedSystemBrowser(alice);
     let focused = 0;
-    const { manager, states } = createSession({
-      idp,
-      backendUrl: stack.backendUrl,
-      secretStore: store,
+    const { manager, states } = peers.session({
       openExternal: browser.openExternal,
       focusApp: () => focused++,
     });
@@ -68,7 +43,7 @@ describe.skipIf(noKeychain !== null)('desktop sign-in through the system browser
     expect(JSON.stringify(states)).not.toMatch(/eyJ/);
 
     const authorize = new URL(browser.opened[0] ?? '');
-    expect(authorize.origin).toBe(idp.issuer);
+    expect(authorize.origin).toBe(peers.idp.issuer);
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
     expect(authorize.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
     expect(authorize.searchParams.get('state')).toBeTruthy();
@@ -85,9 +60,9 @@ describe.skipIf(noKeychain !== null)('desktop sign-in through the system browser
     const code = new URL(tab?.url ?? '').searchParams.get('code') ?? '';
     expect(code).not.toBe('');
     expect(tab?.html).not.toContain(code);
-    expect(new URL(tab?.url ?? '').searchParams.get('iss')).toBe(idp.issuer);
+    expect(new URL(tab?.url ?? '').searchParams.get('iss')).toBe(peers.idp.issuer);
 
-    expect(await store.get(account())).toBeTruthy();
+    expect(await peers.store.get(peers.account())).toBeTruthy();
     await expect(rawRequest(Number(redirect.port), '/callback')).rejects.toMatchObject({ code: 'ECONNREFUSED' });
   });
 
@@ -98,15 +73,12 @@ describe.skipIf(noKeychain !== null)('desktop sign-in through the system browser
     const tab = fetch(callback);
     expect(await done).toMatchObject({ status: 'error', code: 'issuer_mismatch' });
     expect(await (await tab).text()).toContain('different identity provider');
-    expect(await store.get(account())).toBeNull();
+    expect(await peers.store.get(peers.account())).toBeNull();
   });
 
   it('maps Cancel at the identity provider (error=access_denied) to sign_in_denied', async () => {
     const browser = scriptedSystemBrowser({ ...alice, action: 'cancel' });
-    const { manager } = createSession({
-      idp,
-      backendUrl: stack.backendUrl,
-      secretStore: store,
+    const { manager } = peers.session({
       openExternal: browser.openExternal,
     });
     expect(await manager.signIn()).toMatchObject({ status: 'error', code: 'sign_in_denied' });
@@ -115,10 +87,7 @@ describe.skipIf(noKeychain !== null)('desktop sign-in through the system browser
 
   it('ignores a callback with a wrong state and still finishes with the right one (prompt=login)', async () => {
     const browser = silentSystemBrowser();
-    const { manager } = createSession({
-      idp,
-      backendUrl: stack.backendUrl,
-      secretStore: store,
+    const { manager } = peers.session({
       openExternal: browser.openExternal,
       settings: { prompt: 'login' },
     });
@@ -133,23 +102,20 @@ describe.skipIf(noKeychain !== null)('desktop sign-in through the system browser
     expect(await done).toMatchObject({ status: 'signed-in' });
     expect((await tab).status).toBe(200);
     // offline_access survived prompt=login: the refresh token is in the keychain.
-    expect(await store.get(account())).toBeTruthy();
+    expect(await peers.store.get(peers.account())).toBeTruthy();
   });
 
   it('reports a token endpoint error for a code the provider never issued', async () => {
     const { browser, manager } = silentSession();
     const done = manager.signIn();
-    const callback = await callbackFor(browser, { code: 'never-issued', iss: idp.issuer });
+    const callback = await callbackFor(browser, { code: 'never-issued', iss: peers.idp.issuer });
     void fetch(callback).then((r) => r.text());
     expect(await done).toMatchObject({ status: 'error', code: 'token_endpoint_error' });
   });
 
   it('times out, closes the listener and says so', async () => {
     const browser = silentSystemBrowser();
-    const { manager } = createSession({
-      idp,
-      backendUrl: stack.backendUrl,
-      secretStore: store,
+    const { manager } = peers.session({
       openExternal: browser.openExternal,
       settings: { timeoutMs: 300 },
     });
@@ -162,10 +128,7 @@ describe.skipIf(noKeychain !== null)('desktop sign-in through the system browser
   it('a second click replaces the pending sign-in on the same fixed port without EADDRINUSE', async () => {
     const port = await freePort();
     const browser = silentSystemBrowser();
-    const { manager, states } = createSession({
-      idp,
-      backendUrl: stack.backendUrl,
-      secretStore: store,
+    const { manager, states } = peers.session({
       openExternal: browser.openExternal,
       settings: { loopbackPorts: [port] },
     });
@@ -187,10 +150,7 @@ describe.skipIf(noKeychain !== null)('desktop sign-in through the system browser
   });
 
   it('keeps waiting when the browser does not open, so the copied sign-in link still works', async () => {
-    const { manager } = createSession({
-      idp,
-      backendUrl: stack.backendUrl,
-      secretStore: store,
+    const { manager } = peers.session({
       openExternal: () => Promise.reject(new Error('no browser installed')),
     });
     const done = manager.signIn();
@@ -213,10 +173,7 @@ describe.skipIf(noKeychain !== null)('desktop sign-in through the system browser
   it('detects a wrong system clock (clock skew)', async () => {
     const browser = scriptedSystemBrowser(alice);
     const threeHoursAhead = () => Date.now() + 3 * 3600 * 1000;
-    const { manager } = createSession({
-      idp,
-      backendUrl: stack.backendUrl,
-      secretStore: store,
+    const { manager } = peers.session({
       openExternal: browser.openExternal,
       clock: threeHoursAhead,
     });
@@ -225,10 +182,7 @@ describe.skipIf(noKeychain !== null)('desktop sign-in through the system browser
 
   it('says the provider is unreachable when discovery fails', async () => {
     const browser = silentSystemBrowser();
-    const { manager } = createSession({
-      idp,
-      backendUrl: stack.backendUrl,
-      secretStore: store,
+    const { manager } = peers.session({
       openExternal: browser.openExternal,
       settings: { issuer: `http://127.0.0.1:${await freePort()}` },
     });
