@@ -13,6 +13,7 @@ import type { Core } from '../../main/core/create-core.ts';
 import { startSandboxStack, type SandboxStack } from '../../sandbox/stack/start-sandbox-stack.ts';
 import { createHarnessCore, loadHarnessConfig } from '../harness/harness-core.ts';
 import { startHarness, type Harness } from '../harness/harness-server.ts';
+import { logInAtSandboxIdp } from './support/idp-login.ts';
 
 export interface JourneyWorld {
   stack: SandboxStack;
@@ -74,11 +75,7 @@ export const test = base.extend<{ journey: JourneyWorld }>({
         if (!user) throw new Error(`no sandbox user ${username}`);
         await page.getByRole('button', { name: 'Sign in' }).click();
         const tab = await systemBrowser.newPage();
-        await tab.goto(await nextOpenedUrl());
-        await tab.getByLabel('Username').fill(user.username);
-        await tab.getByLabel('Password').fill(user.password);
-        await tab.getByRole('button', { name: 'Sign in', exact: true }).click();
-        await tab.getByText("You're signed in").waitFor();
+        await logInAtSandboxIdp(tab, await nextOpenedUrl(), user);
         await tab.close();
         await page.getByTestId('signed-in-name').filter({ hasText: user.name }).waitFor();
       },

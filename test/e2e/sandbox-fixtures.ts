@@ -10,6 +10,7 @@ import type { Core } from '../../main/core/create-core.ts';
 import { startSandboxStack, type SandboxStack } from '../../sandbox/stack/start-sandbox-stack.ts';
 import { createHarnessCore, loadHarnessConfig, type HarnessEffects } from '../harness/harness-core.ts';
 import { startHarness, type Harness } from '../harness/harness-server.ts';
+import { logInAtSandboxIdp } from './support/idp-login.ts';
 
 export interface SandboxWorld {
   stack: SandboxStack;
@@ -70,11 +71,7 @@ export const test = base.extend<{
         const user = stack.idp.users.find((candidate) => candidate.username === username);
         if (!user) throw new Error(`no sandbox user ${username}`);
         const tab = await systemBrowser.newPage();
-        await tab.goto(await nextOpenedUrl());
-        await tab.getByLabel('Username').fill(user.username);
-        await tab.getByLabel('Password').fill(user.password);
-        await tab.getByRole('button', { name: 'Sign in', exact: true }).click();
-        await tab.getByText("You're signed in").waitFor();
+        await logInAtSandboxIdp(tab, await nextOpenedUrl(), user);
         return tab;
       },
     };

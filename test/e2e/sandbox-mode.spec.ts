@@ -4,6 +4,7 @@ import { createHarnessCore, loadHarnessConfig } from '../harness/harness-core.ts
 import { startHarness } from '../harness/harness-server.ts';
 import { expect, test } from '@playwright/test';
 import { portRefuses } from '../support/ports.ts';
+import { logInAtSandboxIdp } from './support/idp-login.ts';
 
 /**
  * Sandbox mode as a developer or IT evaluator meets it: `npm run sandbox` in a terminal, the
@@ -50,11 +51,7 @@ async function signInThroughSystemBrowser(
   password: string,
 ) {
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await systemBrowser.goto(await url);
-  await systemBrowser.getByLabel('Username').fill(user);
-  await systemBrowser.getByLabel('Password').fill(password);
-  await systemBrowser.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await systemBrowser.getByText("You're signed in").waitFor();
+  await logInAtSandboxIdp(systemBrowser, await url, { username: user, password });
 }
 
 test('npm run sandbox: alice and bob each see their own demo files; Ctrl+C stops every process and port', async ({

@@ -25,7 +25,8 @@ const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test-results/screens/transfers-${name}.png`, animations: 'disabled' });
 
 /** A transfer's row in the panel, e.g. "Upload of notes.txt". */
-const transferRow = (panel: Locator, label: string): Locator => panel.getByRole('listitem', { name: label, exact: true });
+const transferRow = (panel: Locator, label: string): Locator =>
+  panel.getByRole('listitem', { name: label, exact: true });
 /** Between 1 % and 99 %: moving, neither untouched nor finished. */
 const partway = /^[1-9]\d?$/;
 
@@ -48,7 +49,11 @@ test('harness journey: drop a small and a 25 MB file, watch both upload, downloa
 
   // One part of the chunked upload answers late, so the panel is caught part-way, not only at the end.
   const emulator = world.stack.emulator.controls;
-  await emulator.addFault({ route: 'PUT /api/2.0/files/upload_sessions/{upload_session_id}', latencyMs: 4_000, times: 1 });
+  await emulator.addFault({
+    route: 'PUT /api/2.0/files/upload_sessions/{upload_session_id}',
+    latencyMs: 4_000,
+    times: 1,
+  });
 
   const list = page.getByTestId('file-list-body');
   await dropFiles(
@@ -73,7 +78,10 @@ test('harness journey: drop a small and a 25 MB file, watch both upload, downloa
   await expect(page.getByRole('button', { name: /^Transfers: Transfers done$/ })).toBeVisible();
 
   // The finished uploads show up in the open folder without a refresh.
-  const rows = page.getByRole('grid').getByRole('row').filter({ hasNot: page.getByRole('columnheader') });
+  const rows = page
+    .getByRole('grid')
+    .getByRole('row')
+    .filter({ hasNot: page.getByRole('columnheader') });
   await expect(rows).toHaveCount(2);
   const bigInList = rows.filter({ hasText: big.name });
   await expect(bigInList).toBeVisible();
