@@ -39,7 +39,10 @@ export async function dispatchRequest(
     reportInternalError(channel, error);
     return {
       ok: false,
-      error: { code: 'internal', message: 'Something went wrong inside the app. Try again; if it keeps happening, restart the app.' },
+      error: {
+        code: 'internal',
+        message: 'Something went wrong inside the app. Try again; if it keeps happening, restart the app.',
+      },
     };
   }
 }

@@ -15,7 +15,10 @@ export class CoreEventBus {
   }
 
   /** Forwards every contract event to one sink (a window or a harness socket). */
-  forwardAll(sink: <E extends EventChannel>(event: E, payload: EventChannels[E]) => void, events: readonly EventChannel[]): () => void {
+  forwardAll(
+    sink: <E extends EventChannel>(event: E, payload: EventChannels[E]) => void,
+    events: readonly EventChannel[],
+  ): () => void {
     const unsubscribers = events.map((event) => this.on(event, (payload) => sink(event, payload)));
     return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
   }

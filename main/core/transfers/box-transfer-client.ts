@@ -1,13 +1,8 @@
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BoxAccessTokenSource } from '../box/box-access-token-source.ts';
+import type { BoxBaseUrls } from '../box/box-connection.ts';
 import { boxTransferErrorFrom, BoxTransferError, offlineError } from './transfer-errors.ts';
-
-/** Box's two hosts, as box-node-sdk names them: `https://api.box.com` and `https://upload.box.com/api`. */
-export interface BoxBaseUrls {
-  apiBaseUrl: string;
-  uploadBaseUrl: string;
-}
 
 export interface BoxFileFacts {
   id: string;
@@ -33,7 +28,8 @@ export interface UploadedPart {
 }
 
 /** Where an upload goes: a new file in a folder, or a new version of an existing file. */
-export type UploadTarget = { kind: 'new-file'; folderId: string; name: string } | { kind: 'new-version'; fileId: string; name: string };
+export type UploadTarget =
+  { kind: 'new-file'; folderId: string; name: string } | { kind: 'new-version'; fileId: string; name: string };
 
 /** `digest: sha=<base64>` (RFC 3230) is how Box takes a part's and a file's SHA-1. */
 export function digestHeader(sha1: Buffer): string {
@@ -60,7 +56,17 @@ export class BoxTransferClient {
    * once more with a fresh one (`makeBody` is called again, so streamed bodies are rebuilt).
    * Network failures become `offline`; HTTP errors are returned for the caller to judge.
    */
-  async send(url: string, init: { method: string; headers?: Record<string, string>; makeBody?: () => RequestInit['body']; signal: AbortSignal; redirect?: RequestRedirect }, name: string): Promise<Response> {
+  async send(
+    url: string,
+    init: {
+      method: string;
+      headers?: Record<string, string>;
+      makeBody?: () => RequestInit['body'];
+      signal: AbortSignal;
+      redirect?: RequestRedirect;
+    },
+    name: string,
+  ): Promise<Response> {
     for (let attempt = 1; ; attempt++) {
       const token = await this.#tokens.getToken();
       let response: Response;
@@ -88,7 +94,13 @@ export class BoxTransferClient {
    * `429` and `503` mean Box did not act on the request, so it is repeated (honouring
    * `retry-after`, at most 10 s) a few times before the error reaches the user.
    */
-  async json<T>(url: string, method: string, body: unknown, signal: AbortSignal, name: string): Promise<{ status: number; headers: Headers; body: T }> {
+  async json<T>(
+    url: string,
+    method: string,
+    body: unknown,
+    signal: AbortSignal,
+    name: string,
+  ): Promise<{ status: number; headers: Headers; body: T }> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.#jsonOnce<T>(url, method, body, signal, name);
@@ -100,19 +112,31 @@ export class BoxTransferClient {
     }
   }
 
-  async #jsonOnce<T>(url: string, method: string, body: unknown, signal: AbortSignal, name: string): Promise<{ status: number; headers: Headers; body: T }> {
+  async #jsonOnce<T>(
+    url: string,
+    method: string,
+    body: unknown,
+    signal: AbortSignal,
+    name: string,
+  ): Promise<{ status: number; headers: Headers; body: T }> {
     const response = await this.send(
       url,
       {
         method,
         signal,
-        ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, makeBody: () => JSON.stringify(body) }),
+        ...(body === undefined
+          ? {}
+          : { headers: { 'content-type': 'application/json' }, makeBody: () => JSON.stringify(body) }),
       },
       name,
     );
     if (!response.ok) throw await boxTransferErrorFrom(response, name);
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: (text === '' ? undefined : JSON.parse(text)) as T };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (text === '' ? undefined : JSON.parse(text)) as T,
+    };
   }
 
   async fileFacts(fileId: string, name: string, signal: AbortSignal): Promise<BoxFileFacts> {
@@ -135,7 +159,10 @@ export class BoxTransferClient {
     }
     if (!response.ok) throw await boxTransferErrorFrom(response, name);
     await response.body?.cancel();
-    throw new BoxTransferError(response.status, 'no_redirect', { code: 'transfer_failed', message: `Box did not offer “${name}” for download. Retry.` });
+    throw new BoxTransferError(response.status, 'no_redirect', {
+      code: 'transfer_failed',
+      message: `Box did not offer “${name}” for download. Retry.`,
+    });
   }
 
   multipartUrl(target: UploadTarget): string {
@@ -169,7 +196,12 @@ export class BoxTransferClient {
     };
   }
 
-  async uploadPart(session: UploadSession, part: { offset: number; data: Buffer; sha1: Buffer; fileSize: number }, signal: AbortSignal, name: string): Promise<UploadedPart> {
+  async uploadPart(
+    session: UploadSession,
+    part: { offset: number; data: Buffer; sha1: Buffer; fileSize: number },
+    signal: AbortSignal,
+    name: string,
+  ): Promise<UploadedPart> {
     const end = part.offset + part.data.length - 1;
     const response = await this.send(
       session.uploadPartUrl,
@@ -218,14 +250,22 @@ export class BoxTransferClient {
     if (!response.ok) throw await boxTransferErrorFrom(response, name);
     const body = (await response.json()) as { entries: { id: string; sha1: string }[] };
     const file = body.entries[0];
-    if (!file) throw new BoxTransferError(response.status, 'no_entries', { code: 'transfer_failed', message: `Box did not confirm “${name}”. Retry.` });
+    if (!file)
+      throw new BoxTransferError(response.status, 'no_entries', {
+        code: 'transfer_failed',
+        message: `Box did not confirm “${name}”. Retry.`,
+      });
     return { fileId: file.id, sha1: file.sha1 };
   }
 
   /** Best effort: a session left open expires on its own after a week. */
   async abortUploadSession(session: UploadSession, name: string): Promise<void> {
     try {
-      const response = await this.send(session.abortUrl, { method: 'DELETE', signal: AbortSignal.timeout(10_000) }, name);
+      const response = await this.send(
+        session.abortUrl,
+        { method: 'DELETE', signal: AbortSignal.timeout(10_000) },
+        name,
+      );
       await response.body?.cancel();
     } catch {
       // Nothing more to do: the user already knows the upload did not finish.

@@ -18,7 +18,10 @@ export interface ChunkedUploadOptions {
 }
 
 function changedWhileUploading(name: string): AppError {
-  return new AppError('file_unreadable', `“${name}” changed while it was being uploaded. Retry once the file is saved.`);
+  return new AppError(
+    'file_unreadable',
+    `“${name}” changed while it was being uploaded. Retry once the file is saved.`,
+  );
 }
 
 async function readPart(handle: FileHandle, buffer: Buffer, offset: number, name: string): Promise<void> {
@@ -81,7 +84,17 @@ export async function chunkedUpload(
   let session: UploadSession | undefined;
   try {
     session = await client.createUploadSession(target, source.size, signal);
-    const { parts, sha1 } = await sendAllParts(client, session, handle, source, target.name, signal, onBytes, concurrency, maxAttempts);
+    const { parts, sha1 } = await sendAllParts(
+      client,
+      session,
+      handle,
+      source,
+      target.name,
+      signal,
+      onBytes,
+      concurrency,
+      maxAttempts,
+    );
     options.onCommitting?.();
     return await commit(client, session, parts, sha1, signal, target.name, options.maxCommitWaitSeconds ?? 120);
   } catch (error) {

@@ -48,7 +48,10 @@ export async function downloadFile(options: DownloadOptions): Promise<void> {
     await handle.close();
     closed = true;
     if (sha1 !== file.sha1) {
-      throw new AppError('transfer_failed', `“${file.name}” arrived damaged (its checksum does not match Box’s). Retry the download.`);
+      throw new AppError(
+        'transfer_failed',
+        `“${file.name}” arrived damaged (its checksum does not match Box’s). Retry the download.`,
+      );
     }
     await moveIntoPlace(temporaryPath, options.targetPath, options.replaceExisting, file.name);
   } catch (error) {
@@ -65,13 +68,21 @@ function localWriteError(error: unknown, targetPath: string): unknown {
   const folder = dirname(targetPath);
   const name = basename(targetPath);
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new AppError('transfer_failed', `There is not enough free space for “${name}” in ${folder}. Free some space, then retry.`, { cause: error });
+    return new AppError(
+      'transfer_failed',
+      `There is not enough free space for “${name}” in ${folder}. Free some space, then retry.`,
+      { cause: error },
+    );
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new AppError('transfer_failed', `You cannot save files in ${folder}. Choose another folder.`, { cause: error });
+    return new AppError('transfer_failed', `You cannot save files in ${folder}. Choose another folder.`, {
+      cause: error,
+    });
   }
   if (code === 'ENOENT' || code === 'ENOTDIR') {
-    return new AppError('transfer_failed', `The folder ${folder} no longer exists. Choose another folder.`, { cause: error });
+    return new AppError('transfer_failed', `The folder ${folder} no longer exists. Choose another folder.`, {
+      cause: error,
+    });
   }
   return error;
 }
@@ -150,7 +161,7 @@ async function appendBody(
     if (!response.body) return;
     for await (const chunk of response.body) {
       onBytes(chunk.byteLength);
-      for (let offset = 0; offset < chunk.byteLength; ) {
+      for (let offset = 0; offset < chunk.byteLength;) {
         const copied = Math.min(chunk.byteLength - offset, WRITE_BATCH - filled);
         buffers[current]!.set(chunk.subarray(offset, offset + copied), filled);
         filled += copied;
@@ -169,7 +180,12 @@ async function appendBody(
  * Puts the verified file at the target. Without the user's "replace", a hard link is used: it
  * fails if a file appeared at the target meanwhile, where a rename would silently overwrite it.
  */
-async function moveIntoPlace(temporaryPath: string, targetPath: string, replaceExisting: boolean, name: string): Promise<void> {
+async function moveIntoPlace(
+  temporaryPath: string,
+  targetPath: string,
+  replaceExisting: boolean,
+  name: string,
+): Promise<void> {
   if (replaceExisting) {
     await rename(temporaryPath, targetPath);
     return;
@@ -179,12 +195,18 @@ async function moveIntoPlace(temporaryPath: string, targetPath: string, replaceE
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') {
-      throw new AppError('transfer_failed', `A file named “${name}” appeared in the folder during the download. Retry to choose what to do.`);
+      throw new AppError(
+        'transfer_failed',
+        `A file named “${name}” appeared in the folder during the download. Retry to choose what to do.`,
+      );
     }
     // Some file systems (FAT, some network shares) have no hard links: check, then rename.
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
     if (await exists(targetPath)) {
-      throw new AppError('transfer_failed', `A file named “${name}” appeared in the folder during the download. Retry to choose what to do.`);
+      throw new AppError(
+        'transfer_failed',
+        `A file named “${name}” appeared in the folder during the download. Retry to choose what to do.`,
+      );
     }
     await rename(temporaryPath, targetPath);
     return;

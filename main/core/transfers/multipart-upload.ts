@@ -30,8 +30,15 @@ function asciiFilename(name: string): string {
  * The multipart body Box expects, `attributes` strictly before `file` (Box streams the file to
  * storage and must know where it goes first), with the file streamed from disk.
  */
-function multipartBody(boundary: string, source: UploadSource, target: UploadTarget, onBytes: (count: number) => void, signal: AbortSignal) {
-  const attributes = target.kind === 'new-file' ? { name: target.name, parent: { id: target.folderId } } : { name: target.name };
+function multipartBody(
+  boundary: string,
+  source: UploadSource,
+  target: UploadTarget,
+  onBytes: (count: number) => void,
+  signal: AbortSignal,
+) {
+  const attributes =
+    target.kind === 'new-file' ? { name: target.name, parent: { id: target.folderId } } : { name: target.name };
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="attributes"\r\n\r\n${JSON.stringify(attributes)}\r\n` +
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${asciiFilename(target.name)}"\r\n` +
@@ -40,7 +47,10 @@ function multipartBody(boundary: string, source: UploadSource, target: UploadTar
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   async function* parts(): AsyncGenerator<Buffer> {
     yield head;
-    for await (const chunk of createReadStream(source.path, { signal, highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+    for await (const chunk of createReadStream(source.path, {
+      signal,
+      highWaterMark: 256 * 1024,
+    }) as AsyncIterable<Buffer>) {
       onBytes(chunk.length);
       yield chunk;
     }

@@ -6,7 +6,10 @@ import type { CoreEventBus } from '../ipc/event-bus.ts';
 export type NameClashReply = { choice: NameClashChoice; applyToAll: boolean };
 
 /** How the manager asks the user about a name clash; the UI, a test or a policy answers. */
-export type AskNameClash = (question: Omit<NameClashQuestion, 'questionId'>, signal: AbortSignal) => Promise<NameClashReply>;
+export type AskNameClash = (
+  question: Omit<NameClashQuestion, 'questionId'>,
+  signal: AbortSignal,
+) => Promise<NameClashReply>;
 
 /**
  * Asks name-clash questions through the UI: each becomes a `transfer:nameClash` event, and the

@@ -15,7 +15,11 @@ export class ProgressMeter {
   }
 
   /** Records the total so far at `now` and returns the speed (bytes/s, 0 if unknown) and seconds left (null if unknown). */
-  sample(transferred: number, total: number, now = performance.now()): { bytesPerSecond: number; secondsLeft: number | null } {
+  sample(
+    transferred: number,
+    total: number,
+    now = performance.now(),
+  ): { bytesPerSecond: number; secondsLeft: number | null } {
     this.#samples.push({ at: now, bytes: transferred });
     // Keep one sample older than the window so the span always covers it.
     while (this.#samples.length > 2 && now - this.#samples[1]!.at >= this.#windowMs) this.#samples.shift();
@@ -24,6 +28,9 @@ export class ProgressMeter {
     if (span <= 0) return { bytesPerSecond: 0, secondsLeft: null };
     const bytesPerSecond = Math.max(0, (transferred - first.bytes) / span);
     if (bytesPerSecond === 0) return { bytesPerSecond: 0, secondsLeft: null };
-    return { bytesPerSecond: Math.round(bytesPerSecond), secondsLeft: Math.ceil(Math.max(0, total - transferred) / bytesPerSecond) };
+    return {
+      bytesPerSecond: Math.round(bytesPerSecond),
+      secondsLeft: Math.ceil(Math.max(0, total - transferred) / bytesPerSecond),
+    };
   }
 }

@@ -14,7 +14,12 @@ export class BoxTransferError extends AppError {
   constructor(
     status: number,
     boxCode: string,
-    info: { code: AppError['code']; message: string; conflictFileId?: string | undefined; retryAfterSeconds?: number | undefined },
+    info: {
+      code: AppError['code'];
+      message: string;
+      conflictFileId?: string | undefined;
+      retryAfterSeconds?: number | undefined;
+    },
   ) {
     super(info.code, info.message);
     this.name = 'BoxTransferError';
@@ -54,22 +59,38 @@ export async function boxTransferErrorFrom(response: Response, name: string): Pr
   const boxCode = typeof body.code === 'string' ? body.code : '';
   const wait = retryAfterSeconds(Object.fromEntries(response.headers));
   const make = (code: AppError['code'], message: string) =>
-    new BoxTransferError(status, boxCode, { code, message, conflictFileId: conflictIdOf(body), retryAfterSeconds: wait });
+    new BoxTransferError(status, boxCode, {
+      code,
+      message,
+      conflictFileId: conflictIdOf(body),
+      retryAfterSeconds: wait,
+    });
   if (status === 401) return make('session_expired', 'Your session has ended. Sign in again to continue.');
-  if (boxCode === 'item_name_in_use') return make('box_item_name_in_use', `An item named “${name}” already exists here.`);
+  if (boxCode === 'item_name_in_use')
+    return make('box_item_name_in_use', `An item named “${name}” already exists here.`);
   if (boxCode === 'item_name_invalid' || boxCode === 'item_name_too_long') {
     return make('box_item_name_invalid', `Box does not accept “${name}” as a name. Rename the file, then try again.`);
   }
   if (status === 507 || boxCode === 'storage_limit_exceeded' || boxCode === 'file_size_limit_exceeded') {
-    return make('box_storage_limit', `“${name}” does not fit in your Box storage. Free some space, or ask your IT team for more.`);
+    return make(
+      'box_storage_limit',
+      `“${name}” does not fit in your Box storage. Free some space, or ask your IT team for more.`,
+    );
   }
   if (status === 403) {
-    return make('box_insufficient_scope', `You may not transfer “${name}” here. Ask your IT team or the folder’s owner for access.`);
+    return make(
+      'box_insufficient_scope',
+      `You may not transfer “${name}” here. Ask your IT team or the folder’s owner for access.`,
+    );
   }
-  if (status === 404) return make('box_not_found', `“${name}” or its folder no longer exists in Box. Refresh the folder.`);
+  if (status === 404)
+    return make('box_not_found', `“${name}” or its folder no longer exists in Box. Refresh the folder.`);
   if (status === 429) return make('box_rate_limited', 'Box is receiving too many requests. Retry in a minute.');
   if (status >= 500) return make('box_error', 'Box is having trouble right now. Retry in a few minutes.');
-  return make('transfer_failed', `Box refused the transfer of “${name}” (${boxCode || status}). Retry; if it keeps happening, contact your IT team.`);
+  return make(
+    'transfer_failed',
+    `Box refused the transfer of “${name}” (${boxCode || status}). Retry; if it keeps happening, contact your IT team.`,
+  );
 }
 
 export function cancelledError(name: string): AppError {
@@ -77,9 +98,13 @@ export function cancelledError(name: string): AppError {
 }
 
 export function offlineError(name: string, cause: unknown): AppError {
-  return new AppError('offline', `The connection to Box was lost while transferring “${name}”. Check your connection, then retry.`, {
-    cause,
-  });
+  return new AppError(
+    'offline',
+    `The connection to Box was lost while transferring “${name}”. Check your connection, then retry.`,
+    {
+      cause,
+    },
+  );
 }
 
 /** True for the error fetch or a body stream raises when our own AbortSignal fired. */

@@ -69,16 +69,28 @@ export class TransferManager {
     this.#options = options;
   }
 
-  download(files: { id: string; name: string }[], destination: DownloadDestination, openWhenDone = false): TransferSnapshot[] {
+  download(
+    files: { id: string; name: string }[],
+    destination: DownloadDestination,
+    openWhenDone = false,
+  ): TransferSnapshot[] {
     const batch: Batch = { jobs: [] };
     return files.map((file) =>
-      this.#add(batch, 'download', file.name, { direction: 'download', fileId: file.id, destination, openWhenDone }, { fileId: file.id }),
+      this.#add(
+        batch,
+        'download',
+        file.name,
+        { direction: 'download', fileId: file.id, destination, openWhenDone },
+        { fileId: file.id },
+      ),
     );
   }
 
   upload(folderId: string, paths: string[]): TransferSnapshot[] {
     const batch: Batch = { jobs: [] };
-    return paths.map((path) => this.#add(batch, 'upload', basename(path), { direction: 'upload', path, folderId }, { folderId }));
+    return paths.map((path) =>
+      this.#add(batch, 'upload', basename(path), { direction: 'upload', path, folderId }, { folderId }),
+    );
   }
 
   list(): TransferSnapshot[] {
@@ -132,7 +144,13 @@ export class TransferManager {
     return job;
   }
 
-  #add(batch: Batch, direction: TransferDirection, name: string, spec: JobSpec, extra: Partial<TransferSnapshot>): TransferSnapshot {
+  #add(
+    batch: Batch,
+    direction: TransferDirection,
+    name: string,
+    spec: JobSpec,
+    extra: Partial<TransferSnapshot>,
+  ): TransferSnapshot {
     const snapshot: TransferSnapshot = {
       id: randomUUID(),
       direction,
@@ -144,7 +162,14 @@ export class TransferManager {
       secondsLeft: null,
       ...extra,
     };
-    const job: Job = { snapshot, spec, batch, meter: new ProgressMeter(), controller: new AbortController(), lastEmittedBytes: 0 };
+    const job: Job = {
+      snapshot,
+      spec,
+      batch,
+      meter: new ProgressMeter(),
+      controller: new AbortController(),
+      lastEmittedBytes: 0,
+    };
     batch.jobs.push(job);
     this.#jobs.set(snapshot.id, job);
     this.#queue.push(job);
@@ -190,7 +215,8 @@ export class TransferManager {
   async #runDownload(job: Job, spec: Extract<JobSpec, { direction: 'download' }>, signal: AbortSignal): Promise<void> {
     const facts = await this.#options.client.fileFacts(spec.fileId, job.snapshot.name, signal);
     this.#update(job, { totalBytes: facts.size });
-    let targetPath = spec.destination.kind === 'file' ? spec.destination.path : join(spec.destination.path, localFileName(facts.name));
+    let targetPath =
+      spec.destination.kind === 'file' ? spec.destination.path : join(spec.destination.path, localFileName(facts.name));
     let replaceExisting = false;
     if (await exists(targetPath)) {
       const choice = await this.#resolveClash(job, basename(targetPath), signal);
@@ -215,20 +241,29 @@ export class TransferManager {
     let target: UploadTarget = { kind: 'new-file', folderId: spec.folderId, name: job.snapshot.name };
     for (let copy = 1; ; copy++) {
       try {
-        const { fileId } = await uploadFile(this.#options.client, source, target, signal, (count) => this.#progress(job, count), {
-          ...this.#options.chunked,
-          onCommitting: () => this.#set(job, 'verifying'),
-        });
+        const { fileId } = await uploadFile(
+          this.#options.client,
+          source,
+          target,
+          signal,
+          (count) => this.#progress(job, count),
+          {
+            ...this.#options.chunked,
+            onCommitting: () => this.#set(job, 'verifying'),
+          },
+        );
         this.#update(job, { fileId, name: target.name });
         return;
       } catch (error) {
-        if (!(error instanceof BoxTransferError) || error.boxCode !== 'item_name_in_use' || target.kind !== 'new-file') throw error;
+        if (!(error instanceof BoxTransferError) || error.boxCode !== 'item_name_in_use' || target.kind !== 'new-file')
+          throw error;
         // The bytes sent for the refused attempt do not count.
         this.#update(job, { transferredBytes: 0 });
         job.meter.reset();
         const choice = copy === 1 ? await this.#resolveClash(job, target.name, signal) : 'keep-both';
         if (choice === 'keep-both') target = { ...target, name: numberedName(job.snapshot.name, copy) };
-        else if (error.conflictFileId) target = { kind: 'new-version', fileId: error.conflictFileId, name: target.name };
+        else if (error.conflictFileId)
+          target = { kind: 'new-version', fileId: error.conflictFileId, name: target.name };
         else throw error;
         this.#set(job, 'running');
       }
@@ -240,7 +275,9 @@ export class TransferManager {
     let choice = job.batch.choice;
     if (choice === undefined) {
       this.#set(job, 'waiting');
-      const othersInBatch = job.batch.jobs.filter((other) => other !== job && !finishedStates.has(other.snapshot.state)).length;
+      const othersInBatch = job.batch.jobs.filter(
+        (other) => other !== job && !finishedStates.has(other.snapshot.state),
+      ).length;
       const question = { transferId: job.snapshot.id, direction: job.snapshot.direction, name, othersInBatch };
       const reply = await this.#options.askNameClash(question, signal);
       if (reply.applyToAll) job.batch.choice = reply.choice;
@@ -271,7 +308,10 @@ export class TransferManager {
       changes.error =
         error instanceof AppError
           ? error.toInfo()
-          : { code: 'transfer_failed', message: `The transfer of “${job.snapshot.name}” failed. Retry; if it keeps failing, contact your IT team.` };
+          : {
+              code: 'transfer_failed',
+              message: `The transfer of “${job.snapshot.name}” failed. Retry; if it keeps failing, contact your IT team.`,
+            };
     }
     this.#update(job, changes);
   }

@@ -19,14 +19,22 @@ export async function inspectUploadSource(path: string): Promise<UploadSource> {
   let size: number;
   try {
     const facts = await stat(path);
-    if (!facts.isFile()) throw new AppError('file_unreadable', `“${name}” is not a file, so it cannot be uploaded. Upload the files inside it instead.`);
+    if (!facts.isFile())
+      throw new AppError(
+        'file_unreadable',
+        `“${name}” is not a file, so it cannot be uploaded. Upload the files inside it instead.`,
+      );
     size = facts.size;
     await access(path, constants.R_OK);
   } catch (error) {
     if (error instanceof AppError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
-      code === 'ENOENT' ? 'it no longer exists' : code === 'EACCES' || code === 'EPERM' ? 'you do not have permission to read it' : 'it cannot be read';
+      code === 'ENOENT'
+        ? 'it no longer exists'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'you do not have permission to read it'
+          : 'it cannot be read';
     throw new AppError('file_unreadable', `“${name}” cannot be uploaded because ${reason}.`, { cause: error });
   }
   return { path, size };
@@ -48,7 +56,11 @@ export async function uploadFile(
     if (isAbort(error, signal)) throw cancelledError(target.name);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM' || code === 'ENOENT') {
-      throw new AppError('file_unreadable', `“${target.name}” could not be read while uploading. Check the file, then retry.`, { cause: error });
+      throw new AppError(
+        'file_unreadable',
+        `“${target.name}” could not be read while uploading. Check the file, then retry.`,
+        { cause: error },
+      );
     }
     throw error;
   }

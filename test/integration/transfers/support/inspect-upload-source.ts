@@ -10,5 +10,7 @@ try {
   const source = await inspectUploadSource(process.argv[2] ?? '');
   console.log(JSON.stringify({ ok: true, size: source.size }));
 } catch (error) {
-  console.log(JSON.stringify(error instanceof AppError ? error.toInfo() : { code: 'unexpected', message: String(error) }));
+  console.log(
+    JSON.stringify(error instanceof AppError ? error.toInfo() : { code: 'unexpected', message: String(error) }),
+  );
 }

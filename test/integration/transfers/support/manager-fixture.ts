@@ -13,7 +13,11 @@ export interface RecordedEvent {
 }
 
 /** A manager on the real client, recording its events and answering name clashes from a script. */
-export function createManager(peers: TransferPeers, answers: NameClashReply[] = [], options: Partial<TransferManagerOptions> = {}) {
+export function createManager(
+  peers: TransferPeers,
+  answers: NameClashReply[] = [],
+  options: Partial<TransferManagerOptions> = {},
+) {
   const events: RecordedEvent[] = [];
   const questions: Omit<NameClashQuestion, 'questionId'>[] = [];
   const manager = new TransferManager({
@@ -22,7 +26,9 @@ export function createManager(peers: TransferPeers, answers: NameClashReply[] = 
     askNameClash: (question) => {
       questions.push(question);
       const answer = answers.shift();
-      return answer ? Promise.resolve(answer) : Promise.reject(new Error(`unexpected name clash question for ${question.name}`));
+      return answer
+        ? Promise.resolve(answer)
+        : Promise.reject(new Error(`unexpected name clash question for ${question.name}`));
     },
     progressIntervalMs: 50,
     ...options,
