@@ -68,16 +68,11 @@ export function createCore(dependencies: CoreDependencies): Core {
     ...(effects.focusApp ? { focusApp: effects.focusApp } : {}),
   });
   const stopForwarding = forwardSessionChanges(session, events);
-  const boxService = trackSignedInBoxService(session, {
-    apiBaseUrl: settings.boxApiUrl,
-    uploadBaseUrl: settings.boxUploadUrl,
-  });
+  const boxUrls = { apiBaseUrl: settings.boxApiUrl, uploadBaseUrl: settings.boxUploadUrl };
+  const boxService = trackSignedInBoxService(session, boxUrls);
   const broker = new NameClashBroker(events);
   const transfers = new TransferManager({
-    client: new BoxTransferClient(session.boxTokens, {
-      apiBaseUrl: settings.boxApiUrl,
-      uploadBaseUrl: settings.boxUploadUrl,
-    }),
+    client: new BoxTransferClient(session.boxTokens, boxUrls),
     events,
     askNameClash: broker.ask,
     ...(effects.openPath ? { openFile: effects.openPath } : {}),
