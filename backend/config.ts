@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { isLoopbackHost } from '../common/loopback-host.ts';
 
 /**
  * Backend configuration from environment variables (DESIGN.md, "Backend configuration").
@@ -29,14 +30,10 @@ export const defaultBoxTokenScopes = [
   'item_delete',
 ] as const;
 
-const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-const issuerUrl = z
-  .url({ protocol: /^https?$/ })
-  .refine((value) => {
-    const url = new URL(value);
-    return url.protocol === 'https:' || loopbackHosts.has(url.hostname);
-  }, 'must be https (http is accepted only on a loopback host)');
+const issuerUrl = z.url({ protocol: /^https?$/ }).refine((value) => {
+  const url = new URL(value);
+  return url.protocol === 'https:' || isLoopbackHost(url.hostname);
+}, 'must be https (http is accepted only on a loopback host)');
 
 const list = z
   .string()
@@ -76,7 +73,9 @@ const envSchema = z
       );
       ctx.addIssue({
         code: 'custom',
-        path: [env.BOX_CLIENT_ID === undefined && env.BOX_CLIENT_SECRET === undefined ? 'BOX_CONFIG_FILE' : missing[0]!],
+        path: [
+          env.BOX_CLIENT_ID === undefined && env.BOX_CLIENT_SECRET === undefined ? 'BOX_CONFIG_FILE' : missing[0]!,
+        ],
         message: `set BOX_CONFIG_FILE (JWT app) or all of BOX_CLIENT_ID, BOX_CLIENT_SECRET, BOX_ENTERPRISE_ID (client credentials); missing ${missing.join(', ')}`,
       });
     }
@@ -132,7 +131,10 @@ function readJwtConfig(path: string): BoxCredentials {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new ConfigError('BOX_CONFIG_FILE', `cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new ConfigError(
+      'BOX_CONFIG_FILE',
+      `cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
   let json: unknown;
   try {
@@ -161,7 +163,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const box: BoxCredentials =
     e.BOX_CONFIG_FILE !== undefined
       ? readJwtConfig(e.BOX_CONFIG_FILE)
-      : { kind: 'ccg', clientId: e.BOX_CLIENT_ID!, clientSecret: e.BOX_CLIENT_SECRET!, enterpriseId: e.BOX_ENTERPRISE_ID! };
+      : {
+          kind: 'ccg',
+          clientId: e.BOX_CLIENT_ID!,
+          clientSecret: e.BOX_CLIENT_SECRET!,
+          enterpriseId: e.BOX_ENTERPRISE_ID!,
+        };
   return {
     oidcIssuer: e.OIDC_ISSUER,
     oidcAudience: e.OIDC_AUDIENCE,

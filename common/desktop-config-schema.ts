@@ -4,6 +4,7 @@
  * names the field, never a setting silently ignored.
  */
 import { z } from 'zod';
+import { isLoopbackHost } from './loopback-host.ts';
 
 /** Settings a source may set; `userOverridable` is policy-only and not itself a setting. */
 export const settingKeys = [
@@ -18,12 +19,6 @@ export const settingKeys = [
   'boxUploadUrl',
 ] as const;
 export type SettingKey = (typeof settingKeys)[number];
-
-const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-function isLoopbackHost(hostname: string): boolean {
-  return loopbackHosts.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
 
 /**
  * An `https:` URL, or `http:` only on a loopback host (RFC 8252 / OIDC: plain HTTP is

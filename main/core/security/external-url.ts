@@ -3,11 +3,7 @@
  * loopback host (the sandbox identity provider), may leave the app; anything else
  * (file:, javascript:, custom schemes, credentials in the URL) is refused.
  */
-const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-export function isLoopbackHost(hostname: string): boolean {
-  return loopbackHosts.has(hostname);
-}
+import { isLoopbackHost } from '../../../common/loopback-host.ts';
 
 export function isSafeExternalUrl(candidate: string): boolean {
   let url: URL;

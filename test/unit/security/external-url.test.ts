@@ -6,6 +6,7 @@ describe('isSafeExternalUrl', () => {
     'http://127.0.0.1:4000/auth',
     'http://localhost:4000/auth',
     'http://[::1]:4000/auth',
+    'http://127.0.0.2:4000/auth',
   ])('allows %s', (url) => expect(isSafeExternalUrl(url)).toBe(true));
 
   it.each([
