@@ -4,6 +4,8 @@ import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../../../common/app-error.ts';
 import type { BoxFileFacts, BoxTransferClient } from './box-transfer-client.ts';
+import { BatchedFileWriter } from './batched-file-writer.ts';
+import { streamedGet, type ErrorAnswer } from './streamed-get.ts';
 import { boxTransferErrorFrom, BoxTransferError, cancelledError, isAbort, offlineError } from './transfer-errors.ts';
 
 export interface DownloadOptions {
@@ -18,10 +20,6 @@ export interface DownloadOptions {
   /** Resumes after dropped connections before giving up (a resume that makes progress resets the count). */
   maxResumes?: number;
 }
-
-/** Writes are gathered to this size (fewer syscalls than one per network chunk), in rotating buffers. */
-const WRITE_BATCH = 1024 * 1024;
-const WRITE_BUFFERS = 4;
 
 /** The temporary file lives beside the target (same file system, so the final rename is atomic) and is hidden. */
 export function temporaryPathFor(targetPath: string): string {
@@ -92,88 +90,58 @@ async function receiveBytes(options: DownloadOptions, handle: FileHandle): Promi
   const { client, file, signal } = options;
   const maxResumes = options.maxResumes ?? 5;
   let hash = createHash('sha1');
-  const cursor = { position: 0 };
+  const writer = new BatchedFileWriter(handle, hash, 0);
   let failures = 0;
   let attempts = 0;
-  while (cursor.position < file.size || attempts === 0) {
+  while (writer.position < file.size || attempts === 0) {
     attempts += 1;
-    const startedAt = cursor.position;
+    const startedAt = writer.position;
     try {
       const url = await client.downloadUrl(file.id, file.name, signal);
-      const response = await fetch(url, { signal, headers: startedAt > 0 ? { range: `bytes=${startedAt}-` } : {} });
-      if (!response.ok) throw await boxTransferErrorFrom(response, file.name);
-      if (startedAt > 0 && response.status !== 206) {
-        // The server ignored Range: start over rather than append the file to itself.
-        options.onBytes(-startedAt);
-        cursor.position = 0;
-        hash = createHash('sha1');
-        await handle.truncate(0);
-      }
-      await appendBody(response, handle, cursor, hash, options.onBytes);
-      if (cursor.position < file.size) throw offlineError(file.name, new Error('the body ended early'));
+      const answer = await streamedGet(url, {
+        signal,
+        headers: startedAt > 0 ? { range: `bytes=${startedAt}-` } : {},
+        onHead: (head) => {
+          if (startedAt > 0 && head.status !== 206) {
+            // The server ignored Range: start over rather than append the file to itself.
+            options.onBytes(-startedAt);
+            hash = createHash('sha1');
+            writer.restartAt(0, hash);
+          }
+        },
+        onBody: (bytes) => {
+          options.onBytes(bytes.length);
+          return writer.append(bytes);
+        },
+      }).finally(() => writer.drain());
+      if ('body' in answer) throw await boxTransferErrorFrom(errorResponse(answer), file.name);
+      if (writer.position < file.size) throw offlineError(file.name, new Error('the body ended early'));
     } catch (error) {
       if (isAbort(error, signal)) throw error;
       if (error instanceof BoxTransferError && !error.retryable) throw error;
-      failures = cursor.position > startedAt ? 1 : failures + 1;
+      if (isLocalWriteError(error)) throw error;
+      failures = writer.position > startedAt ? 1 : failures + 1;
       if (failures > maxResumes) throw error instanceof AppError ? error : offlineError(file.name, error);
       await sleep(Math.min(250 * 2 ** (failures - 1), 4000), undefined, { signal });
     }
   }
-  if (cursor.position !== file.size) {
+  if (writer.position !== file.size) {
     throw new AppError('transfer_failed', `“${file.name}” arrived with the wrong size. Retry the download.`);
   }
   return hash.digest('hex');
 }
 
-/**
- * Appends the response body at `cursor.position`, hashing in order. Network chunks are gathered
- * into a few reused buffers that are written while the next one fills, so receiving never waits
- * for the disk (and no garbage is made per batch). The cursor counts what was handed to the
- * disk; every write is awaited before returning, so after a dropped connection it says exactly
- * where to resume.
- */
-async function appendBody(
-  response: Response,
-  handle: FileHandle,
-  cursor: { position: number },
-  hash: ReturnType<typeof createHash>,
-  onBytes: (count: number) => void,
-): Promise<void> {
-  const buffers = Array.from({ length: WRITE_BUFFERS }, () => Buffer.allocUnsafe(WRITE_BATCH));
-  const writes: Promise<unknown>[] = Array.from({ length: WRITE_BUFFERS }, () => Promise.resolve());
-  let current = 0;
-  let filled = 0;
-  const flush = async (): Promise<void> => {
-    if (filled === 0) return;
-    const bytes = buffers[current]!.subarray(0, filled);
-    hash.update(bytes);
-    const write = handle.write(bytes, 0, bytes.length, cursor.position);
-    // Marked handled now; the failure still surfaces where the write is awaited below.
-    write.catch(() => undefined);
-    writes[current] = write;
-    cursor.position += bytes.length;
-    filled = 0;
-    current = (current + 1) % WRITE_BUFFERS;
-    // The next buffer may still be on its way to the disk.
-    await writes[current];
-  };
-  try {
-    if (!response.body) return;
-    for await (const chunk of response.body) {
-      onBytes(chunk.byteLength);
-      for (let offset = 0; offset < chunk.byteLength;) {
-        const copied = Math.min(chunk.byteLength - offset, WRITE_BATCH - filled);
-        buffers[current]!.set(chunk.subarray(offset, offset + copied), filled);
-        filled += copied;
-        offset += copied;
-        if (filled === WRITE_BATCH) await flush();
-      }
-    }
-  } finally {
-    // What arrived before a dropped connection is good data: keep it so the resume starts after it.
-    await flush();
-    await Promise.all(writes);
-  }
+/** A non-2xx answer as a fetch Response, so Box's error body is read the one way transfers read it. */
+function errorResponse(answer: ErrorAnswer): Response {
+  return new Response(answer.body.length > 0 ? new Uint8Array(answer.body) : null, {
+    status: answer.status,
+    headers: answer.headers,
+  });
+}
+
+/** A failing disk (full, read-only, gone) will fail the same way on a resume. */
+function isLocalWriteError(error: unknown): boolean {
+  return typeof (error as NodeJS.ErrnoException | undefined)?.syscall === 'string';
 }
 
 /**
