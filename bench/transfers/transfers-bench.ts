@@ -1,9 +1,11 @@
 /**
- * `node bench/transfers/transfers-bench.ts [--size-mib 1024] [--rounds 2]`: download and upload of one large
+ * `node bench/transfers/transfers-bench.ts [--size-mib 1024] [--rounds 3]`: download and upload of one large
  * file through our transfer core and through curl, against the same Box emulator (a separate
  * process, so its CPU and memory are not ours), printed side by side with the ratio and our peak
- * RSS, plus Node's bare fetch as the runtime's own ceiling. curl gets the same work minus what it cannot do: no SHA-1 check on download, and part
- * digests computed before its clock starts on upload; it sends parts 4 at a time, as we do.
+ * RSS. Node's bare fetch is printed too: it was our download client until it proved the bottleneck
+ * (see main/core/transfers/streamed-get.ts). curl gets the same work minus what it cannot do: no
+ * SHA-1 check on download, and part digests computed before its clock starts on upload; it sends
+ * parts 4 at a time, as we do.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -18,13 +20,17 @@ import { downloadFile } from '../../main/core/transfers/download-file.ts';
 import { uploadFile } from '../../main/core/transfers/upload-file.ts';
 import { EmulatorControlClient } from '../../sandbox/box-emulator/control-client.ts';
 
-const { values } = parseArgs({ options: { 'size-mib': { type: 'string', default: '1024' }, rounds: { type: 'string', default: '2' } } });
+const { values } = parseArgs({
+  options: { 'size-mib': { type: 'string', default: '1024' }, rounds: { type: 'string', default: '3' } },
+});
 const size = Number(values['size-mib']) * 1024 * 1024;
 const rounds = Math.max(1, Number(values.rounds));
 const partConcurrency = 4;
 
 async function startEmulatorProcess(): Promise<{ origin: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['sandbox/box-emulator/cli.ts', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['sandbox/box-emulator/cli.ts', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout });
   for await (const line of lines) {
     const match = /listening on (\S+)/.exec(line);
@@ -96,16 +102,10 @@ try {
   const signal = new AbortController().signal;
   const rssBefore = process.resourceUsage().maxRSS / 1024;
 
-  // Inputs, prepared before any clock starts: a generated file on the emulator (streamed from a
-  // pattern, never stored) to download; a local file of random bytes to upload, and curl's parts.
+  // The download's input, prepared before any clock starts: a generated file on the emulator
+  // (streamed from a pattern, never stored).
   const seeded = await controls.createFile({ ownerId: user.id, name: 'big.bin', size, seed: 3 });
   const facts = await client.fileFacts(seeded.id, 'big.bin', signal);
-  const source = join(work, 'source.bin');
-  await writeSourceFile(source);
-  const folder = await controls.createFolder({ ownerId: user.id, name: 'bench' });
-  const probe = await client.createUploadSession({ kind: 'new-file', folderId: folder.id, name: 'probe.bin' }, size, signal);
-  await client.abortUploadSession(probe, 'probe.bin');
-  const { parts, wholeSha1 } = await prepareCurlParts(source, probe.partSize, work);
 
   // The machine is shared, so each side runs `rounds` times, interleaved, and keeps its best.
   const best = { ourDownload: Infinity, curlDownload: Infinity, ourUpload: Infinity, curlUpload: Infinity };
@@ -113,14 +113,30 @@ try {
     const ourTarget = join(work, 'ours.bin');
     best.ourDownload = Math.min(
       best.ourDownload,
-      await timed(() => downloadFile({ client, file: facts, targetPath: ourTarget, replaceExisting: false, signal, onBytes: () => undefined })),
+      await timed(() =>
+        downloadFile({
+          client,
+          file: facts,
+          targetPath: ourTarget,
+          replaceExisting: false,
+          signal,
+          onBytes: () => undefined,
+        }),
+      ),
     );
     await rm(ourTarget);
     const curlTarget = join(work, 'curl.bin');
     best.curlDownload = Math.min(
       best.curlDownload,
       await timed(() =>
-        run('curl', ['-sSfL', '-o', curlTarget, '-H', `authorization: Bearer ${token}`, `${emulator.origin}/2.0/files/${seeded.id}/content`]),
+        run('curl', [
+          '-sSfL',
+          '-o',
+          curlTarget,
+          '-H',
+          `authorization: Bearer ${token}`,
+          `${emulator.origin}/2.0/files/${seeded.id}/content`,
+        ]),
       ),
     );
     await rm(curlTarget);
@@ -131,6 +147,20 @@ try {
     for await (const chunk of response.body!) void chunk;
   });
   const downloadPeakRss = process.resourceUsage().maxRSS / 1024;
+
+  // The upload inputs are written only now, and flushed before any clock starts: 2 GiB of dirty
+  // pages being written back in the background would slow whichever side ran next.
+  const source = join(work, 'source.bin');
+  await writeSourceFile(source);
+  const folder = await controls.createFolder({ ownerId: user.id, name: 'bench' });
+  const probe = await client.createUploadSession(
+    { kind: 'new-file', folderId: folder.id, name: 'probe.bin' },
+    size,
+    signal,
+  );
+  await client.abortUploadSession(probe, 'probe.bin');
+  const { parts, wholeSha1 } = await prepareCurlParts(source, probe.partSize, work);
+  await run('sync', []);
 
   for (let round = 1; round <= rounds; round++) {
     const target = { kind: 'new-file' as const, folderId: folder.id, name: `ours-${round}.bin` };
@@ -163,7 +193,15 @@ try {
     const configFile = join(work, 'curl-parts.conf');
     await writeFile(configFile, config);
     return timed(async () => {
-      await run('curl', ['-sSf', '--no-progress-meter', '--parallel', '--parallel-max', String(partConcurrency), '-K', configFile]);
+      await run('curl', [
+        '-sSf',
+        '--no-progress-meter',
+        '--parallel',
+        '--parallel-max',
+        String(partConcurrency),
+        '-K',
+        configFile,
+      ]);
       const uploaded: UploadedPart[] = [];
       for (const part of parts) {
         let text = '';
