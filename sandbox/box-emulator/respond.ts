@@ -47,6 +47,11 @@ export async function writeReply(res: ServerResponse, reply: Reply, fault: Fault
     const bytes = Buffer.from(JSON.stringify(reply.json));
     headers['content-type'] = 'application/json';
     headers['content-length'] = String(bytes.length);
+    if (fault?.dropAfterBytes === undefined && !fault?.bytesPerSecond) {
+      // Most replies: one write. A stream pipeline per small JSON body cost more than the route itself.
+      res.writeHead(reply.status, headers).end(bytes);
+      return;
+    }
     body = Readable.from([bytes]);
   }
   res.writeHead(reply.status, headers);

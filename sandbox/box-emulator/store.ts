@@ -65,11 +65,19 @@ export function randomId(bytes = 16): string {
   return randomBytes(bytes).toString('hex');
 }
 
-/** Drops expired entries once a map grows large, so a long sandbox session does not leak. */
+/** The size at which each map is next scanned for expired entries. */
+const nextPruneAt = new WeakMap<Map<string, unknown>, number>();
+
+/**
+ * Drops expired entries once a map grows large, so a long sandbox session does not leak. The
+ * next scan waits until the map has doubled: scanning on every insert made issuing a token
+ * cost time in proportion to all tokens ever issued (a fifth of the emulator's CPU under load).
+ */
 export function pruneExpired<V extends { expiresAt: number }>(map: Map<string, V>, threshold = 1000): void {
-  if (map.size < threshold) return;
+  if (map.size < (nextPruneAt.get(map) ?? threshold)) return;
   const now = Date.now();
   for (const [key, value] of map) if (value.expiresAt <= now) map.delete(key);
+  nextPruneAt.set(map, Math.max(threshold, map.size * 2));
 }
 
 /** All emulator state, in memory; `reset()` drops everything except the app and its service account. */
