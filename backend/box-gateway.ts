@@ -51,10 +51,11 @@ export class BoxGateway {
   private readonly client: BoxClient;
   private serviceTokenInFlight: Promise<unknown> | undefined;
   /**
-   * Each Box user's own (not downscoped) token, kept until shortly before it expires, so a
-   * returning login costs one Box call (the token exchange). It never leaves this process.
+   * Each Box user's auth with its own (not downscoped) token, kept until shortly before the token
+   * expires, so a returning login costs one Box call (the token exchange). The auth object is kept
+   * too: building one per login was a tenth of the backend's CPU. It never leaves this process.
    */
-  private readonly userTokens = new BoundedCache<ExpiringTokenStorage>({ maxEntries: 10_000, ttlMs: 60 * 60_000 });
+  private readonly userAuths = new BoundedCache<BoxAuth>({ maxEntries: 10_000, ttlMs: 60 * 60_000 });
 
   constructor(config: Pick<BackendConfig, 'box' | 'baseUrls'>, options: BoxGatewayOptions = {}) {
     const onCall = options.onCall;
@@ -125,21 +126,19 @@ export class BoxGateway {
    * for a downscoped one, so one or two Box calls.
    */
   async issueScopedToken(userId: string, scopes: readonly string[]): Promise<ScopedToken> {
-    let storage = this.userTokens.get(userId);
-    if (!storage) {
-      storage = new ExpiringTokenStorage();
-      this.userTokens.set(userId, storage);
+    let auth = this.userAuths.get(userId);
+    if (!auth) {
+      auth = this.asUser(userId, new ExpiringTokenStorage());
+      this.userAuths.set(userId, auth);
     }
     try {
-      const token = await guard(
-        this.asUser(userId, storage).downscopeToken(scopes, undefined, undefined, this.session),
-      );
+      const token = await guard(auth.downscopeToken(scopes, undefined, undefined, this.session));
       if (token.accessToken === undefined)
         throw new UpstreamUnavailableError('Box returned no token', defaultRetryAfterSeconds);
       return { accessToken: token.accessToken, expiresIn: token.expiresIn ?? 3600 };
     } catch (error) {
       // The cached user token may be what Box refused (user deleted or deactivated).
-      this.userTokens.delete(userId);
+      this.userAuths.delete(userId);
       throw error;
     }
   }
