@@ -32,7 +32,8 @@ function faultReply(fault: FaultSpec & { status: number }): Reply {
     const error = fault.status === 429 || fault.status >= 500 ? 'temporarily_unavailable' : 'invalid_request';
     return { status: fault.status, headers, json: { error, error_description: `Injected fault (${fault.status})` } };
   }
-  const code = STATUS_CODES[fault.status] ?? (fault.status >= 500 ? 'internal_server_error' : 'bad_request');
+  const code =
+    fault.code ?? STATUS_CODES[fault.status] ?? (fault.status >= 500 ? 'internal_server_error' : 'bad_request');
   const error = new BoxError(fault.status, code, `Injected fault (${fault.status})`);
   return { status: fault.status, headers, json: clientErrorBody(error) };
 }

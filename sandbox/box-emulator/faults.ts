@@ -9,6 +9,8 @@ export interface FaultSpec {
   latencyMs?: number;
   /** Answer with this status (e.g. 429, 500, 503) instead of running the handler. */
   status?: number;
+  /** Box's `code` in a status fault's error body (e.g. `storage_limit_exceeded`); by default the one the status implies. */
+  code?: string;
   /** Sent as `retry-after` (lower-case, as Box sends it) with a status fault. */
   retryAfterSeconds?: number;
   /** Write this many body bytes, then destroy the connection. */

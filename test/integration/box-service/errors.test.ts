@@ -42,6 +42,26 @@ describe('BoxService errors: each Box failure becomes a message that says what t
     });
   });
 
+  it.each([
+    {
+      status: 400,
+      boxCode: 'item_name_invalid',
+      code: 'box_item_name_invalid',
+      message: /^Box does not accept “Plans” as a name\. Use at most 255 characters/,
+    },
+    {
+      status: 403,
+      boxCode: 'storage_limit_exceeded',
+      code: 'box_storage_limit',
+      message: /^Your Box storage is full\. Delete files you no longer need, or ask your IT team for more space\.$/,
+    },
+  ])('Box answering $status $boxCode says what happened and what to do', async ({ status, boxCode, code, message }) => {
+    await stack.box.emulator.controls.addFault({ route: 'POST /2.0/folders', status, code: boxCode, times: 1 });
+    const promise = alice.service.createFolder('0', 'Plans');
+    await expect(promise).rejects.toMatchObject({ code });
+    await expect(promise).rejects.toThrow(message);
+  });
+
   it('invalid names are refused before any Box call', async () => {
     await stack.box.emulator.controls.clearRequests();
     for (const name of ['a/b', ' lead', 'trail ', 'x'.repeat(256), '']) {

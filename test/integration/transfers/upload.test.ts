@@ -51,7 +51,11 @@ async function boxFile(id: string) {
   return (await response.json()) as { name: string; sha1: string; size: number; file_version: { id: string } };
 }
 
-async function uploadOne(path: string, folderId: string, options: Parameters<typeof createManager>[2] = {}): Promise<TransferSnapshot> {
+async function uploadOne(
+  path: string,
+  folderId: string,
+  options: Parameters<typeof createManager>[2] = {},
+): Promise<TransferSnapshot> {
   const { manager } = createManager(peers, [], options);
   manager.upload(folderId, [path]);
   await manager.whenIdle();
@@ -85,10 +89,16 @@ test('a part whose digest Box refuses (412) is sent again', async () => {
 test('Box checks each part’s digest: a wrong one is refused with 412', async () => {
   const { boxFolderId } = await freshFolders();
   const signal = AbortSignal.timeout(10_000);
-  const session = await peers.client.createUploadSession({ kind: 'new-file', folderId: boxFolderId, name: 'digest.bin' }, 20 * MB, signal);
+  const session = await peers.client.createUploadSession(
+    { kind: 'new-file', folderId: boxFolderId, name: 'digest.bin' },
+    20 * MB,
+    signal,
+  );
   const data = Buffer.alloc(session.partSize, 1);
   const wrong = Buffer.alloc(20, 0);
-  await expect(peers.client.uploadPart(session, { offset: 0, data, sha1: wrong, fileSize: 20 * MB }, signal, 'digest.bin')).rejects.toMatchObject({
+  await expect(
+    peers.client.uploadPart(session, { offset: 0, data, sha1: wrong, fileSize: 20 * MB }, signal, 'digest.bin'),
+  ).rejects.toMatchObject({
     status: 412,
   });
   await peers.client.abortUploadSession(session, 'digest.bin');
@@ -114,7 +124,10 @@ test('cancel aborts the upload session: Box keeps no session and no file', async
   await peers.emulator.controls.addFault({ route: partRoute, latencyMs: 3000 });
   const { manager } = createManager(peers);
   const [transfer] = manager.upload(boxFolderId, [path]);
-  await vi.waitFor(async () => expect(await routeStatuses(sessionRoute)).toEqual([201]), { timeout: 10_000, interval: 50 });
+  await vi.waitFor(async () => expect(await routeStatuses(sessionRoute)).toEqual([201]), {
+    timeout: 10_000,
+    interval: 50,
+  });
   manager.cancel(transfer!.id);
   await manager.whenIdle();
   expect(manager.list()[0]!.state).toBe('cancelled');
@@ -124,9 +137,13 @@ test('cancel aborts the upload session: Box keeps no session and no file', async
   expect(abort?.status).toBe(204);
   // The session is gone: its status endpoint answers 404.
   const token = await peers.tokens.getToken();
-  const status = await fetch(`${peers.emulator.origin}${abort!.path}`, { headers: { authorization: `Bearer ${token}` } });
+  const status = await fetch(`${peers.emulator.origin}${abort!.path}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   expect(status.status).toBe(404);
-  const listing = await fetch(`${peers.urls.apiBaseUrl}/2.0/folders/${boxFolderId}/items`, { headers: { authorization: `Bearer ${token}` } });
+  const listing = await fetch(`${peers.urls.apiBaseUrl}/2.0/folders/${boxFolderId}/items`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   expect(((await listing.json()) as { total_count: number }).total_count).toBe(0);
 });
 
@@ -134,7 +151,10 @@ test('a file that is missing, a folder, or unreadable fails with a clear reason 
   const { boxFolderId, local } = await freshFolders();
   const missing = await uploadOne(join(local, 'gone.txt'), boxFolderId);
   expect(missing.state).toBe('failed');
-  expect(missing.error).toEqual({ code: 'file_unreadable', message: '“gone.txt” cannot be uploaded because it no longer exists.' });
+  expect(missing.error).toEqual({
+    code: 'file_unreadable',
+    message: '“gone.txt” cannot be uploaded because it no longer exists.',
+  });
 
   const folder = await uploadOne(local, boxFolderId);
   expect(folder.error?.code).toBe('file_unreadable');
@@ -147,13 +167,23 @@ test('a file without read permission fails with a clear reason and sends nothing
   const secret = join(local, 'secret.txt');
   await writeFile(secret, 'no');
   await chmod(secret, 0o000);
-  const expected = { code: 'file_unreadable', message: '“secret.txt” cannot be uploaded because you do not have permission to read it.' };
+  const expected = {
+    code: 'file_unreadable',
+    message: '“secret.txt” cannot be uploaded because you do not have permission to read it.',
+  };
   if (process.getuid?.() === 0) {
     // Root reads anything: check as the unprivileged user "nobody" instead (the path's folders must let it through).
     await chmod(peers.workDir, 0o755);
     await chmod(local, 0o755);
     const script = fileURLToPath(new URL('./support/inspect-upload-source.ts', import.meta.url));
-    const { stdout } = await run('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, script, secret]);
+    const { stdout } = await run('setpriv', [
+      '--reuid=65534',
+      '--regid=65534',
+      '--clear-groups',
+      process.execPath,
+      script,
+      secret,
+    ]);
     expect(JSON.parse(stdout)).toEqual(expected);
     return;
   }
@@ -221,7 +251,9 @@ describe('a name clash offers keep both, new version and skip', () => {
     await seed.whenIdle();
     for (const path of paths) await writeFile(path, 'second');
 
-    const { manager, questions } = createManager(peers, [{ choice: 'keep-both', applyToAll: true }], { concurrency: 1 });
+    const { manager, questions } = createManager(peers, [{ choice: 'keep-both', applyToAll: true }], {
+      concurrency: 1,
+    });
     manager.upload(boxFolderId, paths);
     await manager.whenIdle();
     expect(questions).toHaveLength(1);
@@ -271,3 +303,28 @@ test('a failed upload can be retried', async () => {
   await manager.whenIdle();
   expect(manager.list()[0]!.state).toBe('done');
 });
+
+test.each([
+  {
+    status: 403,
+    boxCode: 'storage_limit_exceeded',
+    code: 'box_storage_limit',
+    message: '“report.txt” does not fit in your Box storage. Free some space, or ask your IT team for more.',
+  },
+  {
+    status: 400,
+    boxCode: 'item_name_invalid',
+    code: 'box_item_name_invalid',
+    message: 'Box does not accept “report.txt” as a name. Rename the file, then try again.',
+  },
+])(
+  'Box refusing an upload with $status $boxCode says why and what to do',
+  async ({ status, boxCode, code, message }) => {
+    const { boxFolderId, local } = await freshFolders();
+    const path = join(local, 'report.txt');
+    await writeFile(path, 'quarterly numbers');
+    await peers.emulator.controls.addFault({ route: 'POST /api/2.0/files/content', status, code: boxCode, times: 1 });
+    const result = await uploadOne(path, boxFolderId);
+    expect(result).toMatchObject({ state: 'failed', error: { code, message } });
+  },
+);
