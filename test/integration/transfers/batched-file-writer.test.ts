@@ -1,0 +1,77 @@
+/**
+ * The download's disk side: bytes appended in pieces of any size land in order at the right
+ * offsets, the hash covers exactly what was written, a restart overwrites from the start, and
+ * a failing disk surfaces instead of being lost.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BatchedFileWriter } from '../../../main/core/transfers/batched-file-writer.ts';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'batched-writer-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Feeds `data` in the given piece sizes (cycled), waiting whenever the writer asks to. */
+async function feed(writer: BatchedFileWriter, data: Buffer, sizes: number[]): Promise<number> {
+  let waits = 0;
+  for (let offset = 0, i = 0; offset < data.length; i++) {
+    const piece = data.subarray(offset, offset + sizes[i % sizes.length]!);
+    offset += piece.length;
+    const wait = writer.append(piece);
+    if (wait) {
+      waits++;
+      await wait;
+    }
+  }
+  await writer.drain();
+  return waits;
+}
+
+test('pieces of every size, tiny to larger than all batches together, arrive whole, in order and hashed', async () => {
+  const data = randomBytes(9 * 1024 * 1024 + 123);
+  const path = join(dir, 'mixed.bin');
+  const handle = await open(path, 'w');
+  const hash = createHash('sha1');
+  const writer = new BatchedFileWriter(handle, hash, 0);
+  const waits = await feed(writer, data, [1, 65_536, 7, 300_000, 5 * 1024 * 1024, 524_288]);
+  await handle.close();
+  expect(writer.position).toBe(data.length);
+  expect((await readFile(path)).equals(data)).toBe(true);
+  expect(hash.digest('hex')).toBe(createHash('sha1').update(data).digest('hex'));
+  // 9 MiB cannot all be in flight at once: the writer must have asked the reader to wait.
+  expect(waits).toBeGreaterThan(0);
+});
+
+test('appending at an offset continues a partial file (a resume), and a restart rewrites it from the start', async () => {
+  const data = randomBytes(2 * 1024 * 1024);
+  const path = join(dir, 'resume.bin');
+  const handle = await open(path, 'w');
+  const first = new BatchedFileWriter(handle, createHash('sha1'), 0);
+  await feed(first, data.subarray(0, 700_000), [100_000]);
+  const resumed = new BatchedFileWriter(handle, createHash('sha1'), first.position);
+  await feed(resumed, data.subarray(700_000), [250_000]);
+  expect((await readFile(path)).equals(data)).toBe(true);
+
+  const other = randomBytes(data.length);
+  const restartHash = createHash('sha1');
+  resumed.restartAt(0, restartHash);
+  await feed(resumed, other, [256 * 1024]);
+  await handle.close();
+  expect((await readFile(path)).equals(other)).toBe(true);
+  expect(restartHash.digest('hex')).toBe(createHash('sha1').update(other).digest('hex'));
+});
+
+test('a write the disk refuses rejects the wait or the drain, it is not swallowed', async () => {
+  const path = join(dir, 'read-only.bin');
+  await (await open(path, 'w')).close();
+  const handle = await open(path, 'r');
+  const writer = new BatchedFileWriter(handle, createHash('sha1'), 0);
+  await expect(feed(writer, randomBytes(6 * 1024 * 1024), [256 * 1024])).rejects.toMatchObject({ code: 'EBADF' });
+  await handle.close();
+});
