@@ -48,7 +48,8 @@ const MAX_REDIRECTS = 3;
  * link that costs more CPU than SHA-1 and the disk together (bench/transfers). Here the socket
  * reads into one reused buffer (`onread`) and http-parser-js slices the body out of it without
  * copying. It is meant only for Box's download URLs, which need no token and no cookies: a plain
- * GET, `Connection: close`, redirects followed (at most 3), anything but 2xx returned as an answer.
+ * GET, `Connection: close`, redirects followed (at most 3, never from HTTPS to HTTP), anything but 2xx
+ * returned as an answer.
  */
 export async function streamedGet(url: string, options: StreamedGetOptions): Promise<ResponseHead | ErrorAnswer> {
   let target = new URL(url);
@@ -57,7 +58,12 @@ export async function streamedGet(url: string, options: StreamedGetOptions): Pro
     const location = answer.headers.location;
     if (!('body' in answer) || answer.status < 300 || answer.status >= 400 || !location) return answer;
     if (redirects === MAX_REDIRECTS) throw new StreamedGetError('too many redirects');
-    target = new URL(location, target);
+    const next = new URL(location, target);
+    // Box's downloads are HTTPS end to end; a hop to plain HTTP would let anyone on the path read the file.
+    if (target.protocol === 'https:' && next.protocol !== 'https:') {
+      throw new StreamedGetError('the download was redirected away from HTTPS');
+    }
+    target = next;
   }
 }
 

@@ -150,7 +150,7 @@ test('a server that stops sending times out; cancel stops at once; a refused ans
   await expect(streamedGet('ftp://127.0.0.1/x', noBody())).rejects.toThrow(/ftp:/);
 });
 
-test('HTTPS: the body arrives whole from a server whose certificate is trusted, and an untrusted one is refused', async () => {
+test('HTTPS: the body arrives whole from a trusted server; an untrusted one and a redirect down to HTTP are refused', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'streamed-get-tls-'));
   try {
     await promisify(execFile)('openssl', [
@@ -166,6 +166,19 @@ test('HTTPS: the body arrives whole from a server whose certificate is trusted, 
     const url = `https://${await listen(server)}/secure`;
     expect((await fetchAll(url, { tls: { ca: cert } })).body.equals(payload)).toBe(true);
     await expect(fetchAll(url)).rejects.toThrow(/certificate/);
+
+    // A redirect from HTTPS down to plain HTTP is refused before anything is sent there.
+    let plainRequests = 0;
+    const plain = await serve((request, response) => {
+      plainRequests++;
+      response.end('not secret enough');
+    });
+    const downgrading = createHttpsServer({ key: await readFile(join(dir, 'key.pem')), cert }, (request, response) => {
+      response.writeHead(302, { location: `${plain}/file` }).end();
+    });
+    const downgradingUrl = `https://${await listen(downgrading)}/file`;
+    await expect(fetchAll(downgradingUrl, { tls: { ca: cert } })).rejects.toThrow(/away from HTTPS/);
+    expect(plainRequests).toBe(0);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
