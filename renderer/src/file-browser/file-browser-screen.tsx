@@ -1,7 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { AppError } from '../../../common/app-error.ts';
 import type { BoxFolderInfo, BoxItem, BoxPathEntry, BoxSearchResult } from '../../../common/box-items.ts';
-import { invoke } from '../ipc/bridge.ts';
 import { TransfersDock, useTransfersPanelOpen } from '../transfers/transfers-dock.tsx';
 import { TransfersSummary } from '../transfers/transfers-summary.tsx';
 import { useTransfers, useUploadsFinished } from '../transfers/use-transfers.ts';
@@ -23,14 +21,12 @@ import { useFolderListing } from './use-folder-listing.ts';
 import { itemMenuActions } from './item-menu-actions.ts';
 import { useGlobalShortcuts } from './use-global-shortcuts.ts';
 import { useItemDrag } from './use-item-drag.ts';
+import { useItemMutations } from './use-item-mutations.ts';
 import { useNavigationHistory } from './use-navigation-history.ts';
 import { useSearch, type SearchRequest } from './use-search.ts';
 import './file-browser.css';
 
 type Dialog = { kind: 'new-folder' } | { kind: 'rename' | 'delete' | 'info'; item: BoxItem } | null;
-
-/** Errors about the typed name belong under the field; everything else becomes a toast. */
-const nameErrorCodes = new Set(['box_item_name_in_use', 'box_item_name_invalid']);
 
 /** The signed-in screen: one folder at a time, or search results, with every action one key away. */
 export function FileBrowserScreen() {
@@ -112,62 +108,18 @@ export function FileBrowserScreen() {
     if (parent) openFolder(parent.id, item.id, item.path);
   };
 
-  const createFolder = async (name: string): Promise<void> => {
-    const created = await invoke('box:createFolder', { parentId: folderId, name });
-    listing.update((items) => [...items, created]);
-    setSelectedId(created.id);
-    setDialog(null);
-    show('success', `Created “${name}”.`);
-  };
-  const rename = async (item: BoxItem, name: string): Promise<void> => {
-    const renamed = await invoke('box:rename', {
-      itemId: item.id,
-      itemType: item.type === 'folder' ? 'folder' : 'file',
-      name,
-    });
-    listing.update((items) => items.map((entry) => (entry.id === item.id ? renamed : entry)));
-    if (searching) setSearchRequest((request) => (request ? { ...request } : request));
-    setDialog(null);
-  };
-  const remove = async (item: BoxItem): Promise<void> => {
-    try {
-      await invoke('box:delete', { itemId: item.id, itemType: item.type === 'folder' ? 'folder' : 'file' });
-      listing.update((items) => items.filter((entry) => entry.id !== item.id));
-      if (searching) setSearchRequest((request) => (request ? { ...request } : request));
-      const index = rows.findIndex((entry) => entry.id === item.id);
-      setSelectedId(rows[index + 1]?.id ?? rows[index - 1]?.id ?? null);
-      show('success', `Moved “${item.name}” to the trash.`);
-    } catch (error) {
-      showError(error);
-    }
-    setDialog(null);
-    focusList();
-  };
-  const move = async (item: BoxItem, target: BoxPathEntry): Promise<void> => {
-    try {
-      await invoke('box:move', {
-        itemId: item.id,
-        itemType: item.type === 'folder' ? 'folder' : 'file',
-        parentId: target.id,
-      });
-      listing.update((items) => items.filter((entry) => entry.id !== item.id));
-      if (searching) setSearchRequest((request) => (request ? { ...request } : request));
-      show('success', `Moved “${item.name}” to “${target.name}”.`);
-    } catch (error) {
-      showError(error);
-    }
-  };
+  const { createFolder, rename, remove, move } = useItemMutations({
+    folderId,
+    updateListing: listing.update,
+    rows,
+    refreshSearch: () => setSearchRequest((request) => (request ? { ...request } : request)),
+    select: setSelectedId,
+    closeDialog,
+    show,
+    showError,
+    focusList,
+  });
   const drag = useItemDrag(folderId, (item, target) => void move(item, target));
-  /** Name problems stay in the dialog; the rest closes it with a toast. */
-  const nameAction = (action: (name: string) => Promise<void>) => async (name: string) => {
-    try {
-      await action(name);
-    } catch (error) {
-      if (error instanceof AppError && nameErrorCodes.has(error.code)) throw error;
-      setDialog(null);
-      showError(error);
-    }
-  };
 
   const runCommand = (command: ListCommand): void => {
     if (command === 'up') goUp();
@@ -314,7 +266,7 @@ export function FileBrowserScreen() {
           title="New folder"
           confirmLabel="Create"
           initialName=""
-          onSubmit={nameAction(createFolder)}
+          onSubmit={createFolder}
           onCancel={closeDialog}
         />
       )}
@@ -323,7 +275,7 @@ export function FileBrowserScreen() {
           title={`Rename ${dialog.item.type === 'folder' ? 'folder' : 'file'}`}
           confirmLabel="Rename"
           initialName={dialog.item.name}
-          onSubmit={nameAction((name) => rename(dialog.item, name))}
+          onSubmit={(name) => rename(dialog.item, name)}
           onCancel={closeDialog}
         />
       )}

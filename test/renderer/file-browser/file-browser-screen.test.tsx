@@ -96,4 +96,28 @@ describe('FileBrowserScreen against the Box emulator', () => {
     const created = (await screen.findByText('Reports')).closest('[role="row"]');
     expect(created).toHaveAttribute('aria-selected', 'true');
   });
+
+  it('a failure that is not about the name closes the dialog and says what to do in a toast', async () => {
+    const user = userEvent.setup();
+    render(<FileBrowserScreen />);
+    await screen.findByText('Projects');
+    await box.emulator.controls.addFault({
+      route: 'POST /2.0/folders',
+      status: 403,
+      code: 'storage_limit_exceeded',
+      times: 1,
+    });
+    await user.click(screen.getByRole('button', { name: 'New folder' }));
+    await user.type(
+      within(screen.getByRole('dialog', { name: 'New folder' })).getByLabelText('Name'),
+      'Archive{Enter}',
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(
+      await screen.findByText(
+        'Your Box storage is full. Delete files you no longer need, or ask your IT team for more space.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Archive')).not.toBeInTheDocument();
+  });
 });
