@@ -9,6 +9,7 @@ import { loadDesktopConfig } from '../core/config/load-desktop-config.ts';
 import { createCore } from '../core/create-core.ts';
 import { appOrigin, registerAppSchemeAsPrivileged, serveRendererFromAppScheme } from './app-protocol.ts';
 import { mainWindowOptions } from './main-window-options.ts';
+import { loggableError } from '../core/security/loggable-error.ts';
 import { forwardEvents, registerIpc } from './register-ipc.ts';
 import { createTransferDialogs } from './transfer-dialogs.ts';
 import { blockNavigation } from './security/block-navigation.ts';
@@ -91,8 +92,12 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('second-instance', focusMainWindow);
   app.on('window-all-closed', () => app.quit());
-  app.whenReady().then(start, (error: unknown) => {
-    console.error('Box SSO Desktop failed to start', error);
-    app.exit(1);
-  });
+  // `.catch` after `.then`: a failure inside start() must end the app too, not only a failed whenReady.
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error(`Box SSO Desktop failed to start: ${loggableError(error)}`);
+      app.exit(1);
+    });
 }

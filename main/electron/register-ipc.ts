@@ -3,6 +3,7 @@ import { eventChannels, requestChannels } from '../../common/ipc-contract.ts';
 import type { Core } from '../core/create-core.ts';
 import { dispatchRequest } from '../core/ipc/dispatch-request.ts';
 import { isTrustedSender } from '../core/ipc/trusted-sender.ts';
+import { loggableError } from '../core/security/loggable-error.ts';
 
 /**
  * Registers the one handler table on ipcMain. A request from any frame other than our
@@ -17,7 +18,7 @@ export function registerIpc(core: Core, allowedOrigins: readonly string[]): void
         return { ok: false, error: { code: 'forbidden_sender', message: 'This page is not allowed to use the app.' } };
       }
       return dispatchRequest(core.handlers, channel, request, (failedChannel, error) =>
-        console.error(`IPC handler ${failedChannel} failed`, error),
+        console.error(`IPC handler ${failedChannel} failed: ${loggableError(error)}`),
       );
     });
   }
