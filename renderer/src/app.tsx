@@ -15,7 +15,7 @@ import { useSession } from './use-session.ts';
 export function App() {
   const [appInfo, setAppInfo] = useState<AppInfo | null>(null);
   const [config, setConfig] = useState<DesktopConfigState | null>(null);
-  const { session, signIn, cancelSignIn, signOut } = useSession();
+  const { session, signIn, cancelSignIn, signOut, signOutEverywhere } = useSession();
 
   useEffect(() => {
     void invoke('app:getInfo').then(setAppInfo);
@@ -25,7 +25,7 @@ export function App() {
   const user = session?.status === 'signed-in' ? session.user : null;
   return (
     <div className="app-shell">
-      <AppHeader info={appInfo} user={user} onSignOut={signOut} />
+      <AppHeader info={appInfo} user={user} onSignOut={signOut} onSignOutEverywhere={signOutEverywhere} />
       <main className="app-main">
         {config?.status === 'error' ? (
           <ConfigErrorScreen error={config.error} />

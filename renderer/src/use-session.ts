@@ -4,7 +4,7 @@ import type { SessionState } from '../../common/session-state.ts';
 import { invoke, subscribe } from './ipc/bridge.ts';
 
 /**
- * The session as main publishes it, plus the three things the user can do with it. Main
+ * The session as main publishes it, plus the things the user can do with it. Main
  * also pushes every change as `session:changed`, so a sign-in finished in the browser
  * shows up here without the renderer asking.
  */
@@ -26,6 +26,8 @@ export function useSession() {
     signIn: useCallback(() => run(() => invoke('session:signIn')), [run]),
     cancelSignIn: useCallback(() => run(() => invoke('session:cancelSignIn')), [run]),
     signOut: useCallback(() => run(() => invoke('session:signOut', {})), [run]),
+    /** Also ends the identity provider's session: its sign-out page opens in the browser. */
+    signOutEverywhere: useCallback(() => run(() => invoke('session:signOut', { endSession: true })), [run]),
   };
 }
 

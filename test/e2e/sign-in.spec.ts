@@ -24,6 +24,33 @@ test('sign in through the system browser, see the signed-in header, sign out', a
   await expect(page.getByTestId('signed-in-name')).toHaveCount(0);
 });
 
+test('"sign out of your company account too" signs out of the app and opens the IdP sign-out page', async ({
+  page,
+  world,
+}) => {
+  await page.goto(world.harness.url);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await world.completeSignIn('alice');
+  await expect(page.getByTestId('signed-in-name')).toHaveText('Alice Example');
+
+  await page.getByRole('button', { name: 'Sign-out options' }).click();
+  await page.screenshot({ path: 'test-results/screens/sign-out-menu.png' });
+  // Opened at the window's right edge, the menu is moved back inside it.
+  const menuBox = (await page.getByRole('menu', { name: 'Sign-out options' }).boundingBox())!;
+  expect(menuBox.x + menuBox.width).toBeLessThanOrEqual(page.viewportSize()!.width - 8);
+  await page.getByRole('menuitem', { name: 'Sign out of your company account too' }).click();
+  await expect(page.getByRole('heading', { name: 'Your Box files, with your company sign-in' })).toBeVisible();
+
+  // The app handed the identity provider's end-session page to the system browser, where the IdP session lives.
+  await expect.poll(() => world.openedUrls.length).toBe(2);
+  const endSession = new URL(world.openedUrls[1]!);
+  expect(`${endSession.origin}${endSession.pathname}`).toBe(`${world.stack.idp.issuer}/session/end`);
+  const tab = await world.systemBrowser.newPage();
+  await tab.goto(endSession.href);
+  await tab.getByRole('button', { name: 'Yes, sign me out' }).click();
+  await expect(tab.getByRole('heading', { name: 'You are signed out of the sandbox.' })).toBeVisible();
+});
+
 test('cancelling a pending sign-in returns to the signed-out screen', async ({ page, world }) => {
   await page.goto(world.harness.url);
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -1,10 +1,15 @@
+import { useRef, useState } from 'react';
 import type { AppInfo } from '../../../common/ipc-contract.ts';
 import type { SignedInUser } from '../../../common/session-state.ts';
+import { Icon } from '../file-browser/icons.tsx';
+import { ContextMenu } from './context-menu.tsx';
 
 interface AppHeaderProps {
   info: AppInfo | null;
   user: SignedInUser | null;
   onSignOut: () => void;
+  /** Also ends the sign-in at the company's identity provider (its page opens in the browser). */
+  onSignOutEverywhere: () => void;
 }
 
 function initials(name: string): string {
@@ -12,8 +17,18 @@ function initials(name: string): string {
   return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '')).toUpperCase() || '?';
 }
 
-/** The app bar: which app and mode this is, and who is signed in with the one way out. */
-export function AppHeader({ info, user, onSignOut }: AppHeaderProps) {
+/**
+ * The app bar: which app and mode this is, and who is signed in. "Sign out" leaves this app;
+ * the menu beside it also signs out of the company account in the browser, for a shared computer.
+ */
+export function AppHeader({ info, user, onSignOut, onSignOutEverywhere }: AppHeaderProps) {
+  const moreButton = useRef<HTMLButtonElement>(null);
+  const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
+  const openMenu = (): void => {
+    const box = moreButton.current?.getBoundingClientRect();
+    // Right-aligned under the button: the menu is moved back inside the window once measured.
+    setMenuAt(box ? { x: box.right, y: box.bottom + 6 } : { x: 16, y: 56 });
+  };
   return (
     <header className="app-header">
       <div className="app-brand">
@@ -41,10 +56,37 @@ export function AppHeader({ info, user, onSignOut }: AppHeaderProps) {
             </span>
             {user.email && <span className="user-email">{user.email}</span>}
           </span>
-          <button type="button" className="button subtle" onClick={onSignOut}>
-            Sign out
-          </button>
+          <span className="sign-out-group">
+            <button type="button" className="button subtle" onClick={onSignOut}>
+              Sign out
+            </button>
+            <button
+              ref={moreButton}
+              type="button"
+              className="button subtle icon-only"
+              aria-label="Sign-out options"
+              aria-haspopup="menu"
+              aria-expanded={menuAt !== null}
+              onClick={openMenu}
+            >
+              <Icon name="expand" />
+            </button>
+          </span>
         </div>
+      )}
+      {menuAt && (
+        <ContextMenu
+          label="Sign-out options"
+          position={menuAt}
+          onClose={() => setMenuAt(null)}
+          actions={[
+            {
+              id: 'sign-out-everywhere',
+              label: 'Sign out of your company account too',
+              run: onSignOutEverywhere,
+            },
+          ]}
+        />
       )}
     </header>
   );

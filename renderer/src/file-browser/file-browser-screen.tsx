@@ -6,7 +6,7 @@ import { useTransfers, useUploadsFinished } from '../transfers/use-transfers.ts'
 import { useUploadDrop } from '../transfers/use-upload-drop.ts';
 import { Breadcrumbs } from './breadcrumbs.tsx';
 import { ConfirmDeleteDialog } from './confirm-delete-dialog.tsx';
-import { ContextMenu, type MenuAction } from './context-menu.tsx';
+import { ContextMenu, type MenuAction } from '../components/context-menu.tsx';
 import { FileInfoDialog } from './file-info-dialog.tsx';
 import { FileList, type ListCommand } from './file-list.tsx';
 import { Icon } from './icons.tsx';

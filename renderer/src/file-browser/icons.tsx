@@ -8,6 +8,7 @@ const paths = {
   search: 'M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14zm5-2 4.5 4.5',
   refresh: 'M20 11a8 8 0 1 0-2.3 5.7M20 5v6h-6',
   close: 'M6 6l12 12M18 6 6 18',
+  expand: 'M6 9l6 6 6-6',
 } as const;
 
 export type IconName = keyof typeof paths;

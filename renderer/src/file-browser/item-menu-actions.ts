@@ -1,5 +1,5 @@
 import type { BoxItem, BoxSearchResult } from '../../../common/box-items.ts';
-import type { MenuAction } from './context-menu.tsx';
+import type { MenuAction } from '../components/context-menu.tsx';
 
 export interface ItemMenuHandlers {
   open: (item: BoxItem) => void;

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import './context-menu.css';
 
 export interface MenuAction {
   id: string;
@@ -13,10 +14,12 @@ export function ContextMenu({
   actions,
   position,
   onClose,
+  label = 'Item actions',
 }: {
   actions: readonly MenuAction[];
   position: { x: number; y: number };
   onClose: () => void;
+  label?: string;
 }) {
   const menu = useRef<HTMLUListElement>(null);
 
@@ -41,17 +44,22 @@ export function ContextMenu({
     items[(index + step + items.length) % items.length]?.focus();
   };
 
-  // Keep the menu inside the window when opened near the right or bottom edge.
-  const left = Math.min(position.x, window.innerWidth - 220);
-  const top = Math.min(position.y, window.innerHeight - 40 * actions.length - 16);
+  // Keep the menu inside the window when opened near the right or bottom edge, measured before it paints.
+  useLayoutEffect(() => {
+    const element = menu.current;
+    if (!element) return;
+    const { width, height } = element.getBoundingClientRect();
+    element.style.left = `${Math.max(8, Math.min(position.x, window.innerWidth - width - 8))}px`;
+    element.style.top = `${Math.max(8, Math.min(position.y, window.innerHeight - height - 8))}px`;
+  }, [position]);
 
   return (
     <ul
       ref={menu}
       role="menu"
-      aria-label="Item actions"
+      aria-label={label}
       className="context-menu"
-      style={{ left: Math.max(8, left), top: Math.max(8, top) }}
+      style={{ left: position.x, top: position.y }}
       onKeyDown={(event) => {
         if (event.key === 'ArrowDown') move(1);
         else if (event.key === 'ArrowUp') move(-1);
