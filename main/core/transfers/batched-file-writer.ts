@@ -22,6 +22,10 @@ export class BatchedFileWriter {
   readonly #written: Promise<void>[] = Array.from({ length: BATCHES }, () => Promise.resolve());
   readonly #busy: boolean[] = Array.from({ length: BATCHES }, () => false);
   #lastWrite: Promise<void> = Promise.resolve();
+  /** Bytes that arrived while every batch was busy, in arrival order, copied in as batches free up. */
+  readonly #pending: Buffer[] = [];
+  /** Runs while `#pending` has bytes; rejected if a write failed meanwhile. */
+  #pump: Promise<void> | undefined;
   #current = 0;
   #filled = 0;
   #hash: Hash;
@@ -36,6 +40,7 @@ export class BatchedFileWriter {
 
   /** Starts again at `position` with a new hash (the server ignored a Range and sent the whole file). */
   restartAt(position: number, hash: Hash): void {
+    // Called between attempts, after drain(): nothing is gathered or pending by then.
     this.#filled = 0;
     this.position = position;
     this.#hash = hash;
@@ -46,18 +51,19 @@ export class BatchedFileWriter {
    * (the batches are all on their way to the disk); a failed write rejects it.
    */
   append(bytes: Uint8Array): Promise<void> | undefined {
-    let offset = 0;
-    while (offset < bytes.length) {
-      if (this.#busy[this.#current]) {
-        // Rare: a piece larger than what is free. Keep the rest and append it once there is room.
-        const rest = Buffer.from(bytes.subarray(offset));
-        return this.#written[this.#current]!.then(() => this.append(rest));
-      }
-      const copied = Math.min(bytes.length - offset, BATCH_BYTES - this.#filled);
-      this.#batches[this.#current]!.set(bytes.subarray(offset, offset + copied), this.#filled);
-      this.#filled += copied;
-      offset += copied;
-      if (this.#filled === BATCH_BYTES) this.#flush();
+    // Earlier bytes are still waiting for room: these go after them (a copy, the caller reuses its buffer).
+    if (this.#pending.length > 0) {
+      this.#pending.push(Buffer.from(bytes));
+      return this.#pump;
+    }
+    const copied = this.#copyIn(bytes);
+    if (copied < bytes.length) {
+      // Rare: a piece larger than what is free. Keep the rest and copy it in as batches free up.
+      this.#pending.push(Buffer.from(bytes.subarray(copied)));
+      this.#pump = this.#copyPending();
+      // Marked handled now; the failure still surfaces to the caller and in drain().
+      this.#pump.catch(() => undefined);
+      return this.#pump;
     }
     // Keep the next batch free so the next piece always has somewhere to go.
     const next = (this.#current + 1) % BATCHES;
@@ -66,8 +72,33 @@ export class BatchedFileWriter {
 
   /** Writes what is gathered and waits for every write; after it, `position` is exactly what is on disk. */
   async drain(): Promise<void> {
+    if (this.#pump) await this.#pump;
     this.#flush();
     await Promise.all(this.#written);
+  }
+
+  /** Copies as much of `bytes` as the free batches take; returns how much that was. */
+  #copyIn(bytes: Uint8Array): number {
+    let offset = 0;
+    while (offset < bytes.length && !this.#busy[this.#current]) {
+      const copied = Math.min(bytes.length - offset, BATCH_BYTES - this.#filled);
+      this.#batches[this.#current]!.set(bytes.subarray(offset, offset + copied), this.#filled);
+      this.#filled += copied;
+      offset += copied;
+      if (this.#filled === BATCH_BYTES) this.#flush();
+    }
+    return offset;
+  }
+
+  async #copyPending(): Promise<void> {
+    while (this.#pending.length > 0) {
+      await this.#written[this.#current];
+      const first = this.#pending[0]!;
+      const copied = this.#copyIn(first);
+      if (copied === first.length) this.#pending.shift();
+      else this.#pending[0] = first.subarray(copied);
+    }
+    this.#pump = undefined;
   }
 
   #flush(): void {
@@ -77,9 +108,7 @@ export class BatchedFileWriter {
     const at = this.position;
     this.#hash.update(bytes);
     this.#busy[index] = true;
-    this.#lastWrite = this.#lastWrite.then(async () => {
-      await this.#handle.write(bytes, 0, bytes.length, at);
-    });
+    this.#lastWrite = this.#lastWrite.then(() => writeAll(this.#handle, bytes, at));
     const written = this.#lastWrite.then(() => {
       this.#busy[index] = false;
     });
@@ -89,5 +118,15 @@ export class BatchedFileWriter {
     this.position += bytes.length;
     this.#filled = 0;
     this.#current = (index + 1) % BATCHES;
+  }
+}
+
+/** One write call may write less than asked (network file systems, a nearly full disk): write the rest. */
+async function writeAll(handle: FileHandle, bytes: Uint8Array, position: number): Promise<void> {
+  for (let done = 0; done < bytes.length;) {
+    const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, position + done);
+    if (bytesWritten === 0)
+      throw Object.assign(new Error('the disk accepted no more bytes'), { code: 'ENOSPC', syscall: 'write' });
+    done += bytesWritten;
   }
 }

@@ -23,7 +23,11 @@ export interface DownloadOptions {
 
 /** The temporary file lives beside the target (same file system, so the final rename is atomic) and is hidden. */
 export function temporaryPathFor(targetPath: string): string {
-  return join(dirname(targetPath), `.${basename(targetPath)}.${randomBytes(4).toString('hex')}.boxdownload`);
+  const name = basename(targetPath);
+  const suffix = `${randomBytes(4).toString('hex')}.boxdownload`;
+  // File names are limited to 255 bytes: a long name keeps only the suffix, which is still recognisable.
+  const hidden = Buffer.byteLength(name) > 200 ? `.${suffix}` : `.${name}.${suffix}`;
+  return join(dirname(targetPath), hidden);
 }
 
 /**
@@ -102,6 +106,10 @@ async function receiveBytes(options: DownloadOptions, handle: FileHandle): Promi
         signal,
         headers: startedAt > 0 ? { range: `bytes=${startedAt}-` } : {},
         onHead: (head) => {
+          if (head.status === 206 && rangeStart(head.headers['content-range']) !== startedAt) {
+            // Not the bytes asked for: appending them would corrupt the file (the checksum would only say so at the end).
+            throw offlineError(file.name, new Error('the server sent another part of the file'));
+          }
           if (startedAt > 0 && head.status !== 206) {
             // The server ignored Range: start over rather than append the file to itself.
             options.onBytes(-startedAt);
@@ -122,7 +130,11 @@ async function receiveBytes(options: DownloadOptions, handle: FileHandle): Promi
       if (isLocalWriteError(error)) throw error;
       failures = writer.position > startedAt ? 1 : failures + 1;
       if (failures > maxResumes) throw error instanceof AppError ? error : offlineError(file.name, error);
-      await sleep(Math.min(250 * 2 ** (failures - 1), 4000), undefined, { signal });
+      // Box's download servers say how long to wait when busy (429, 503); otherwise back off a little more each time.
+      const busyFor = error instanceof BoxTransferError ? error.retryAfterSeconds : undefined;
+      const pause =
+        busyFor === undefined ? Math.min(250 * 2 ** (failures - 1), 4000) : Math.min(busyFor * 1000, 60_000);
+      await sleep(pause, undefined, { signal });
     }
   }
   if (writer.position !== file.size) {
@@ -133,10 +145,21 @@ async function receiveBytes(options: DownloadOptions, handle: FileHandle): Promi
 
 /** A non-2xx answer as a fetch Response, so Box's error body is read the one way transfers read it. */
 function errorResponse(answer: ErrorAnswer): Response {
-  return new Response(answer.body.length > 0 ? new Uint8Array(answer.body) : null, {
-    status: answer.status,
-    headers: answer.headers,
-  });
+  const body = answer.body.length > 0 ? new Uint8Array(answer.body) : null;
+  // Response takes statuses 200–599 only; anything else is reported as the server error it is.
+  const status = answer.status >= 200 && answer.status <= 599 ? answer.status : 502;
+  try {
+    return new Response(body, { status, headers: answer.headers });
+  } catch {
+    // A header value fetch's Headers refuses: Box's code and message are in the body anyway.
+    return new Response(body, { status });
+  }
+}
+
+/** The first byte of a `206` answer, from `content-range: bytes <first>-<last>/<size>`. */
+function rangeStart(contentRange: string | undefined): number | undefined {
+  const match = /^bytes (\d+)-\d+\/(?:\d+|\*)$/.exec(contentRange?.trim() ?? '');
+  return match ? Number(match[1]) : undefined;
 }
 
 /** A failing disk (full, read-only, gone) will fail the same way on a resume. */
@@ -179,7 +202,8 @@ async function moveIntoPlace(
     await rename(temporaryPath, targetPath);
     return;
   }
-  await rm(temporaryPath, { force: true });
+  // The file is in place; a hidden temporary name left behind is not worth failing the download for.
+  await rm(temporaryPath, { force: true }).catch(() => undefined);
 }
 
 export async function exists(path: string): Promise<boolean> {

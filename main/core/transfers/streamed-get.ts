@@ -73,6 +73,7 @@ async function getOnce(url: URL, options: StreamedGetOptions): Promise<ResponseH
   }
   options.signal.throwIfAborted();
   const request = requestText(url, options.headers ?? {});
+  const idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
   return new Promise((resolve, reject) => {
     const parser = new HTTPParser(HTTPParser.RESPONSE);
     let head: ResponseHead | undefined;
@@ -80,6 +81,8 @@ async function getOnce(url: URL, options: StreamedGetOptions): Promise<ResponseH
     let errorBodyBytes = 0;
     let complete = false;
     let settled = false;
+    // A 1xx answer (100 Continue, 103 Early Hints) precedes the real one; it has no body to keep.
+    let informational = false;
     // Body pieces whose consumer asked to wait; reading stays paused while any is pending.
     let waiting = 0;
 
@@ -97,11 +100,16 @@ async function getOnce(url: URL, options: StreamedGetOptions): Promise<ResponseH
     const onAbort = (): void => finish(options.signal.reason);
 
     parser[HTTPParser.kOnHeadersComplete] = (info) => {
+      // Whatever follows a finished answer on this connection is not ours to read.
+      if (complete) return;
+      informational = info.statusCode >= 100 && info.statusCode < 200 && info.statusCode !== 101;
+      if (informational) return;
       head = { status: info.statusCode, headers: headerRecord(info.headers) };
-      if (head.status < 200 || head.status >= 300) errorBody = [];
-      else options.onHead?.(head);
+      errorBody = head.status < 200 || head.status >= 300 ? [] : undefined;
+      if (!errorBody) options.onHead?.(head);
     };
     parser[HTTPParser.kOnBody] = (chunk, offset, length) => {
+      if (complete || informational) return;
       const bytes = chunk.subarray(offset, offset + length);
       if (errorBody) {
         if (errorBodyBytes < MAX_ERROR_BODY_BYTES) errorBody.push(Buffer.from(bytes));
@@ -114,13 +122,16 @@ async function getOnce(url: URL, options: StreamedGetOptions): Promise<ResponseH
       wait.then(
         () => {
           waiting -= 1;
-          if (waiting === 0 && !settled) socket.resume();
+          if (waiting > 0 || settled) return;
+          socket.setTimeout(idleTimeoutMs);
+          socket.resume();
         },
         (error: unknown) => finish(error),
       );
     };
     parser[HTTPParser.kOnMessageComplete] = () => {
-      complete = true;
+      if (informational) informational = false;
+      else complete = true;
     };
 
     const onRead = (length: number, buffer: Uint8Array): boolean => {
@@ -143,8 +154,10 @@ async function getOnce(url: URL, options: StreamedGetOptions): Promise<ResponseH
         queueMicrotask(() => finish());
         return false;
       }
-      // Returning false pauses the socket until the consumer's waits settle.
-      return waiting === 0;
+      if (waiting === 0) return true;
+      // Paused until the consumer's waits settle (returning false pauses the socket); a slow disk is not a stalled server.
+      socket.setTimeout(0);
+      return false;
     };
 
     const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
@@ -163,8 +176,8 @@ async function getOnce(url: URL, options: StreamedGetOptions): Promise<ResponseH
           } as ConnectionOptions)
         : connectTcp({ host, port, onread });
     socket.setNoDelay(true);
-    socket.setTimeout(options.idleTimeoutMs ?? 60_000, () =>
-      finish(new StreamedGetError('the server stopped sending (no data for a minute)')),
+    socket.setTimeout(idleTimeoutMs, () =>
+      finish(new StreamedGetError(`the server stopped sending (no data for ${Math.round(idleTimeoutMs / 1000)} s)`)),
     );
     socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => {
       socket.write(request);
@@ -197,7 +210,7 @@ function requestText(url: URL, headers: Record<string, string>): string {
 
 /** http-parser-js gives headers as [name, value, name, value, …]. */
 function headerRecord(flat: string[]): Record<string, string> {
-  const record: Record<string, string> = {};
+  const record = Object.create(null) as Record<string, string>;
   for (let i = 0; i + 1 < flat.length; i += 2) {
     const name = flat[i]!.toLowerCase();
     record[name] = name in record ? `${record[name]}, ${flat[i + 1]}` : flat[i + 1]!;

@@ -4,7 +4,7 @@
  * a failing disk surfaces instead of being lost.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BatchedFileWriter } from '../../../main/core/transfers/batched-file-writer.ts';
@@ -74,4 +74,36 @@ test('a write the disk refuses rejects the wait or the drain, it is not swallowe
   const writer = new BatchedFileWriter(handle, createHash('sha1'), 0);
   await expect(feed(writer, randomBytes(6 * 1024 * 1024), [256 * 1024])).rejects.toMatchObject({ code: 'EBADF' });
   await handle.close();
+});
+
+test('pieces that keep coming while the writer is full (TLS ignores a pause) keep their order', async () => {
+  const data = randomBytes(7 * 1024 * 1024 + 5);
+  const path = join(dir, 'unpaused.bin');
+  const handle = await open(path, 'w');
+  const hash = createHash('sha1');
+  const writer = new BatchedFileWriter(handle, hash, 0);
+  // Every piece handed over at once, never waiting: the later ones arrive while earlier ones are still pending.
+  for (let offset = 0; offset < data.length; offset += 700_000)
+    void writer.append(data.subarray(offset, offset + 700_000));
+  await writer.drain();
+  await handle.close();
+  expect(writer.position).toBe(data.length);
+  expect((await readFile(path)).equals(data)).toBe(true);
+  expect(hash.digest('hex')).toBe(createHash('sha1').update(data).digest('hex'));
+});
+
+test('a write that takes only part of a batch is completed, not left as a hole', async () => {
+  const data = randomBytes(3 * 1024 * 1024);
+  const path = join(dir, 'short-writes.bin');
+  const real = await open(path, 'w');
+  // A short write cannot be provoked on this machine's disk (network file systems and nearly full disks do it):
+  // the real handle is asked to take at most 100,000 bytes per call.
+  const shortWriting = {
+    write: (buffer: Uint8Array, offset: number, length: number, position: number) =>
+      real.write(buffer, offset, Math.min(length, 100_000), position),
+  } as unknown as FileHandle;
+  const writer = new BatchedFileWriter(shortWriting, createHash('sha1'), 0);
+  await feed(writer, data, [256 * 1024]);
+  await real.close();
+  expect((await readFile(path)).equals(data)).toBe(true);
 });

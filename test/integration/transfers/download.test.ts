@@ -166,3 +166,32 @@ test('a download into a folder that is gone fails with a reason the user can act
     error: { code: 'transfer_failed', message: `The folder ${missing} no longer exists. Choose another folder.` },
   });
 });
+
+test('the download server saying it is busy (503 with retry-after) is waited out as told, then the file arrives', async () => {
+  const file = await seedFile('busy-host.bin', 70_000);
+  await peers.emulator.controls.addFault({ route: ticketRoute, status: 503, retryAfterSeconds: 1, times: 1 });
+  const folder = await freshFolder();
+  const { manager } = createManager(peers);
+  const started = Date.now();
+  manager.download([{ id: file.id, name: 'busy-host.bin' }], { kind: 'folder', path: folder });
+  await manager.whenIdle();
+  expect(manager.list()[0]!.state).toBe('done');
+  // The back-off without retry-after starts at 250 ms; the server asked for a second.
+  expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+  const statuses = (await peers.emulator.controls.requests())
+    .filter((r) => r.route === ticketRoute)
+    .map((r) => r.status);
+  expect(statuses.slice(-2)).toEqual([503, 200]);
+  expect(await sha1OfPath(join(folder, 'busy-host.bin'))).toBe(file.sha1);
+});
+
+test('a name close to the 255-byte limit still downloads (its temporary name stays within the limit)', async () => {
+  const name = `${'long name '.repeat(24)}.bin`;
+  const file = await seedFile(name, 4096);
+  const folder = await freshFolder();
+  const { manager } = createManager(peers);
+  manager.download([{ id: file.id, name }], { kind: 'folder', path: folder });
+  await manager.whenIdle();
+  expect(manager.list()[0]).toMatchObject({ state: 'done' });
+  expect(await readdir(folder)).toEqual([name]);
+});

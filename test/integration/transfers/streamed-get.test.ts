@@ -79,6 +79,47 @@ test('a chunked body is decoded, and a body ended by closing the connection is c
   expect((await fetchAll(`${closeFramed}/`)).body.equals(payload)).toBe(true);
 });
 
+test('1xx answers before the real one are skipped, and nothing after a finished answer is read', async () => {
+  const body = payload.subarray(0, 200_000);
+  const head = `HTTP/1.1 200 OK\r\ncontent-length: ${body.length}\r\n\r\n`;
+  const hints = 'HTTP/1.1 103 Early Hints\r\nlink: </x>\r\n\r\n';
+  const together = await serve((request, response) => {
+    response.socket!.end(Buffer.concat([Buffer.from(hints + head), body, Buffer.from('HTTP/1.1 200 OK\r\n\r\nextra')]));
+  });
+  const first = await fetchAll(`${together}/`);
+  expect(first.answer.status).toBe(200);
+  expect(first.body.equals(body)).toBe(true);
+
+  const apart = await serve((request, response) => {
+    response.socket!.write(hints);
+    setTimeout(() => response.socket!.end(Buffer.concat([Buffer.from(head), body])), 30);
+  });
+  const heads: number[] = [];
+  const second = await fetchAll(`${apart}/`, { onHead: (answer) => void heads.push(answer.status) });
+  expect(heads).toEqual([200]);
+  expect(second.body.equals(body)).toBe(true);
+});
+
+test('a reader that makes the connection wait longer than the idle timeout is not taken for a stalled server', async () => {
+  const origin = await serve((request, response) => {
+    response.writeHead(200, { 'content-length': String(payload.length) });
+    response.end(payload);
+  });
+  const pieces: Buffer[] = [];
+  let waited = false;
+  await streamedGet(`${origin}/slow-disk`, {
+    signal: AbortSignal.timeout(10_000),
+    idleTimeoutMs: 100,
+    onBody: (bytes) => {
+      pieces.push(Buffer.from(bytes));
+      if (waited) return undefined;
+      waited = true;
+      return new Promise((resolve) => setTimeout(resolve, 400));
+    },
+  });
+  expect(Buffer.concat(pieces).equals(payload)).toBe(true);
+});
+
 test('the request sends the caller’s headers and asks for no compression', async () => {
   let seen: Record<string, string | string[] | undefined> = {};
   const origin = await serve((request, response) => {
