@@ -1,5 +1,5 @@
 /**
- * `node bench/transfers/transfers-bench.ts [--size-mib 1024] [--rounds 3]`: download and upload of one large
+ * `node bench/transfers/transfers-bench.ts [--size-mib 1024] [--rounds 5]`: download and upload of one large
  * file through our transfer core and through curl, against the same Box emulator (a separate
  * process, so its CPU and memory are not ours), printed side by side with the ratio and our peak
  * RSS. Node's bare fetch is printed too: it was our download client until it proved the bottleneck
@@ -21,7 +21,7 @@ import { uploadFile } from '../../main/core/transfers/upload-file.ts';
 import { EmulatorControlClient } from '../../sandbox/box-emulator/control-client.ts';
 
 const { values } = parseArgs({
-  options: { 'size-mib': { type: 'string', default: '1024' }, rounds: { type: 'string', default: '3' } },
+  options: { 'size-mib': { type: 'string', default: '1024' }, rounds: { type: 'string', default: '5' } },
 });
 const size = Number(values['size-mib']) * 1024 * 1024;
 const rounds = Math.max(1, Number(values.rounds));
