@@ -1,5 +1,6 @@
 import { BoxClient } from 'box-node-sdk';
 import { BoxApiError, BoxSdkError } from 'box-node-sdk/box';
+import { AuthorizationManager } from 'box-node-sdk/managers';
 import { BaseUrls, NetworkSession, type FetchOptions, type FetchResponse } from 'box-node-sdk/networking';
 import type { UserFull } from 'box-node-sdk/schemas';
 import type { BackendConfig } from './config.ts';
@@ -49,6 +50,12 @@ export class BoxGateway {
   private readonly serviceAuth: BoxAuth;
   private readonly asUser: (userId: string, storage: ExpiringTokenStorage) => BoxAuth;
   private readonly client: BoxClient;
+  /**
+   * The token endpoint, without credentials of its own (the exchange carries the user's token).
+   * One instance: the SDK's `downscopeToken` builds a new manager, and with it a new network
+   * session, on every call — about 6 % of the backend's CPU per returning login.
+   */
+  private readonly tokenEndpoint: AuthorizationManager;
   private serviceTokenInFlight: Promise<unknown> | undefined;
   /**
    * Each Box user's auth with its own (not downscoped) token, kept until shortly before the token
@@ -84,6 +91,7 @@ export class BoxGateway {
     this.serviceAuth = auth.service;
     this.asUser = auth.asUser;
     this.client = new BoxClient({ auth: this.serviceAuth, networkSession: this.session });
+    this.tokenEndpoint = new AuthorizationManager({ networkSession: this.session });
   }
 
   /** Gets (or reuses) the service-account token; concurrent callers share one request. */
@@ -132,7 +140,18 @@ export class BoxGateway {
       this.userAuths.set(userId, auth);
     }
     try {
-      const token = await guard(auth.downscopeToken(scopes, undefined, undefined, this.session));
+      const userToken = await guard(auth.retrieveToken(this.session));
+      if (userToken.accessToken === undefined)
+        throw new UpstreamUnavailableError('Box returned no user token', defaultRetryAfterSeconds);
+      // What the SDK's downscopeToken sends: the user's token exchanged for one limited to `scopes`.
+      const token = await guard(
+        this.tokenEndpoint.requestAccessToken({
+          grantType: 'urn:ietf:params:oauth:grant-type:token-exchange',
+          subjectToken: userToken.accessToken,
+          subjectTokenType: 'urn:ietf:params:oauth:token-type:access_token',
+          scope: scopes.join(' '),
+        }),
+      );
       if (token.accessToken === undefined)
         throw new UpstreamUnavailableError('Box returned no token', defaultRetryAfterSeconds);
       return { accessToken: token.accessToken, expiresIn: token.expiresIn ?? 3600 };
