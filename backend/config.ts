@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { isLoopbackHost } from '../common/loopback-host.ts';
+import { isSecureOrLoopbackUrl } from '../common/loopback-host.ts';
 
 /**
  * Backend configuration from environment variables (DESIGN.md, "Backend configuration").
@@ -30,10 +30,9 @@ export const defaultBoxTokenScopes = [
   'item_delete',
 ] as const;
 
-const issuerUrl = z.url({ protocol: /^https?$/ }).refine((value) => {
-  const url = new URL(value);
-  return url.protocol === 'https:' || isLoopbackHost(url.hostname);
-}, 'must be https (http is accepted only on a loopback host)');
+const issuerUrl = z
+  .url({ protocol: /^https?$/ })
+  .refine((value) => isSecureOrLoopbackUrl(new URL(value)), 'must be https (http is accepted only on a loopback host)');
 
 const list = z
   .string()

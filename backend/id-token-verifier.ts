@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, customFetch, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
 import { z } from 'zod';
+import { isSecureOrLoopbackUrl } from '../common/loopback-host.ts';
 import { InvalidTokenError, UpstreamUnavailableError } from './http-errors.ts';
 
 /** Allowed clock skew between the IdP and us, in seconds (issue 4: at most 60 s). */
@@ -7,12 +8,25 @@ const clockToleranceSeconds = 60;
 
 /** Asymmetric algorithms only: never `none`, never HMAC (a public key must not become a shared secret). */
 const asymmetricAlgorithms = new Set([
-  'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519',
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+  'Ed25519',
 ]);
 
 const discoverySchema = z.object({
   issuer: z.string(),
-  jwks_uri: z.url(),
+  // The keys that decide whether a token is genuine: never fetched over plain http off this machine.
+  jwks_uri: z
+    .url()
+    .refine((value) => isSecureOrLoopbackUrl(new URL(value)), 'jwks_uri must be https (or http on a loopback host)'),
   id_token_signing_alg_values_supported: z.array(z.string()).default(['RS256']),
 });
 
@@ -127,7 +141,8 @@ export function createIdTokenVerifier(options: IdTokenVerifierOptions): IdTokenV
  */
 function checkTokenKind(token: string, payload: JWTPayload, audience: readonly string[]): void {
   const typ = decodeProtectedHeader(token).typ?.toLowerCase();
-  if (typ === 'at+jwt' || typ === 'application/at+jwt') throw new InvalidTokenError('an access token is not an ID token');
+  if (typ === 'at+jwt' || typ === 'application/at+jwt')
+    throw new InvalidTokenError('an access token is not an ID token');
   if (Array.isArray(payload.aud) && payload.aud.length > 1) {
     const azp = payload['azp'];
     if (typeof azp !== 'string' || !audience.includes(azp)) throw new InvalidTokenError('azp claim check failed');

@@ -67,7 +67,9 @@ describe('ID token verification against an issuer key (oidc-provider discovery +
   });
 
   it('rejects a wrong issuer and a wrong audience', async () => {
-    expect(await rejection(verifier, await issuer.sign({ iss: 'https://evil.example.com' }))).toBe('iss claim check failed');
+    expect(await rejection(verifier, await issuer.sign({ iss: 'https://evil.example.com' }))).toBe(
+      'iss claim check failed',
+    );
     expect(await rejection(verifier, await issuer.sign({ aud: 'someone-else' }))).toBe('aud claim check failed');
   });
 
@@ -83,7 +85,9 @@ describe('ID token verification against an issuer key (oidc-provider discovery +
   it('with several audiences, requires azp to name an accepted client', async () => {
     const aud = [keyedAudience, 'https://api.example.com'];
     expect(await rejection(verifier, await issuer.sign({ aud }))).toBe('azp claim check failed');
-    expect(await rejection(verifier, await issuer.sign({ aud, azp: 'https://api.example.com' }))).toBe('azp claim check failed');
+    expect(await rejection(verifier, await issuer.sign({ aud, azp: 'https://api.example.com' }))).toBe(
+      'azp claim check failed',
+    );
     await expect(verifier.verify(await issuer.sign({ aud, azp: keyedAudience }))).resolves.toBeDefined();
   });
 
@@ -97,7 +101,9 @@ describe('ID token verification against an issuer key (oidc-provider discovery +
 
   it('requires sub, exp and iat', async () => {
     for (const claim of ['sub', 'exp', 'iat']) {
-      expect(await rejection(verifier, await issuer.sign({ [claim]: undefined }))).toMatch(/claim check failed|missing/);
+      expect(await rejection(verifier, await issuer.sign({ [claim]: undefined }))).toMatch(
+        /claim check failed|missing/,
+      );
     }
   });
 
@@ -105,7 +111,9 @@ describe('ID token verification against an issuer key (oidc-provider discovery +
     const stranger = await generateKeyPair('RS256');
     const before = jwksFetches;
     const forged = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => issuer.sign({ sub: `u${i}` }, { kid: `unknown-${i}`, key: stranger.privateKey })),
+      Array.from({ length: 20 }, (_, i) =>
+        issuer.sign({ sub: `u${i}` }, { kid: `unknown-${i}`, key: stranger.privateKey }),
+      ),
     );
     for (const token of forged) expect(await rejection(verifier, token)).toMatch(/unknown kid/);
     expect(jwksFetches - before).toBeLessThanOrEqual(1);
@@ -152,10 +160,14 @@ describe('ID tokens from a real sign-in at the sandbox IdP', () => {
   it('accepts the new key after a rotation at the IdP, without a restart', async () => {
     const verifier = createIdTokenVerifier({ issuer: idp.issuer, audience: [idp.desktopClientId], jwksCooldownMs: 0 });
     const first = await signInAs(idp, 'alice');
-    await expect(verifier.verify(first.idToken)).resolves.toMatchObject({ subject: 'sandbox-user-alice', emailVerified: true });
+    await expect(verifier.verify(first.idToken)).resolves.toMatchObject({
+      subject: 'sandbox-user-alice',
+      emailVerified: true,
+    });
     await idp.rotateKeys();
     const second = await signInAs(idp, 'bob');
-    const kid = (token: string) => (JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()) as { kid: string }).kid;
+    const kid = (token: string) =>
+      (JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()) as { kid: string }).kid;
     expect(kid(second.idToken)).not.toBe(kid(first.idToken));
     await expect(verifier.verify(second.idToken)).resolves.toMatchObject({ subject: 'sandbox-user-bob' });
     // Tokens issued before the rotation stay valid while the IdP still publishes the old key.
@@ -173,5 +185,33 @@ describe('ID tokens from a real sign-in at the sandbox IdP', () => {
     expect(await rejection(at(2 * 3600), idToken)).toMatch(/expired/);
     expect(await rejection(at(-300), idToken)).toBe('iat claim check failed');
     await expect(at(-30).verify(idToken)).resolves.toBeDefined();
+  });
+});
+
+describe('discovery', () => {
+  it('refuses signing keys published at a plain-http address off this machine', async () => {
+    const { createServer } = await import('node:http');
+    let issuerUrl = '';
+    const server = createServer((request, response) => {
+      response.setHeader('content-type', 'application/json');
+      response.end(
+        JSON.stringify({
+          issuer: issuerUrl,
+          jwks_uri: 'http://keys.example.com/jwks',
+          id_token_signing_alg_values_supported: ['RS256'],
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    issuerUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const verifier = createIdTokenVerifier({ issuer: issuerUrl, audience: ['desktop'] });
+      await expect(verifier.ready()).rejects.toThrow(/jwks_uri must be https/);
+      await expect(verifier.verify(`${b64({ alg: 'RS256' })}.${b64({ sub: 'x' })}.sig`)).rejects.toBeInstanceOf(
+        UpstreamUnavailableError,
+      );
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
