@@ -19,6 +19,8 @@ export interface CoreEffects {
   openExternal: ExternalOpener;
   /** Opens a finished download with the OS's default app. */
   openPath?: (path: string) => Promise<void>;
+  /** Shows a file selected in the OS's file manager. */
+  showInFolder?: (path: string) => void;
   /** Brings the app to the front when the sign-in callback arrives. */
   focusApp?: () => void;
   dialogs: TransferDialogs;
@@ -76,6 +78,7 @@ export function createCore(dependencies: CoreDependencies): Core {
     events,
     askNameClash: broker.ask,
     ...(effects.openPath ? { openFile: effects.openPath } : {}),
+    ...(effects.showInFolder ? { revealFile: effects.showInFolder } : {}),
   });
 
   // Signing out ends the user's transfers and forgets their list: the next user sees none of it.

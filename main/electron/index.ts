@@ -66,6 +66,7 @@ async function start(): Promise<void> {
         const failure = await shell.openPath(path);
         if (failure) throw new Error(failure);
       },
+      showInFolder: (path) => shell.showItemInFolder(path),
       focusApp: focusMainWindow,
       dialogs: createTransferDialogs(() => mainWindow),
     },

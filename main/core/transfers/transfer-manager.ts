@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../common/app-error.ts';
 import type { NameClashChoice, TransferDirection, TransferSnapshot, TransferState } from '../../../common/transfers.ts';
+import { isLaunchableFile } from '../security/launchable-file.ts';
 import type { CoreEventBus } from '../ipc/event-bus.ts';
 import type { BoxTransferClient, UploadTarget } from './box-transfer-client.ts';
 import type { ChunkedUploadOptions } from './chunked-upload.ts';
@@ -18,6 +19,8 @@ export interface TransferManagerOptions {
   askNameClash: AskNameClash;
   /** The validated "open with the default app" function, for "open when done". */
   openFile?: (path: string) => Promise<void>;
+  /** Shows a file in its folder: "open when done" for programs and scripts, which are never launched. */
+  revealFile?: (path: string) => void;
   /** Files moving at once; the rest wait in the queue. */
   concurrency?: number;
   chunked?: ChunkedUploadOptions;
@@ -232,7 +235,9 @@ export class TransferManager {
       signal,
       onBytes: (count) => this.#progress(job, count),
     });
-    if (spec.openWhenDone && this.#options.openFile) await this.#options.openFile(targetPath);
+    if (!spec.openWhenDone) return;
+    if (isLaunchableFile(targetPath)) this.#options.revealFile?.(targetPath);
+    else await this.#options.openFile?.(targetPath);
   }
 
   async #runUpload(job: Job, spec: Extract<JobSpec, { direction: 'upload' }>, signal: AbortSignal): Promise<void> {

@@ -30,11 +30,13 @@ function setUp(dialogs: Partial<TransferDialogs> = {}) {
   const events = new CoreEventBus();
   const broker = new NameClashBroker(events);
   const opened: string[] = [];
+  const revealed: string[] = [];
   const manager = new TransferManager({
     client: peers.client,
     events,
     askNameClash: broker.ask,
     openFile: (path) => Promise.resolve(void opened.push(path)),
+    revealFile: (path) => void revealed.push(path),
   });
   const dialogCalls: string[] = [];
   const handlers = createTransferHandlers(manager, broker, {
@@ -50,7 +52,7 @@ function setUp(dialogs: Partial<TransferDialogs> = {}) {
   const table = handlers as HandlerTable;
   const request = (channel: string, payload?: unknown) =>
     dispatchRequest(table, channel, payload, (_channel, error) => errors.push(error));
-  return { events, manager, request, dialogCalls, opened, errors };
+  return { events, manager, request, dialogCalls, opened, revealed, errors };
 }
 
 test('an upload that clashes asks through an event, and the answer comes back as a request', async () => {
@@ -112,6 +114,25 @@ test('one file is downloaded where the save dialog says, and opened when asked',
   expect(dialogCalls).toEqual(['save to-open.txt']);
   expect(await sha1OfPath(target)).toBe(seeded.sha1);
   expect(opened).toEqual([target]);
+});
+
+test('"open when done" never launches a program or script from Box: it is shown in its folder instead', async () => {
+  const seeded = await peers.emulator.controls.createFile({
+    ownerId: peers.boxUserId,
+    name: 'invoice.exe',
+    text: 'MZ',
+  });
+  const target = join(local, 'invoice.exe');
+  const { manager, request, opened, revealed } = setUp({ chooseSavePath: () => Promise.resolve(target) });
+  const result = await request('transfer:download', {
+    files: [{ id: seeded.id, name: 'invoice.exe' }],
+    openWhenDone: true,
+  });
+  expect(result.ok).toBe(true);
+  await manager.whenIdle();
+  expect(await sha1OfPath(target)).toBe(seeded.sha1);
+  expect(opened).toEqual([]);
+  expect(revealed).toEqual([target]);
 });
 
 test('several files go to the folder the folder dialog picks; a cancelled dialog starts nothing', async () => {
