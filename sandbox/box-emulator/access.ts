@@ -63,3 +63,15 @@ export function accessItem<K extends ItemRecord['kind']>(
   }
   return item as Extract<ItemRecord, { kind: K }>;
 }
+
+/** `If-Match` with the item's etag (its sequence): a mismatch means someone changed it since the caller looked. */
+export function checkIfMatch(ctx: RequestContext, item: ItemRecord): void {
+  const ifMatch = ctx.req.headers['if-match'];
+  if (ifMatch !== undefined && ifMatch !== String(item.sequence)) {
+    throw new BoxError(
+      412,
+      'precondition_failed',
+      'The resource has been modified. Please retrieve the resource again and retry',
+    );
+  }
+}

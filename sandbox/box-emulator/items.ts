@@ -35,12 +35,20 @@ export function ensureNameFree(
   });
 }
 
-export function createFolder(emu: Emulator, parent: FolderRecord, name: string): FolderRecord {
+/** Checks the name, then files a new item under `parent`; `details` adds what only its kind has. */
+function addItem<T extends ItemRecord>(
+  emu: Emulator,
+  parent: FolderRecord,
+  name: string,
+  details: (
+    now: string,
+  ) => Omit<T, 'id' | 'name' | 'parentId' | 'ownerId' | 'description' | 'createdAt' | 'modifiedAt' | 'sequence'>,
+  conflictStyle: 'object' | 'list',
+): T {
   checkName(name);
-  ensureNameFree(emu, parent, name, 'list');
+  ensureNameFree(emu, parent, name, conflictStyle);
   const now = nowIso();
-  const folder: FolderRecord = {
-    kind: 'folder',
+  const item = {
     id: emu.store.newId(),
     name,
     parentId: parent.id,
@@ -49,32 +57,25 @@ export function createFolder(emu: Emulator, parent: FolderRecord, name: string):
     createdAt: now,
     modifiedAt: now,
     sequence: 0,
-    children: new Map(),
-  };
-  emu.store.items.set(folder.id, folder);
-  emu.store.attach(folder, parent);
-  return folder;
+    ...details(now),
+  } as T;
+  emu.store.items.set(item.id, item);
+  emu.store.attach(item, parent);
+  return item;
+}
+
+export function createFolder(emu: Emulator, parent: FolderRecord, name: string): FolderRecord {
+  return addItem<FolderRecord>(emu, parent, name, () => ({ kind: 'folder', children: new Map() }), 'list');
 }
 
 export function createFile(emu: Emulator, parent: FolderRecord, name: string, content: ContentSource): FileRecord {
-  checkName(name);
-  ensureNameFree(emu, parent, name, 'object');
-  const now = nowIso();
-  const file: FileRecord = {
-    kind: 'file',
-    id: emu.store.newId(),
+  return addItem<FileRecord>(
+    emu,
+    parent,
     name,
-    parentId: parent.id,
-    ownerId: parent.ownerId,
-    description: '',
-    createdAt: now,
-    modifiedAt: now,
-    sequence: 0,
-    versions: [{ id: emu.store.newId(), content, createdAt: now }],
-  };
-  emu.store.items.set(file.id, file);
-  emu.store.attach(file, parent);
-  return file;
+    (now) => ({ kind: 'file', versions: [{ id: emu.store.newId(), content, createdAt: now }] }),
+    'object',
+  );
 }
 
 export function addVersion(emu: Emulator, file: FileRecord, content: ContentSource, newName?: string): void {

@@ -1,6 +1,7 @@
 import { decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import type { KeyObject } from 'node:crypto';
 import { OAuthError } from './errors.ts';
+import { pruneExpired } from './store.ts';
 
 export const TOKEN_AUDIENCE = 'https://api.box.com/oauth2/token';
 const MAX_LIFETIME_SECONDS = 60;
@@ -16,7 +17,7 @@ export async function verifyAssertion(
   assertion: string,
   clientId: string,
   keys: Map<string, KeyObject>,
-  usedJtis: Map<string, number>,
+  usedJtis: Map<string, { expiresAt: number }>,
 ): Promise<JWTPayload> {
   let kid: string | undefined;
   try {
@@ -48,8 +49,11 @@ export async function verifyAssertion(
   if (typeof payload.jti !== 'string' || payload.jti.length < 16 || payload.jti.length > 128) {
     throw invalidGrant("Please check the 'jti' claim.");
   }
-  for (const [jti, expiry] of usedJtis) if (expiry < now) usedJtis.delete(jti);
-  if (usedJtis.has(payload.jti)) throw invalidGrant("Please check the 'jti' claim. The 'jti' has already been used.");
-  usedJtis.set(payload.jti, payload.exp);
+  // A jti is remembered until its assertion expires; after that the assertion is refused for its `exp` anyway.
+  pruneExpired(usedJtis);
+  const used = usedJtis.get(payload.jti);
+  if (used && used.expiresAt > Date.now())
+    throw invalidGrant("Please check the 'jti' claim. The 'jti' has already been used.");
+  usedJtis.set(payload.jti, { expiresAt: payload.exp * 1000 });
   return payload;
 }

@@ -85,7 +85,7 @@ export class Store {
   users = new Map<string, UserRecord>();
   items = new Map<string, ItemRecord>();
   tokens = new Map<string, TokenRecord>();
-  usedJtis = new Map<string, number>();
+  usedJtis = new Map<string, { expiresAt: number }>();
   private nextId = 10_000_000;
   readonly enterpriseId: string;
   serviceAccountId = '';

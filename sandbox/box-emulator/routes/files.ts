@@ -1,22 +1,9 @@
-import { accessItem, authenticate, requireScope } from '../access.ts';
+import { accessItem, authenticate, checkIfMatch, requireScope } from '../access.ts';
 import type { Emulator } from '../emulator-state.ts';
-import { BoxError } from '../errors.ts';
 import { nestedId, readJson, stringField } from '../http-io.ts';
 import { move, rename } from '../items.ts';
-import type { RequestContext, Route } from '../router.ts';
+import type { Route } from '../router.ts';
 import { fileFull, pickFields } from '../serialize.ts';
-import type { FileRecord } from '../store.ts';
-
-function checkIfMatch(ctx: RequestContext, file: FileRecord): void {
-  const ifMatch = ctx.req.headers['if-match'];
-  if (ifMatch !== undefined && ifMatch !== String(file.sequence)) {
-    throw new BoxError(
-      412,
-      'precondition_failed',
-      'The resource has been modified. Please retrieve the resource again and retry',
-    );
-  }
-}
 
 export function fileRoutes(emu: Emulator): Route[] {
   return [

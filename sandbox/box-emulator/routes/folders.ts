@@ -1,4 +1,4 @@
-import { accessItem, authenticate, requireScope } from '../access.ts';
+import { accessItem, authenticate, checkIfMatch, requireScope } from '../access.ts';
 import type { Emulator } from '../emulator-state.ts';
 import { BoxError, badRequest } from '../errors.ts';
 import { intParam, nestedId, readJson, stringField } from '../http-io.ts';
@@ -116,10 +116,7 @@ export function folderRoutes(emu: Emulator): Route[] {
       handler: (ctx) => {
         const folder = accessItem(emu, authenticate(emu, ctx), 'folder', ctx.params.folder_id ?? '', 'delete');
         if (folder.parentId === null) throw new BoxError(403, 'forbidden', 'The root folder cannot be deleted');
-        const ifMatch = ctx.req.headers['if-match'];
-        if (ifMatch !== undefined && ifMatch !== String(folder.sequence)) {
-          throw new BoxError(412, 'precondition_failed', 'The resource has been modified');
-        }
+        checkIfMatch(ctx, folder);
         if (folder.children.size > 0 && ctx.url.searchParams.get('recursive') !== 'true') {
           throw new BoxError(400, 'bad_request', 'Folder is not empty; pass recursive=true');
         }

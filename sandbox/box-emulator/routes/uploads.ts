@@ -1,7 +1,7 @@
-import { accessItem, authenticate } from '../access.ts';
+import { accessItem, authenticate, checkIfMatch } from '../access.ts';
 import { bufferSource } from '../content.ts';
 import type { Emulator } from '../emulator-state.ts';
-import { BoxError, badRequest } from '../errors.ts';
+import { badRequest } from '../errors.ts';
 import { nestedId, readJson, stringField } from '../http-io.ts';
 import { addVersion, checkName, createFile, ensureNameFree } from '../items.ts';
 import { parseUpload } from '../multipart.ts';
@@ -44,14 +44,9 @@ export function uploadRoutes(emu: Emulator): Route[] {
       handler: async (ctx) => {
         const caller = authenticate(emu, ctx);
         const file = accessItem(emu, caller, 'file', ctx.params.file_id ?? '', 'upload');
-        const ifMatch = ctx.req.headers['if-match'];
-        if (ifMatch !== undefined && ifMatch !== String(file.sequence)) {
-          throw new BoxError(412, 'precondition_failed', 'The resource has been modified');
-        }
+        checkIfMatch(ctx, file);
         const { attributes, data } = await parseUpload(ctx.req);
         const name = stringField(attributes, 'name');
-        const parent = file.parentId === null ? undefined : emu.store.folder(file.parentId);
-        if (name !== undefined && parent) ensureNameFree(emu, parent, name, 'object', file);
         addVersion(emu, file, bufferSource(data), name);
         return { status: 200, json: { total_count: 1, entries: [fileFull(emu.store, file)] } };
       },
