@@ -156,8 +156,8 @@ export class BoxGateway {
         throw new UpstreamUnavailableError('Box returned no token', defaultRetryAfterSeconds);
       return { accessToken: token.accessToken, expiresIn: token.expiresIn ?? 3600 };
     } catch (error) {
-      // The cached user token may be what Box refused (user deleted or deactivated).
-      this.userAuths.delete(userId);
+      // The cached user token may be what Box refused (user deleted or deactivated); Box being busy is no reason to drop it.
+      if (error instanceof BoxRejectedError) this.userAuths.delete(userId);
       throw error;
     }
   }

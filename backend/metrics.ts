@@ -1,13 +1,7 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Outcome label of a token request, bounded so Prometheus series stay few. */
-export type RequestOutcome =
-  | 'issued'
-  | 'invalid_token'
-  | 'access_denied'
-  | 'rate_limited'
-  | 'unavailable'
-  | 'error';
+export type RequestOutcome = 'issued' | 'invalid_token' | 'access_denied' | 'rate_limited' | 'unavailable' | 'error';
 
 /**
  * The backend's Prometheus metrics, in a registry of its own so that several servers
@@ -23,8 +17,8 @@ export class BackendMetrics {
   });
   readonly boxCalls = new Counter({
     name: 'box_api_calls_total',
-    help: 'HTTP calls to Box by endpoint and status (each retry counts)',
-    labelNames: ['method', 'endpoint', 'status'] as const,
+    help: 'HTTP calls to Box by method and endpoint (each retry counts)',
+    labelNames: ['method', 'endpoint'] as const,
     registers: [this.registry],
   });
   readonly provisioningSeconds = new Histogram({
