@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { retryAfterSeconds } from '../../../common/box-retry-strategy.ts';
 import type { BoxAccessTokenSource } from '../box/box-access-token-source.ts';
 import type { BoxBaseUrls } from '../box/box-connection.ts';
 import { boxTransferErrorFrom, BoxTransferError, offlineError } from './transfer-errors.ts';
@@ -244,8 +245,9 @@ export class BoxTransferClient {
     );
     if (response.status === 202) {
       await response.body?.cancel();
-      const wait = Number(response.headers.get('retry-after'));
-      return { retryAfterSeconds: Number.isFinite(wait) && wait > 0 ? wait : 1 };
+      // Seconds or an HTTP date, read the one way Box's retry-after is read everywhere.
+      const wait = retryAfterSeconds(Object.fromEntries(response.headers));
+      return { retryAfterSeconds: wait !== undefined && wait > 0 ? wait : 1 };
     }
     if (!response.ok) throw await boxTransferErrorFrom(response, name);
     const body = (await response.json()) as { entries: { id: string; sha1: string }[] };

@@ -10,7 +10,7 @@ import { downloadFile, exists } from './download-file.ts';
 import { freeLocalPath, localFileName, numberedName } from './keep-both-name.ts';
 import type { AskNameClash } from './name-clash-broker.ts';
 import { ProgressMeter } from './progress-meter.ts';
-import { BoxTransferError } from './transfer-errors.ts';
+import { BoxTransferError, cancelledError } from './transfer-errors.ts';
 import { inspectUploadSource, uploadFile } from './upload-file.ts';
 
 export interface TransferManagerOptions {
@@ -103,7 +103,7 @@ export class TransferManager {
   cancel(id: string): void {
     const job = this.#job(id);
     if (finishedStates.has(job.snapshot.state)) return;
-    job.controller.abort(new AppError('transfer_cancelled', `The transfer of “${job.snapshot.name}” was cancelled.`));
+    job.controller.abort(cancelledError(job.snapshot.name));
     const queued = this.#queue.indexOf(job);
     if (queued >= 0) {
       this.#queue.splice(queued, 1);

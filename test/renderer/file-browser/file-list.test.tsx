@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { useState } from 'react';
 import type { BoxItem } from '../../../common/box-items.ts';
-import { FileList, type ListCommand } from '../../../renderer/src/file-browser/file-list.tsx';
+import { FileList, rowHeight, type ListCommand } from '../../../renderer/src/file-browser/file-list.tsx';
 import { sortItems, type SortOrder } from '../../../renderer/src/file-browser/sort-items.ts';
 import { giveListAViewport, listViewport } from './layout.ts';
 
@@ -53,7 +53,7 @@ describe('FileList', () => {
     render(<ListWithState items={makeItems(10_000)} />);
     expect(screen.getByRole('grid', { name: 'Contents of Test' })).toHaveAttribute('aria-rowcount', '10001');
     const rendered = bodyRows().length;
-    expect(rendered).toBeGreaterThanOrEqual(listViewport.height / 40);
+    expect(rendered).toBeGreaterThanOrEqual(listViewport.height / rowHeight);
     expect(rendered).toBeLessThanOrEqual(40);
   });
 
