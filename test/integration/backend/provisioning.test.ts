@@ -1,8 +1,8 @@
 import { startSandboxIdp, type SandboxIdp } from '../../../sandbox/idp/index.ts';
+import { tokenClient } from '../../support/box-emulator-harness.ts';
 import { signInAs } from '../../support/sign-in-as.ts';
 import {
   backendEnv,
-  boxClientWith,
   requestToken,
   serviceClient,
   startBackend,
@@ -37,7 +37,14 @@ describe('provisioning with the sandbox IdP and the Box emulator', () => {
     const body = (await response.json()) as TokenResponse;
     expect(body).toMatchObject({ token_type: 'bearer', box_user: { name: 'Alice Example' } });
     expect(body.expires_in).toBeGreaterThan(0);
-    expect(body.scopes).toEqual(['base_explorer', 'item_preview', 'item_download', 'item_upload', 'item_rename', 'item_delete']);
+    expect(body.scopes).toEqual([
+      'base_explorer',
+      'item_preview',
+      'item_download',
+      'item_upload',
+      'item_rename',
+      'item_delete',
+    ]);
 
     const admin = await serviceClient(box.emulator);
     const linked = await admin.users.getUsers({ externalAppUserId: 'sandbox-user-alice' });
@@ -59,7 +66,7 @@ describe('provisioning with the sandbox IdP and the Box emulator', () => {
 
   it('returns a token that works against Box, only within its scopes', async () => {
     const body = (await (await requestToken(backend, aliceIdToken)).json()) as TokenResponse;
-    const client = boxClientWith(box.emulator, body.access_token);
+    const client = tokenClient(box.emulator, body.access_token);
     const me = await client.users.getUserMe();
     expect(me.id).toBe(body.box_user.id);
     const folder = await client.folders.createFolder({ name: 'Reports', parent: { id: '0' } });
@@ -76,7 +83,7 @@ describe('provisioning with the sandbox IdP and the Box emulator', () => {
     try {
       const body = (await (await requestToken(readOnly, aliceIdToken)).json()) as TokenResponse;
       expect(body.scopes).toEqual(['base_explorer', 'item_preview']);
-      const client = boxClientWith(box.emulator, body.access_token);
+      const client = tokenClient(box.emulator, body.access_token);
       await expect(client.folders.getFolderItems('0')).resolves.toBeDefined();
       await expect(client.folders.createFolder({ name: 'Nope', parent: { id: '0' } })).rejects.toMatchObject({
         responseInfo: { statusCode: 403 },
@@ -107,7 +114,9 @@ describe('provisioning with the sandbox IdP and the Box emulator', () => {
     try {
       const response = await requestToken(other, aliceIdToken);
       expect(response.status).toBe(401);
-      expect(((await response.json()) as { error_description: string }).error_description).toBe('aud claim check failed');
+      expect(((await response.json()) as { error_description: string }).error_description).toBe(
+        'aud claim check failed',
+      );
     } finally {
       await other.close();
     }

@@ -5,11 +5,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BoxClient, BoxDeveloperTokenAuth } from 'box-node-sdk';
-import { BaseUrls, NetworkSession } from 'box-node-sdk/networking';
+import type { BoxClient } from 'box-node-sdk';
 import { loadConfig } from '../../../../backend/config.ts';
 import { createBackend, type Backend, type BackendOptions } from '../../../../backend/server.ts';
 import { startBoxEmulator, type BoxEmulator } from '../../../../sandbox/box-emulator/index.ts';
+import { tokenClient } from '../../../support/box-emulator-harness.ts';
 
 export interface RunningBackend extends Backend {
   url: string;
@@ -68,24 +68,10 @@ export function requestToken(backend: { url: string }, idToken: string | undefin
   });
 }
 
-/** A box-node-sdk client holding a given token, aimed at the emulator. */
-export function boxClientWith(emulator: BoxEmulator, token: string): BoxClient {
-  return new BoxClient({
-    auth: new BoxDeveloperTokenAuth({ token }),
-    networkSession: new NetworkSession({
-      baseUrls: new BaseUrls({
-        baseUrl: emulator.origin,
-        uploadUrl: `${emulator.origin}/api`,
-        oauth2Url: `${emulator.origin}/api/oauth2`,
-      }),
-    }),
-  });
-}
-
 /** The service account's own view of Box users, for counting what the backend created. */
 export async function serviceClient(emulator: BoxEmulator): Promise<BoxClient> {
   const { access_token } = await emulator.controls.issueToken({ userId: emulator.serviceAccountId });
-  return boxClientWith(emulator, access_token);
+  return tokenClient(emulator, access_token);
 }
 
 export interface TokenResponse {
