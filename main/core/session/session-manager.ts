@@ -135,7 +135,7 @@ export class SessionManager {
     if (!refreshToken) return this.setState({ status: 'signed-out' });
     this.setState({ status: 'signing-in' });
     try {
-      await this.refresh();
+      await this.refresh(refreshToken);
     } catch (error) {
       return this.failed(error);
     }
@@ -181,15 +181,19 @@ export class SessionManager {
   }
 
   /** One refresh at a time: with rotation, two concurrent refreshes would look like token theft. */
-  private refresh(): Promise<HeldTokens> {
-    this.refreshing ??= this.refreshOnce().finally(() => {
+  private refresh(storedRefreshToken?: string): Promise<HeldTokens> {
+    this.refreshing ??= this.refreshOnce(storedRefreshToken).finally(() => {
       this.refreshing = undefined;
     });
     return this.refreshing;
   }
 
-  private async refreshOnce(): Promise<HeldTokens> {
-    const refreshToken = await this.readRefreshToken();
+  /**
+   * `storedRefreshToken` spares a second keychain read (on macOS, possibly a second prompt) when
+   * the caller just read it; otherwise it is read here, so it is not kept in memory between refreshes.
+   */
+  private async refreshOnce(storedRefreshToken?: string): Promise<HeldTokens> {
+    const refreshToken = storedRefreshToken ?? (await this.readRefreshToken());
     if (!refreshToken) throw signInError('session_expired');
     const config = await this.discover();
     let response: TokenResponse;

@@ -48,6 +48,20 @@ describe.skipIf(noKeychain !== null)('session: keychain, refresh, restore and si
     expect(await manager.getIdToken()).toMatch(/^eyJ/);
   });
 
+  it('reads the keychain once at start-up (on macOS each read may ask the user)', async () => {
+    await signedInCore();
+    let reads = 0;
+    const counted = {
+      get: (account: string) => (reads++, peers.store.get(account)),
+      set: (account: string, secret: string) => peers.store.set(account, secret),
+      delete: (account: string) => peers.store.delete(account),
+    };
+    const browser = silentSystemBrowser();
+    const { manager } = peers.session({ openExternal: browser.openExternal, secretStore: counted });
+    expect(await manager.restore()).toMatchObject({ status: 'signed-in' });
+    expect(reads).toBe(1);
+  });
+
   it('rotates the refresh token on refresh and keeps the newest in the keychain', async () => {
     const { manager } = await signedInCore();
     const first = await peers.store.get(peers.account());

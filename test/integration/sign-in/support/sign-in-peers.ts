@@ -1,4 +1,4 @@
-import { refreshTokenAccount } from '../../../../main/core/keychain/secret-store.ts';
+import { refreshTokenAccount, type SecretStore } from '../../../../main/core/keychain/secret-store.ts';
 import type { SignInSettings } from '../../../../main/core/auth/sign-in-settings.ts';
 import { startSandboxIdp, type SandboxIdp, type SandboxIdpOptions } from '../../../../sandbox/idp/index.ts';
 import { startHandoffStack, type HandoffStack } from './handoff-stack.ts';
@@ -19,6 +19,8 @@ export interface SignInPeers {
     clock?: () => number;
     fetch?: typeof fetch;
     focusApp?: () => void;
+    /** This test's keychain by default; a test may wrap it to watch its use. */
+    secretStore?: SecretStore;
   }): ReturnType<typeof createSession>;
 }
 
