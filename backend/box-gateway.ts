@@ -6,7 +6,8 @@ import type { UserFull } from 'box-node-sdk/schemas';
 import type { BackendConfig } from './config.ts';
 import { createBoxAuth, type BoxAuth } from './box-auth.ts';
 import { BoundedCache } from './bounded-cache.ts';
-import { outboundAgent } from './outbound-agent.ts';
+import { outboundDispatcher } from './outbound-dispatcher.ts';
+import { LeanNetworkClient } from './lean-network-client.ts';
 import { BoxRetryStrategy, retryAfterSeconds, type BoxRetryLimits } from '../common/box-retry-strategy.ts';
 import { ExpiringTokenStorage } from './expiring-token-storage.ts';
 import { UpstreamUnavailableError } from './http-errors.ts';
@@ -47,6 +48,8 @@ const backendRetryLimits: BoxRetryLimits = { maxAttempts: 4, maxDelaySeconds: 2,
  */
 export class BoxGateway {
   private readonly session: NetworkSession;
+  /** undici's pool of connections to Box, closed with the server. */
+  private readonly dispatcher = outboundDispatcher();
   private readonly serviceAuth: BoxAuth;
   private readonly asUser: (userId: string, storage: ExpiringTokenStorage) => BoxAuth;
   private readonly client: BoxClient;
@@ -74,7 +77,7 @@ export class BoxGateway {
       }),
       retryStrategy: new BoxRetryStrategy({ ...backendRetryLimits, ...options.retry }),
       timeoutConfig: { timeoutMs: options.timeoutMs ?? 5_000 },
-      agent: outboundAgent(),
+      networkClient: new LeanNetworkClient(this.dispatcher),
       interceptors: onCall
         ? [
             {
@@ -92,6 +95,11 @@ export class BoxGateway {
     this.asUser = auth.asUser;
     this.client = new BoxClient({ auth: this.serviceAuth, networkSession: this.session });
     this.tokenEndpoint = new AuthorizationManager({ networkSession: this.session });
+  }
+
+  /** Closes the connections to Box (kept alive between logins). */
+  async close(): Promise<void> {
+    await this.dispatcher.close();
   }
 
   /** Gets (or reuses) the service-account token; concurrent callers share one request. */
@@ -212,6 +220,7 @@ function toBoxUser(user: UserFull): BoxUser {
 
 /** A bounded label for metrics: the API path with ids replaced. */
 function endpointOf(url: string): string {
-  const path = new URL(url).pathname.replace(/^\/(api\/)?(2\.0\/)?/, '');
+  // A regular expression, not `new URL`: this runs on every Box call (the SDK keeps the query apart).
+  const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '').replace(/^\/(api\/)?(2\.0\/)?/, '');
   return path.replace(/\/\d+(?=\/|$)/g, '/:id');
 }

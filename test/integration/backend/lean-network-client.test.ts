@@ -1,0 +1,233 @@
+/**
+ * The backend's undici network client under box-node-sdk: the SDK's own managers and auth,
+ * against the Box emulator (and, for answers Box never gives, small real HTTP servers).
+ */
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { BoxClient } from 'box-node-sdk';
+import { BoxApiError, BoxSdkError } from 'box-node-sdk/box';
+import { BaseUrls, NetworkSession } from 'box-node-sdk/networking';
+import type { Dispatcher } from 'undici';
+import { createBoxAuth } from '../../../backend/box-auth.ts';
+import { loadConfig } from '../../../backend/config.ts';
+import { ExpiringTokenStorage } from '../../../backend/expiring-token-storage.ts';
+import { LeanNetworkClient } from '../../../backend/lean-network-client.ts';
+import { outboundDispatcher } from '../../../backend/outbound-dispatcher.ts';
+import { BoxRetryStrategy } from '../../../common/box-retry-strategy.ts';
+import { startBoxPeer, type BoxPeer } from './support/backend-harness.ts';
+
+const retryLimits = { maxAttempts: 3, maxDelaySeconds: 2, baseDelaySeconds: 0.01 };
+
+function listen(server: Server): Promise<string> {
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
+}
+
+function close(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+describe('LeanNetworkClient (box-node-sdk over undici)', () => {
+  let box: BoxPeer;
+  let dispatcher: Dispatcher;
+
+  /** The service account's client, as the backend builds it, with our network client underneath. */
+  function serviceClient(origin: string, options: { timeoutMs?: number; via?: Dispatcher } = {}): BoxClient {
+    const config = loadConfig({
+      OIDC_ISSUER: 'https://idp.example.com',
+      OIDC_AUDIENCE: 'desktop',
+      BOX_CONFIG_FILE: box.configPath,
+    });
+    const session = new NetworkSession({
+      baseUrls: new BaseUrls({ baseUrl: origin, uploadUrl: `${origin}/api`, oauth2Url: `${origin}/api/oauth2` }),
+      retryStrategy: new BoxRetryStrategy(retryLimits),
+      networkClient: new LeanNetworkClient(options.via ?? dispatcher),
+      ...(options.timeoutMs === undefined ? {} : { timeoutConfig: { timeoutMs: options.timeoutMs } }),
+    });
+    return new BoxClient({
+      auth: createBoxAuth(config.box, new ExpiringTokenStorage()).service,
+      networkSession: session,
+    });
+  }
+
+  beforeAll(async () => {
+    box = await startBoxPeer();
+    dispatcher = outboundDispatcher({});
+  });
+  afterAll(async () => {
+    await dispatcher.close();
+    await box.close();
+  });
+  afterEach(async () => {
+    await box.emulator.controls.clearFaults();
+    await box.emulator.controls.clearRequests();
+  });
+
+  it('sends JSON bodies and query parameters and reads JSON answers', async () => {
+    const client = serviceClient(box.emulator.origin);
+    const created = await client.users.createUser({
+      name: 'Lean User',
+      isPlatformAccessOnly: true,
+      externalAppUserId: 'lean-1',
+    });
+    const found = await client.users.getUsers({ externalAppUserId: 'lean-1', limit: 2 });
+    expect(found.entries?.map((user) => user.id)).toEqual([created.id]);
+    const requests = await box.emulator.controls.requests();
+    expect(requests.map((r) => r.route)).toEqual(['POST /oauth2/token', 'POST /2.0/users', 'GET /2.0/users']);
+    expect(requests[2]?.query).toContain('external_app_user_id=lean-1');
+  });
+
+  it('turns a Box error answer into the SDK’s BoxApiError with status, code and request id', async () => {
+    const client = serviceClient(box.emulator.origin);
+    const error: unknown = await client.users.getUserById('999999999').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BoxApiError);
+    const { responseInfo, message } = error as BoxApiError;
+    expect(responseInfo.statusCode).toBe(404);
+    expect(responseInfo.code).toBe('not_found');
+    expect(responseInfo.requestId).toMatch(/\S/);
+    expect(message).toMatch(/^404 not_found/);
+  });
+
+  it('retries 429 as the session’s retry strategy says, waiting the retry-after Box sends', async () => {
+    const client = serviceClient(box.emulator.origin);
+    await client.users.getUsers({ limit: 1 }); // the service token first
+    await box.emulator.controls.clearRequests();
+    await box.emulator.controls.addFault({ route: 'GET /2.0/users', status: 429, retryAfterSeconds: 1, times: 2 });
+    const started = performance.now();
+    await client.users.getUsers({ limit: 1 });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1900);
+    expect((await box.emulator.controls.requests()).map((r) => r.status)).toEqual([429, 429, 200]);
+  });
+
+  it('renews the token once after a 401 and repeats the call', async () => {
+    const client = serviceClient(box.emulator.origin);
+    await client.users.getUsers({ limit: 1 });
+    await box.emulator.controls.clearRequests();
+    await box.emulator.controls.addFault({ route: 'GET /2.0/users', status: 401, times: 1 });
+    await client.users.getUsers({ limit: 1 });
+    expect((await box.emulator.controls.requests()).map((r) => `${r.route} ${r.status}`)).toEqual([
+      'GET /2.0/users 401',
+      'POST /oauth2/token 200',
+      'GET /2.0/users 200',
+    ]);
+  });
+
+  it('gives up on a call that outlasts the timeout, and does not repeat a POST', async () => {
+    const client = serviceClient(box.emulator.origin, { timeoutMs: 300 });
+    await client.users.getUsers({ limit: 1 });
+    await box.emulator.controls.clearRequests();
+    await box.emulator.controls.addFault({ route: 'POST /2.0/users', latencyMs: 1500 });
+    const error: unknown = await client.users.createUser({ name: 'Slow' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BoxSdkError);
+    expect(error).not.toBeInstanceOf(BoxApiError);
+    expect((error as Error).message).toMatch(/timeout/i);
+    expect(await box.emulator.controls.callCounts()).toEqual({ 'POST /2.0/users': 1 });
+  });
+
+  it('reports an unreachable Box as a BoxSdkError after retrying the GET', async () => {
+    const gone = createServer();
+    const origin = await listen(gone);
+    await close(gone);
+    const client = serviceClient(origin);
+    const error: unknown = await client.users.getUsers({ limit: 1 }).catch((caught: unknown) => caught);
+    // The service token request is a POST: no retry, and the failure says what happened.
+    expect(error).toBeInstanceOf(BoxSdkError);
+    expect((error as BoxSdkError).message).toMatch(/ECONNREFUSED|connect/i);
+  });
+
+  describe('answers Box does not give', () => {
+    let server: Server;
+    let origin: string;
+    const seen: string[] = [];
+    beforeAll(async () => {
+      server = createServer((req, res) => {
+        seen.push(`${req.method} ${req.url} auth=${req.headers.authorization === undefined ? 'no' : 'yes'}`);
+        if (req.url?.startsWith('/oauth2/token')) {
+          res.setHeader('content-type', 'application/json');
+          return res.end(JSON.stringify({ access_token: 'service-token', expires_in: 3600, token_type: 'bearer' }));
+        }
+        if (req.url?.startsWith('/2.0/users/1')) {
+          res.statusCode = 200;
+          return res.end('<html>a captive portal</html>');
+        }
+        if (req.url?.startsWith('/2.0/users/2')) {
+          res.statusCode = 302;
+          res.setHeader('location', `${origin}/elsewhere`);
+          return res.end();
+        }
+        res.statusCode = 404;
+        res.end();
+      });
+      origin = await listen(server);
+    });
+    afterAll(() => close(server));
+
+    it('refuses a 2xx answer that is not JSON instead of handing the SDK nonsense', async () => {
+      const error: unknown = await serviceClient(origin)
+        .users.getUserById('1')
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(BoxSdkError);
+      expect((error as Error).message).toBe('Box answered with a body that is not JSON');
+    });
+
+    it('does not follow a redirect, so credentials never travel on', async () => {
+      seen.length = 0;
+      const error: unknown = await serviceClient(origin)
+        .users.getUserById('2')
+        .catch((caught: unknown) => caught);
+      expect((error as BoxApiError).responseInfo.statusCode).toBe(302);
+      expect(seen.some((line) => line.startsWith('GET /elsewhere'))).toBe(false);
+    });
+  });
+
+  it('refuses uploads, which the backend never sends', async () => {
+    const client = new LeanNetworkClient(dispatcher);
+    await expect(
+      client.fetch({
+        url: `${box.emulator.origin}/api/2.0/files/content`,
+        method: 'POST',
+        fileStream: Readable.from([]),
+      }),
+    ).rejects.toThrow('the backend sends no uploads or downloads to Box');
+  });
+
+  it('goes through the proxy named by HTTP_PROXY', async () => {
+    const tunnels: string[] = [];
+    const proxy = createServer((req, res) => {
+      // A plain forward proxy request (absolute URL), should undici send one.
+      tunnels.push(`forward ${req.url}`);
+      const upstream = httpRequest(req.url!, { method: req.method, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode!, answer.headers);
+        answer.pipe(res);
+      });
+      req.pipe(upstream);
+    });
+    proxy.on('connect', (req, socket, head) => {
+      tunnels.push(`CONNECT ${req.url}`);
+      const [host, port] = req.url!.split(':');
+      const upstream = connect(Number(port), host, () => {
+        socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(socket);
+        socket.pipe(upstream);
+      });
+      upstream.on('error', () => socket.destroy());
+      socket.on('error', () => upstream.destroy());
+    });
+    const proxyUrl = await listen(proxy);
+    const viaProxy = outboundDispatcher({ HTTP_PROXY: proxyUrl });
+    try {
+      const users = await serviceClient(box.emulator.origin, { via: viaProxy }).users.getUsers({ limit: 1 });
+      expect(users.entries).toBeDefined();
+      const emulatorHost = new URL(box.emulator.origin).host;
+      expect(tunnels.length).toBeGreaterThan(0);
+      expect(tunnels.every((line) => line.includes(emulatorHost))).toBe(true);
+    } finally {
+      await viaProxy.close();
+      await close(proxy);
+    }
+  });
+});
