@@ -71,9 +71,14 @@ export function createBackend(config: BackendConfig, options: BackendOptions = {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => done(null, undefined));
 
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onClose', () => box.close());
+
+  // Set as the request comes in (a synchronous hook: cheaper than an async onSend), so every
+  // answer carries them, error and 404 answers included.
+  app.addHook('onRequest', (_request, reply, done) => {
     reply.header('Cache-Control', 'no-store');
     reply.header('Pragma', 'no-cache');
+    done();
   });
 
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {

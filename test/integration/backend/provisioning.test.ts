@@ -146,6 +146,21 @@ describe('provisioning with the sandbox IdP and the Box emulator', () => {
     expect(body.status).toBe(413);
   });
 
+  it('tells every cache to keep none of its answers, refusals and unknown paths included', async () => {
+    const answers = await Promise.all([
+      fetch(`${backend.url}/healthz`),
+      fetch(`${backend.url}/metrics`),
+      fetch(`${backend.url}/no-such-path`),
+      fetch(`${backend.url}/v1/box-token`),
+      requestToken(backend, aliceIdToken),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 404, 404, 200]);
+    for (const answer of answers) {
+      expect(answer.headers.get('cache-control')).toBe('no-store');
+      expect(answer.headers.get('pragma')).toBe('no-cache');
+    }
+  });
+
   it('serves health, readiness and Prometheus metrics', async () => {
     expect((await fetch(`${backend.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${backend.url}/readyz`);
