@@ -5,7 +5,7 @@ import type { BoxAccessTokenSource } from '../box/box-access-token-source.ts';
 /**
  * The Box handoff: trades the user's ID token for a short-lived, downscoped Box token at the
  * backend (`POST /v1/box-token`), keeps it in memory only, renews it before it expires, and
- * retries a Box call once with a fresh token when Box answers 401.
+ * forgets a token Box refused (the Box clients then ask for a new one, once).
  */
 const boxTokenResponse = z.object({
   access_token: z.string().min(1),
@@ -40,13 +40,6 @@ const backendMessages = {
   rejected: 'The Box SSO service did not accept your sign-in. Sign in again; if it keeps happening, tell IT.',
 } as const;
 
-/** A 401 from Box, whichever client made the call (fetch Response, box-node-sdk error, plain status). */
-export function isUnauthorized(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const candidate = error as { status?: unknown; statusCode?: unknown; responseInfo?: { statusCode?: unknown } };
-  return candidate.status === 401 || candidate.statusCode === 401 || candidate.responseInfo?.statusCode === 401;
-}
-
 /** Also the Box service's token source (getToken + invalidate). */
 export class BoxTokenProvider implements BoxAccessTokenSource {
   private readonly options: BoxTokenProviderOptions;
@@ -77,23 +70,6 @@ export class BoxTokenProvider implements BoxAccessTokenSource {
   /** Forget a token Box refused, so the next call fetches a new one. */
   invalidate(token: string): void {
     if (this.cached?.access.accessToken === token) this.cached = undefined;
-  }
-
-  /** Runs a Box call with the token; on a Box 401 renews the token and retries exactly once. */
-  async withToken<T>(
-    call: (token: string) => Promise<T>,
-    unauthorized: (error: unknown) => boolean = isUnauthorized,
-  ): Promise<T> {
-    const token = await this.getToken();
-    try {
-      const result = await call(token);
-      if (!unauthorized(result)) return result;
-      if (result instanceof Response) await result.body?.cancel();
-    } catch (error) {
-      if (!unauthorized(error)) throw error;
-    }
-    this.invalidate(token);
-    return call(await this.getToken());
   }
 
   clear(): void {

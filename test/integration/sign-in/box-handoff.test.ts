@@ -1,3 +1,4 @@
+import { createBoxConnection } from '../../../main/core/box/box-connection.ts';
 import { freePort } from './support/http.ts';
 import { keychainUnavailableReason } from './support/keychain.ts';
 import { useSignInPeers } from './support/sign-in-peers.ts';
@@ -62,16 +63,22 @@ describe.skipIf(noKeychain !== null)('Box token handoff against the real backend
 
   it('renews once on a Box 401 and retries the call, but never loops', async () => {
     const { manager, backendCalls } = await signedIn();
+    const origin = peers.stack.emulator.origin;
+    // The app's own Box client: box-node-sdk with our auth and retry strategy over the session's token.
+    const { client } = createBoxConnection({
+      tokenSource: manager.boxTokens,
+      baseUrls: { apiBaseUrl: origin, uploadBaseUrl: `${origin}/api` },
+    });
     await peers.stack.emulator.controls.addFault({ route: 'GET /2.0/users/me', status: 401, times: 1 });
-    const recovered = await manager.boxTokens.withToken(whoAmI);
-    expect(recovered.status).toBe(200);
+    const me = await client.users.getUserMe();
+    expect(me.id).toBe((await manager.boxTokens.getAccess()).boxUser.id);
     expect(backendCalls).toHaveLength(2);
 
+    await peers.stack.emulator.controls.clearRequests();
     await peers.stack.emulator.controls.addFault({ route: 'GET /2.0/users/me', status: 401, times: 5 });
-    let attempts = 0;
-    const stillRefused = await manager.boxTokens.withToken((token) => (attempts++, whoAmI(token)));
-    expect(stillRefused.status).toBe(401);
-    expect(attempts).toBe(2);
+    await expect(client.users.getUserMe()).rejects.toMatchObject({ responseInfo: { statusCode: 401 } });
+    expect((await peers.stack.emulator.controls.callCounts())['GET /2.0/users/me']).toBe(2);
+    expect(backendCalls).toHaveLength(3);
   });
 
   it('ends in an error state with a message when the backend cannot be reached', async () => {
