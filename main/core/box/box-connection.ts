@@ -4,19 +4,20 @@ import type { BoxAccessTokenSource } from './box-access-token-source.ts';
 import { ScopedTokenAuth } from './box-auth.ts';
 import { guardCutShortResponses } from './cut-short-response-guard.ts';
 import { BoxRetryStrategy, type BoxRetryLimits } from '../../../common/box-retry-strategy.ts';
+import { settingDefaults } from '../../../common/desktop-config-schema.ts';
 
 /**
  * Where Box lives, in box-node-sdk's form (the SDK appends `/2.0/...`): Box's own hosts by
- * default, the emulator's origin in tests and sandbox mode (uploads at origin + '/api').
+ * default (the settings' defaults), the emulator's origin in tests and sandbox mode (uploads at origin + '/api').
  */
 export interface BoxBaseUrls {
   apiBaseUrl: string;
   uploadBaseUrl: string;
 }
 
-export const boxBaseUrls: BoxBaseUrls = {
-  apiBaseUrl: 'https://api.box.com',
-  uploadBaseUrl: 'https://upload.box.com/api',
+const boxBaseUrls: BoxBaseUrls = {
+  apiBaseUrl: settingDefaults.boxApiUrl,
+  uploadBaseUrl: settingDefaults.boxUploadUrl,
 };
 
 /** A person is waiting: when Box asks for more than 8 s we stop and say when to try again. */
