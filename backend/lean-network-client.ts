@@ -21,12 +21,13 @@ import {
  * box-node-sdk's network client for the backend, on undici: the backend's Box calls are small
  * JSON or form requests with JSON answers (users, tokens). The SDK's own client sends them
  * through node-fetch, which cost about a quarter of the backend's CPU per returning login
- * (legacy URL parsing, header objects, an AbortController and a stream per call); undici's
- * pool costs half of node:http's per request. It keeps the SDK's contract: the session's retry
- * strategy (401 renewal included), interceptors, additional headers and timeout, and
- * `BoxApiError` / `BoxSdkError` for failures, with the same messages. Uploads, multipart and
- * binary answers are not the backend's business and are refused. Redirects are not followed:
- * the endpoints the backend calls never redirect, and a redirect must not carry credentials on.
+ * (legacy URL parsing, header objects and a stream per call); undici's pool costs half of
+ * node:http's per request. It keeps the SDK's contract: the session's retry strategy (401
+ * renewal included), interceptors, additional headers, a deadline for the whole call, and
+ * `BoxApiError` / `BoxSdkError` for failures (with Box's `code` as plain text, where the SDK's
+ * client leaves it JSON-quoted). Uploads, multipart and binary answers are not the backend's
+ * business and are refused. Redirects are not followed: the endpoints the backend calls never
+ * redirect, and a redirect must not carry credentials on.
  */
 export class LeanNetworkClient implements NetworkClient {
   readonly #dispatcher: Dispatcher;
@@ -45,48 +46,50 @@ export class LeanNetworkClient implements NetworkClient {
         timestamp: `${Date.now()}`,
       });
     }
-    return this.#fetchWithRetries(options, 1, 0);
+    return this.#fetchWithRetries(options, 1);
   }
 
-  async #fetchWithRetries(input: FetchOptions, attempt: number, failedAttempts: number): Promise<FetchResponse> {
+  /**
+   * One attempt, then what the session's retry strategy decides. `attempt` counts every try,
+   * failed connections and error answers alike, so a call never makes more than the strategy's
+   * maximum (the SDK's client counts the two kinds apart).
+   */
+  async #fetchWithRetries(input: FetchOptions, attempt: number): Promise<FetchResponse> {
     const session = input.networkSession;
     const interceptors = session?.interceptors ?? [];
     const options = interceptors.reduce((current, interceptor) => interceptor.beforeRequest(current), input);
     const url = withQuery(options.url, options.params);
     const method = options.method.toUpperCase();
     const body = requestBody(options);
-    const headers: Record<string, string> = {
-      ...(method !== 'GET' && body !== undefined && { 'content-type': options.contentType }),
-      ...options.headers,
-      ...(options.auth && { authorization: await options.auth.retrieveAuthorizationHeader(session) }),
-      'user-agent': userAgentHeader,
-      'x-box-ua': xBoxUaHeader,
-      ...session?.additionalHeaders,
-    };
+    const headers: Record<string, string> = {};
+    if (method !== 'GET' && body !== undefined) headers['content-type'] = options.contentType;
+    mergeHeaders(headers, options.headers);
+    if (options.auth) headers['authorization'] = await options.auth.retrieveAuthorizationHeader(session);
+    mergeHeaders(headers, { 'user-agent': userAgentHeader, 'x-box-ua': xBoxUaHeader });
+    mergeHeaders(headers, session?.additionalHeaders);
 
-    let response: FetchResponse;
+    let answer: { response: FetchResponse; text: string } | undefined;
     let failure: Error | undefined;
     try {
-      response = await this.#send(url, method, headers, body, options, session?.timeoutConfig?.timeoutMs);
-      response = interceptors.reduce((current, interceptor) => interceptor.afterRequest(current), response);
+      answer = await this.#send(url, method, headers, body, options, session?.timeoutConfig?.timeoutMs);
     } catch (error) {
       failure = error instanceof Error ? error : new Error(String(error));
-      failedAttempts++;
-      response = { status: 0, headers: {} };
     }
+    let response = answer?.response ?? { status: 0, headers: {} };
+    if (answer) response = interceptors.reduce((current, interceptor) => interceptor.afterRequest(current), response);
 
     const retryStrategy = session?.retryStrategy;
-    const attemptForRetry = failure ? failedAttempts : attempt;
-    if (retryStrategy && (await retryStrategy.shouldRetry(options, response, attemptForRetry))) {
-      const seconds = retryStrategy.retryAfter(options, response, attemptForRetry);
+    if (retryStrategy && (await retryStrategy.shouldRetry(options, response, attempt))) {
+      const seconds = retryStrategy.retryAfter(options, response, attempt);
       await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-      return this.#fetchWithRetries(input, attempt + 1, failedAttempts);
+      return this.#fetchWithRetries(input, attempt + 1);
     }
     if (failure) throw new BoxSdkError({ message: failure.message, timestamp: `${Date.now()}`, error: failure });
     if (response.status >= 200 && response.status < 300) return response;
-    throw apiError(options, method, url, headers, body, response);
+    throw apiError(options, method, headers, body, response, answer?.text ?? '');
   }
 
+  /** One HTTP exchange, bounded as a whole by the session's timeout: connecting, a proxy's CONNECT, the answer's last byte. */
   async #send(
     url: URL,
     method: string,
@@ -94,31 +97,50 @@ export class LeanNetworkClient implements NetworkClient {
     body: string | undefined,
     options: FetchOptions,
     timeoutMs: number | undefined,
-  ): Promise<FetchResponse> {
-    const response = await request(url, {
-      method,
-      headers,
-      body,
-      dispatcher: this.#dispatcher,
-      signal: options.cancellationToken,
-      // The answers are a few hundred bytes: the first byte and each later one within the call's timeout.
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
-    });
-    let text = '';
-    if (options.responseFormat === 'no_content') await response.body.dump();
-    else text = await response.body.text();
-    const status = response.statusCode;
-    let data: SerializedData | undefined;
-    if (text !== '') {
-      try {
-        data = jsonToSerializedData(text);
-      } catch {
-        // A proxy's HTML error page: the status still says what happened, unless it claims success.
-        if (status >= 200 && status < 300) throw new Error('Box answered with a body that is not JSON');
+  ): Promise<{ response: FetchResponse; text: string }> {
+    const abort = new AbortController();
+    let timedOut = false;
+    const timer =
+      timeoutMs !== undefined && timeoutMs > 0
+        ? setTimeout(() => {
+            timedOut = true;
+            abort.abort();
+          }, timeoutMs)
+        : undefined;
+    const cancellation = options.cancellationToken;
+    const cancel = () => abort.abort(cancellation?.reason);
+    if (cancellation?.aborted) cancel();
+    cancellation?.addEventListener('abort', cancel, { once: true });
+    try {
+      const response = await request(url, {
+        method,
+        headers,
+        body,
+        dispatcher: this.#dispatcher,
+        signal: abort.signal,
+      });
+      let text = '';
+      if (options.responseFormat === 'no_content') await response.body.dump();
+      else text = await response.body.text();
+      const status = response.statusCode;
+      let data: SerializedData | undefined;
+      if (text !== '') {
+        try {
+          data = jsonToSerializedData(text);
+        } catch {
+          // A captive portal's or proxy's HTML page: the status still says what happened, unless it claims success.
+          if (status >= 200 && status < 300) throw new Error('Box answered with a body that is not JSON');
+        }
       }
+      return { response: { url: url.href, status, data, headers: flatHeaders(response.headers) }, text };
+    } catch (error) {
+      // The SDK's own words for its deadline, so logs read the same whichever client ran.
+      if (timedOut) throw new Error(`Connection timeout after ${timeoutMs}ms`, { cause: error });
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      cancellation?.removeEventListener('abort', cancel);
     }
-    return { url: url.href, status, data, headers: flatHeaders(response.headers) };
   }
 }
 
@@ -135,6 +157,11 @@ function requestBody(options: FetchOptions): string | undefined {
     : sdToJson(options.data);
 }
 
+/** Later sources override earlier ones whatever the case of their names (HTTP header names are case-insensitive). */
+function mergeHeaders(target: Record<string, string>, source: Readonly<Record<string, string>> | undefined): void {
+  for (const [name, value] of Object.entries(source ?? {})) target[name.toLowerCase()] = value;
+}
+
 function flatHeaders(raw: IncomingHttpHeaders): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw)) {
@@ -143,20 +170,21 @@ function flatHeaders(raw: IncomingHttpHeaders): Record<string, string> {
   return headers;
 }
 
-/** The SDK's error for a Box answer outside 2xx, with the same message and fields its own client gives. */
+/** The SDK's error for a Box answer outside 2xx, with the message and fields its own client gives. */
 function apiError(
   options: FetchOptions,
   method: string,
-  url: URL,
   headers: Record<string, string>,
   body: string | undefined,
   response: FetchResponse,
+  rawBody: string,
 ): BoxApiError {
   const data = response.data;
   const field = (name: string) => {
     const value = sdIsMap(data) ? data[name] : undefined;
     return typeof value === 'string' ? value : undefined;
   };
+  const contextInfo = sdIsMap(data) && sdIsMap(data['context_info']) ? data['context_info'] : undefined;
   const code = field('code');
   const requestId = field('request_id');
   const error = field('error');
@@ -182,8 +210,9 @@ function apiError(
       statusCode: response.status,
       headers: response.headers,
       body: data,
-      rawBody: data === undefined ? undefined : sdToJson(data),
+      rawBody,
       code,
+      contextInfo,
       requestId,
       helpUrl: field('help_url'),
     },

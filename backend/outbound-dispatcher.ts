@@ -5,14 +5,18 @@ const maxConnectionsPerOrigin = 128;
 
 /**
  * The connection pool for calls to Box: kept-alive connections, or, when an outbound proxy is
- * configured through the usual variables (`HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`), undici's
- * proxy agent that reads them.
+ * configured, undici's proxy agent. Read from `env` only (never from the process environment
+ * behind its back): `HTTPS_PROXY` for https calls, `HTTP_PROXY` for http ones (and for https
+ * when `HTTPS_PROXY` is unset, undici's rule), `ALL_PROXY` where the specific one is unset, and
+ * `NO_PROXY`; lower-case names too.
  */
 export function outboundDispatcher(env: Record<string, string | undefined> = process.env): Dispatcher {
-  const setting = (name: string) => env[name] || env[name.toLowerCase()] || undefined;
-  const httpProxy = setting('HTTP_PROXY');
-  const httpsProxy = setting('HTTPS_PROXY');
+  const setting = (name: string) => env[name] || env[name.toLowerCase()] || '';
+  const allProxy = setting('ALL_PROXY');
+  const httpProxy = setting('HTTP_PROXY') || allProxy;
+  const httpsProxy = setting('HTTPS_PROXY') || allProxy;
   if (!httpProxy && !httpsProxy) return new Agent({ connections: maxConnectionsPerOrigin });
+  // Empty strings, not undefined: undici would otherwise read the process environment itself.
   return new EnvHttpProxyAgent({
     httpProxy,
     httpsProxy,

@@ -2,10 +2,10 @@
  * The backend's undici network client under box-node-sdk: the SDK's own managers and auth,
  * against the Box emulator (and, for answers Box never gives, small real HTTP servers).
  */
-import { createServer, request as httpRequest, type Server } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
-import { BoxClient } from 'box-node-sdk';
+import { Readable, type Duplex } from 'node:stream';
+import { BoxClient, BoxDeveloperTokenAuth } from 'box-node-sdk';
 import { BoxApiError, BoxSdkError } from 'box-node-sdk/box';
 import { BaseUrls, NetworkSession } from 'box-node-sdk/networking';
 import type { Dispatcher } from 'undici';
@@ -34,8 +34,15 @@ describe('LeanNetworkClient (box-node-sdk over undici)', () => {
   let box: BoxPeer;
   let dispatcher: Dispatcher;
 
+  interface ClientOptions {
+    timeoutMs?: number;
+    via?: Dispatcher;
+    /** A fixed token instead of the service account's JWT auth: no token request before the call. */
+    fixedToken?: string;
+  }
+
   /** The service account's client, as the backend builds it, with our network client underneath. */
-  function serviceClient(origin: string, options: { timeoutMs?: number; via?: Dispatcher } = {}): BoxClient {
+  function serviceClient(origin: string, options: ClientOptions = {}): BoxClient {
     const config = loadConfig({
       OIDC_ISSUER: 'https://idp.example.com',
       OIDC_AUDIENCE: 'desktop',
@@ -47,10 +54,11 @@ describe('LeanNetworkClient (box-node-sdk over undici)', () => {
       networkClient: new LeanNetworkClient(options.via ?? dispatcher),
       ...(options.timeoutMs === undefined ? {} : { timeoutConfig: { timeoutMs: options.timeoutMs } }),
     });
-    return new BoxClient({
-      auth: createBoxAuth(config.box, new ExpiringTokenStorage()).service,
-      networkSession: session,
-    });
+    const auth =
+      options.fixedToken === undefined
+        ? createBoxAuth(config.box, new ExpiringTokenStorage()).service
+        : new BoxDeveloperTokenAuth({ token: options.fixedToken });
+    return new BoxClient({ auth, networkSession: session });
   }
 
   beforeAll(async () => {
@@ -116,26 +124,84 @@ describe('LeanNetworkClient (box-node-sdk over undici)', () => {
   });
 
   it('gives up on a call that outlasts the timeout, and does not repeat a POST', async () => {
-    const client = serviceClient(box.emulator.origin, { timeoutMs: 300 });
+    const client = serviceClient(box.emulator.origin, { timeoutMs: 1000 });
     await client.users.getUsers({ limit: 1 });
     await box.emulator.controls.clearRequests();
-    await box.emulator.controls.addFault({ route: 'POST /2.0/users', latencyMs: 1500 });
+    await box.emulator.controls.addFault({ route: 'POST /2.0/users', latencyMs: 4000 });
+    const started = performance.now();
     const error: unknown = await client.users.createUser({ name: 'Slow' }).catch((caught: unknown) => caught);
+    expect(performance.now() - started).toBeLessThan(3000);
     expect(error).toBeInstanceOf(BoxSdkError);
     expect(error).not.toBeInstanceOf(BoxApiError);
-    expect((error as Error).message).toMatch(/timeout/i);
+    expect((error as Error).message).toBe('Connection timeout after 1000ms');
     expect(await box.emulator.controls.callCounts()).toEqual({ 'POST /2.0/users': 1 });
   });
 
-  it('reports an unreachable Box as a BoxSdkError after retrying the GET', async () => {
-    const gone = createServer();
-    const origin = await listen(gone);
-    await close(gone);
-    const client = serviceClient(origin);
-    const error: unknown = await client.users.getUsers({ limit: 1 }).catch((caught: unknown) => caught);
-    // The service token request is a POST: no retry, and the failure says what happened.
-    expect(error).toBeInstanceOf(BoxSdkError);
-    expect((error as BoxSdkError).message).toMatch(/ECONNREFUSED|connect/i);
+  it('bounds the whole call, not just the wait between bytes: a trickling answer times out', async () => {
+    const trickle = createServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{');
+      const drip = setInterval(() => res.write(' '), 200);
+      res.on('close', () => clearInterval(drip));
+    });
+    const origin = await listen(trickle);
+    try {
+      const started = performance.now();
+      const error: unknown = await serviceClient(origin, { timeoutMs: 800, fixedToken: 'token' })
+        .users.createUser({ name: 'Trickle' })
+        .catch((caught: unknown) => caught);
+      expect((error as Error).message).toBe('Connection timeout after 800ms');
+      expect(performance.now() - started).toBeLessThan(2500);
+    } finally {
+      await close(trickle);
+    }
+  });
+
+  it('retries a GET after a dropped connection up to the strategy’s limit, and never repeats a POST', async () => {
+    let connections = 0;
+    const dropping = createServer();
+    dropping.on('connection', (socket) => {
+      connections++;
+      socket.destroy();
+    });
+    const origin = await listen(dropping);
+    try {
+      const client = serviceClient(origin, { fixedToken: 'token' });
+      const failedGet: unknown = await client.users.getUsers({ limit: 1 }).catch((caught: unknown) => caught);
+      expect(failedGet).toBeInstanceOf(BoxSdkError);
+      expect(failedGet).not.toBeInstanceOf(BoxApiError);
+      expect(connections).toBe(retryLimits.maxAttempts);
+
+      connections = 0;
+      const failedPost: unknown = await client.users.createUser({ name: 'Once' }).catch((caught: unknown) => caught);
+      expect(failedPost).toBeInstanceOf(BoxSdkError);
+      expect(connections).toBe(1);
+    } finally {
+      await close(dropping);
+    }
+  });
+
+  it('counts error answers and dropped connections together against the attempt limit', async () => {
+    let requests = 0;
+    const flaky = createServer((req, res) => {
+      requests++;
+      // First an error answer Box asks to retry, then dropped connections.
+      if (requests === 1) {
+        res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '0' });
+        return res.end('{"type":"error","status":503,"code":"unavailable"}');
+      }
+      req.socket.destroy();
+    });
+    const origin = await listen(flaky);
+    try {
+      await serviceClient(origin, { fixedToken: 'token' })
+        .users.getUsers({ limit: 1 })
+        .catch(() => undefined);
+      expect(requests).toBe(retryLimits.maxAttempts);
+    } finally {
+      await close(flaky);
+    }
   });
 
   describe('answers Box does not give', () => {
@@ -194,40 +260,99 @@ describe('LeanNetworkClient (box-node-sdk over undici)', () => {
     ).rejects.toThrow('the backend sends no uploads or downloads to Box');
   });
 
-  it('goes through the proxy named by HTTP_PROXY', async () => {
+  describe('outbound proxy', () => {
+    let proxy: Server;
+    let proxyUrl: string;
     const tunnels: string[] = [];
-    const proxy = createServer((req, res) => {
-      // A plain forward proxy request (absolute URL), should undici send one.
-      tunnels.push(`forward ${req.url}`);
-      const upstream = httpRequest(req.url!, { method: req.method, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode!, answer.headers);
-        answer.pipe(res);
+    beforeAll(async () => {
+      proxy = createServer((req, res) => {
+        // A plain forward proxy request (absolute URL), should undici send one.
+        tunnels.push(`forward ${req.url}`);
+        const upstream = httpRequest(req.url!, { method: req.method, headers: req.headers }, (answer) => {
+          res.writeHead(answer.statusCode!, answer.headers);
+          answer.pipe(res);
+        });
+        req.pipe(upstream);
       });
-      req.pipe(upstream);
-    });
-    proxy.on('connect', (req, socket, head) => {
-      tunnels.push(`CONNECT ${req.url}`);
-      const [host, port] = req.url!.split(':');
-      const upstream = connect(Number(port), host, () => {
-        socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-        upstream.write(head);
-        upstream.pipe(socket);
-        socket.pipe(upstream);
+      proxy.on('connect', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+        tunnels.push(`CONNECT ${req.url}`);
+        const [host, port] = req.url!.split(':');
+        const upstream = connect(Number(port), host, () => {
+          socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+          upstream.write(head);
+          upstream.pipe(socket);
+          socket.pipe(upstream);
+        });
+        upstream.on('error', () => socket.destroy());
+        socket.on('error', () => upstream.destroy());
       });
-      upstream.on('error', () => socket.destroy());
-      socket.on('error', () => upstream.destroy());
+      proxyUrl = await listen(proxy);
     });
-    const proxyUrl = await listen(proxy);
-    const viaProxy = outboundDispatcher({ HTTP_PROXY: proxyUrl });
-    try {
-      const users = await serviceClient(box.emulator.origin, { via: viaProxy }).users.getUsers({ limit: 1 });
-      expect(users.entries).toBeDefined();
+    afterAll(() => close(proxy));
+    beforeEach(() => {
+      tunnels.length = 0;
+    });
+
+    async function usersVia(env: Record<string, string>): Promise<void> {
+      const via = outboundDispatcher(env);
+      try {
+        const users = await serviceClient(box.emulator.origin, { via }).users.getUsers({ limit: 1 });
+        expect(users.entries).toBeDefined();
+      } finally {
+        await via.close();
+      }
+    }
+
+    it.each(['HTTP_PROXY', 'http_proxy', 'ALL_PROXY'])('goes through the proxy named by %s', async (name) => {
+      await usersVia({ [name]: proxyUrl });
       const emulatorHost = new URL(box.emulator.origin).host;
       expect(tunnels.length).toBeGreaterThan(0);
       expect(tunnels.every((line) => line.includes(emulatorHost))).toBe(true);
-    } finally {
-      await viaProxy.close();
-      await close(proxy);
-    }
+    });
+
+    it('goes straight to the hosts NO_PROXY names', async () => {
+      await usersVia({ HTTP_PROXY: proxyUrl, NO_PROXY: '127.0.0.1' });
+      expect(tunnels).toEqual([]);
+    });
+
+    it('reads the settings it is given, never the process environment behind them', async () => {
+      const saved = { HTTP_PROXY: process.env['HTTP_PROXY'], NO_PROXY: process.env['NO_PROXY'] };
+      const restore = (name: 'HTTP_PROXY' | 'NO_PROXY') => {
+        if (saved[name] === undefined) delete process.env[name];
+        else process.env[name] = saved[name];
+      };
+      try {
+        process.env['NO_PROXY'] = '127.0.0.1';
+        await usersVia({ HTTP_PROXY: proxyUrl });
+        expect(tunnels.length).toBeGreaterThan(0);
+
+        tunnels.length = 0;
+        delete process.env['NO_PROXY'];
+        process.env['HTTP_PROXY'] = proxyUrl;
+        await usersVia({});
+        expect(tunnels).toEqual([]);
+      } finally {
+        restore('HTTP_PROXY');
+        restore('NO_PROXY');
+      }
+    });
+
+    it('times out on a proxy that never answers instead of hanging the login', async () => {
+      const silent = createServer(() => undefined);
+      silent.on('connect', () => undefined);
+      const silentUrl = await listen(silent);
+      const via = outboundDispatcher({ HTTP_PROXY: silentUrl });
+      try {
+        const started = performance.now();
+        const error: unknown = await serviceClient(box.emulator.origin, { via, timeoutMs: 800, fixedToken: 'token' })
+          .users.createUser({ name: 'Stuck' })
+          .catch((caught: unknown) => caught);
+        expect((error as Error).message).toBe('Connection timeout after 800ms');
+        expect(performance.now() - started).toBeLessThan(2500);
+      } finally {
+        await via.destroy();
+        await close(silent);
+      }
+    });
   });
 });
