@@ -61,7 +61,7 @@ function startProcess(args: string[], env: Record<string, string> = {}): Promise
 }
 
 async function stopProcess(started: Started | undefined): Promise<void> {
-  if (!started || started.child.exitCode !== null) return;
+  if (!started || started.child.exitCode !== null || started.child.signalCode !== null) return;
   started.child.kill('SIGTERM');
   await once(started.child, 'exit');
 }
@@ -96,7 +96,7 @@ interface Phase extends PhaseStats {
   failures: number;
   clientCpuMs: number;
   serverCpuMs: number;
-  /** p99 without the first `concurrency` requests, which all start at the same instant. */
+  /** p99 of the requests after the first `concurrency`, which all start at the same instant. */
   p99AfterFirstWave: number;
 }
 
@@ -129,7 +129,7 @@ const sumCounts = (counts: Record<string, number>) => Object.values(counts).redu
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 const row = (name: string, s: Phase) =>
-  `${name.padEnd(10)} ${String(s.requests).padStart(5)} req  ${fmt(s.throughput, 0).padStart(5)} req/s  p50 ${fmt(s.p50).padStart(6)} ms  p95 ${fmt(s.p95).padStart(6)} ms  p99 ${fmt(s.p99).padStart(6)} ms  (after the first wave ${fmt(s.p99AfterFirstWave)})  server CPU ${fmt(s.serverCpuMs, 2)} ms/login  failures ${s.failures}`;
+  `${name.padEnd(10)} ${String(s.requests).padStart(5)} req  ${fmt(s.throughput, 0).padStart(5)} req/s  p50 ${fmt(s.p50).padStart(6)} ms  p95 ${fmt(s.p95).padStart(6)} ms  p99 ${fmt(s.p99).padStart(6)} ms  (p99 of the ${s.requests - concurrency} after the first ${concurrency}: ${fmt(s.p99AfterFirstWave)})  server CPU ${fmt(s.serverCpuMs, 2)} ms/login  failures ${s.failures}`;
 
 const dir = await mkdtemp(join(tmpdir(), 'bench-provisioning-'));
 const idp = await startSandboxIdp({ users: people });
