@@ -17,6 +17,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
 import { defaultBoxTokenScopes } from '../../backend/config.ts';
+import { backendNodeFlags } from '../../backend/node-flags.ts';
 import { EmulatorControlClient } from '../../sandbox/box-emulator/control-client.ts';
 import { startSandboxIdp, type SandboxUser } from '../../sandbox/idp/index.ts';
 import { signInAs } from '../../test/support/sign-in-as.ts';
@@ -64,6 +65,12 @@ async function stopProcess(started: Started | undefined): Promise<void> {
   if (!started || started.child.exitCode !== null || started.child.signalCode !== null) return;
   started.child.kill('SIGTERM');
   await once(started.child, 'exit');
+}
+
+/** Linux only: the most memory a process has held (peak RSS), in MB, from /proc. */
+async function peakRssMb(child: ChildProcess): Promise<number> {
+  const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
+  return Number(/^VmHWM:\s+(\d+) kB$/m.exec(status)?.[1] ?? Number.NaN) / 1024;
 }
 
 /** Linux only: user + system CPU seconds of a process, from /proc. */
@@ -147,7 +154,7 @@ try {
   const idTokens = await pool(people, 8, async (person) => (await signInAs(idp, person.username)).idToken);
   const returningTokens = Array.from({ length: totalRequests - identities }, (_, i) => idTokens[i % identities]!);
 
-  backend = await startProcess([...profileFlags, 'backend/main.ts'], {
+  backend = await startProcess([...profileFlags, ...backendNodeFlags, 'backend/main.ts'], {
     OIDC_ISSUER: idp.issuer,
     OIDC_AUDIENCE: idp.desktopClientId,
     BOX_CONFIG_FILE: join(dir, 'box-config.json'),
@@ -178,6 +185,7 @@ try {
   const seenByBackendMs =
     (metric(metrics, /box_provisioning_duration_seconds_sum\{kind="returning"\} (\S+)/) * 1000) /
     metric(metrics, /box_provisioning_duration_seconds_count\{kind="returning"\} (\S+)/);
+  const backendPeakRssMb = await peakRssMb(backend.child);
   await stopProcess(backend);
 
   // The yardstick, on the same emulator (same added latency) with the same tokens and concurrency.
@@ -222,6 +230,7 @@ try {
   console.log(
     `reference p99 ${fmt(floor.p99)} ms vs the same ${fmt(budget)} ms: ${verdict(floor.p99 < budget)} (the floor this machine allows; the backend adds ${fmt(returning.p99 - floor.p99)} ms at p99, ${fmt(returning.p50 - floor.p50)} ms at p50)`,
   );
+  console.log(`backend peak RSS ${fmt(backendPeakRssMb, 0)} MB (node ${backendNodeFlags.join(' ')})`);
   console.log(`users created: ${usersCreated} (must be ${identities})`);
   if (usersCreated !== identities || first.failures + returning.failures + floor.failures > 0) process.exitCode = 1;
 } finally {
