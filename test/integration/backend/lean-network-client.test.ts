@@ -39,6 +39,7 @@ describe('LeanNetworkClient (box-node-sdk over undici)', () => {
     via?: Dispatcher;
     /** A fixed token instead of the service account's JWT auth: no token request before the call. */
     fixedToken?: string;
+    additionalHeaders?: Record<string, string>;
   }
 
   /** The service account's client, as the backend builds it, with our network client underneath. */
@@ -53,6 +54,7 @@ describe('LeanNetworkClient (box-node-sdk over undici)', () => {
       retryStrategy: new BoxRetryStrategy(retryLimits),
       networkClient: new LeanNetworkClient(options.via ?? dispatcher),
       ...(options.timeoutMs === undefined ? {} : { timeoutConfig: { timeoutMs: options.timeoutMs } }),
+      ...(options.additionalHeaders === undefined ? {} : { additionalHeaders: options.additionalHeaders }),
     });
     const auth =
       options.fixedToken === undefined
@@ -208,6 +210,14 @@ describe('LeanNetworkClient (box-node-sdk over undici)', () => {
     let server: Server;
     let origin: string;
     const seen: string[] = [];
+    const userAgents: (number | string)[] = [];
+    const conflictBody = JSON.stringify({
+      type: 'error',
+      status: 409,
+      code: 'user_login_already_used',
+      context_info: { conflicts: [{ type: 'user', id: '7' }] },
+      request_id: 'abc123',
+    });
     beforeAll(async () => {
       server = createServer((req, res) => {
         seen.push(`${req.method} ${req.url} auth=${req.headers.authorization === undefined ? 'no' : 'yes'}`);
@@ -224,6 +234,18 @@ describe('LeanNetworkClient (box-node-sdk over undici)', () => {
           res.setHeader('location', `${origin}/elsewhere`);
           return res.end();
         }
+        if (req.url?.startsWith('/2.0/users/3')) {
+          res.writeHead(409, { 'content-type': 'application/json' });
+          return res.end(conflictBody);
+        }
+        if (req.url?.startsWith('/2.0/users/4')) {
+          userAgents.push(
+            req.rawHeaders.filter((_, i) => i % 2 === 0 && /^user-agent$/i.test(req.rawHeaders[i]!)).length,
+          );
+          userAgents.push(req.headers['user-agent'] ?? '');
+          res.writeHead(200, { 'content-type': 'application/json' });
+          return res.end('{"type":"user","id":"4"}');
+        }
         res.statusCode = 404;
         res.end();
       });
@@ -237,6 +259,23 @@ describe('LeanNetworkClient (box-node-sdk over undici)', () => {
         .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(BoxSdkError);
       expect((error as Error).message).toBe('Box answered with a body that is not JSON');
+    });
+
+    it('keeps Box’s context_info and the raw body of an error answer', async () => {
+      const error = (await serviceClient(origin)
+        .users.getUserById('3')
+        .catch((caught: unknown) => caught)) as BoxApiError;
+      expect(error.responseInfo.contextInfo).toEqual({ conflicts: [{ type: 'user', id: '7' }] });
+      expect(error.responseInfo.rawBody).toBe(conflictBody);
+      expect(error.message).toBe('409 user_login_already_used; Request ID: abc123');
+    });
+
+    it('lets the session’s additional headers replace its own, whatever their case', async () => {
+      userAgents.length = 0;
+      await serviceClient(origin, { additionalHeaders: { 'User-Agent': 'box-sso-backend/test' } }).users.getUserById(
+        '4',
+      );
+      expect(userAgents).toEqual([1, 'box-sso-backend/test']);
     });
 
     it('does not follow a redirect, so credentials never travel on', async () => {
