@@ -2,66 +2,22 @@
  * The backend's undici network client under box-node-sdk: the SDK's own managers and auth,
  * against the Box emulator (and, for answers Box never gives, small real HTTP servers).
  */
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
-import { Readable, type Duplex } from 'node:stream';
-import { BoxClient, BoxDeveloperTokenAuth } from 'box-node-sdk';
+import { createServer, type Server } from 'node:http';
+import { Readable } from 'node:stream';
+import type { BoxClient } from 'box-node-sdk';
 import { BoxApiError, BoxSdkError } from 'box-node-sdk/box';
-import { BaseUrls, NetworkSession } from 'box-node-sdk/networking';
 import type { Dispatcher } from 'undici';
-import { createBoxAuth } from '../../../backend/box-auth.ts';
-import { loadConfig } from '../../../backend/config.ts';
-import { ExpiringTokenStorage } from '../../../backend/expiring-token-storage.ts';
 import { LeanNetworkClient } from '../../../backend/lean-network-client.ts';
 import { outboundDispatcher } from '../../../backend/outbound-dispatcher.ts';
-import { BoxRetryStrategy } from '../../../common/box-retry-strategy.ts';
 import { startBoxPeer, type BoxPeer } from './support/backend-harness.ts';
-
-const retryLimits = { maxAttempts: 3, maxDelaySeconds: 2, baseDelaySeconds: 0.01 };
-
-function listen(server: Server): Promise<string> {
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
-  );
-}
-
-function close(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve) => server.close(() => resolve()));
-}
+import { closeServer, listen, retryLimits, sdkClient, type SdkClientOptions } from './support/sdk-over-undici.ts';
 
 describe('LeanNetworkClient (box-node-sdk over undici)', () => {
   let box: BoxPeer;
   let dispatcher: Dispatcher;
 
-  interface ClientOptions {
-    timeoutMs?: number;
-    via?: Dispatcher;
-    /** A fixed token instead of the service account's JWT auth: no token request before the call. */
-    fixedToken?: string;
-    additionalHeaders?: Record<string, string>;
-  }
-
-  /** The service account's client, as the backend builds it, with our network client underneath. */
-  function serviceClient(origin: string, options: ClientOptions = {}): BoxClient {
-    const config = loadConfig({
-      OIDC_ISSUER: 'https://idp.example.com',
-      OIDC_AUDIENCE: 'desktop',
-      BOX_CONFIG_FILE: box.configPath,
-    });
-    const session = new NetworkSession({
-      baseUrls: new BaseUrls({ baseUrl: origin, uploadUrl: `${origin}/api`, oauth2Url: `${origin}/api/oauth2` }),
-      retryStrategy: new BoxRetryStrategy(retryLimits),
-      networkClient: new LeanNetworkClient(options.via ?? dispatcher),
-      ...(options.timeoutMs === undefined ? {} : { timeoutConfig: { timeoutMs: options.timeoutMs } }),
-      ...(options.additionalHeaders === undefined ? {} : { additionalHeaders: options.additionalHeaders }),
-    });
-    const auth =
-      options.fixedToken === undefined
-        ? createBoxAuth(config.box, new ExpiringTokenStorage()).service
-        : new BoxDeveloperTokenAuth({ token: options.fixedToken });
-    return new BoxClient({ auth, networkSession: session });
-  }
+  const serviceClient = (origin: string, options: Omit<SdkClientOptions, 'configPath' | 'via'> = {}): BoxClient =>
+    sdkClient(origin, { configPath: box.configPath, via: dispatcher, ...options });
 
   beforeAll(async () => {
     box = await startBoxPeer();
@@ -156,7 +112,7 @@ describe('LeanNetworkClient (box-node-sdk over undici)', () => {
       expect((error as Error).message).toBe('Connection timeout after 800ms');
       expect(performance.now() - started).toBeLessThan(2500);
     } finally {
-      await close(trickle);
+      await closeServer(trickle);
     }
   });
 
@@ -180,7 +136,7 @@ describe('LeanNetworkClient (box-node-sdk over undici)', () => {
       expect(failedPost).toBeInstanceOf(BoxSdkError);
       expect(connections).toBe(1);
     } finally {
-      await close(dropping);
+      await closeServer(dropping);
     }
   });
 
@@ -202,7 +158,7 @@ describe('LeanNetworkClient (box-node-sdk over undici)', () => {
         .catch(() => undefined);
       expect(requests).toBe(retryLimits.maxAttempts);
     } finally {
-      await close(flaky);
+      await closeServer(flaky);
     }
   });
 
@@ -251,7 +207,7 @@ describe('LeanNetworkClient (box-node-sdk over undici)', () => {
       });
       origin = await listen(server);
     });
-    afterAll(() => close(server));
+    afterAll(() => closeServer(server));
 
     it('refuses a 2xx answer that is not JSON instead of handing the SDK nonsense', async () => {
       const error: unknown = await serviceClient(origin)
@@ -297,101 +253,5 @@ describe('LeanNetworkClient (box-node-sdk over undici)', () => {
         fileStream: Readable.from([]),
       }),
     ).rejects.toThrow('the backend sends no uploads or downloads to Box');
-  });
-
-  describe('outbound proxy', () => {
-    let proxy: Server;
-    let proxyUrl: string;
-    const tunnels: string[] = [];
-    beforeAll(async () => {
-      proxy = createServer((req, res) => {
-        // A plain forward proxy request (absolute URL), should undici send one.
-        tunnels.push(`forward ${req.url}`);
-        const upstream = httpRequest(req.url!, { method: req.method, headers: req.headers }, (answer) => {
-          res.writeHead(answer.statusCode!, answer.headers);
-          answer.pipe(res);
-        });
-        req.pipe(upstream);
-      });
-      proxy.on('connect', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-        tunnels.push(`CONNECT ${req.url}`);
-        const [host, port] = req.url!.split(':');
-        const upstream = connect(Number(port), host, () => {
-          socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-          upstream.write(head);
-          upstream.pipe(socket);
-          socket.pipe(upstream);
-        });
-        upstream.on('error', () => socket.destroy());
-        socket.on('error', () => upstream.destroy());
-      });
-      proxyUrl = await listen(proxy);
-    });
-    afterAll(() => close(proxy));
-    beforeEach(() => {
-      tunnels.length = 0;
-    });
-
-    async function usersVia(env: Record<string, string>): Promise<void> {
-      const via = outboundDispatcher(env);
-      try {
-        const users = await serviceClient(box.emulator.origin, { via }).users.getUsers({ limit: 1 });
-        expect(users.entries).toBeDefined();
-      } finally {
-        await via.close();
-      }
-    }
-
-    it.each(['HTTP_PROXY', 'http_proxy', 'ALL_PROXY'])('goes through the proxy named by %s', async (name) => {
-      await usersVia({ [name]: proxyUrl });
-      const emulatorHost = new URL(box.emulator.origin).host;
-      expect(tunnels.length).toBeGreaterThan(0);
-      expect(tunnels.every((line) => line.includes(emulatorHost))).toBe(true);
-    });
-
-    it('goes straight to the hosts NO_PROXY names', async () => {
-      await usersVia({ HTTP_PROXY: proxyUrl, NO_PROXY: '127.0.0.1' });
-      expect(tunnels).toEqual([]);
-    });
-
-    it('reads the settings it is given, never the process environment behind them', async () => {
-      const saved = { HTTP_PROXY: process.env['HTTP_PROXY'], NO_PROXY: process.env['NO_PROXY'] };
-      const restore = (name: 'HTTP_PROXY' | 'NO_PROXY') => {
-        if (saved[name] === undefined) delete process.env[name];
-        else process.env[name] = saved[name];
-      };
-      try {
-        process.env['NO_PROXY'] = '127.0.0.1';
-        await usersVia({ HTTP_PROXY: proxyUrl });
-        expect(tunnels.length).toBeGreaterThan(0);
-
-        tunnels.length = 0;
-        delete process.env['NO_PROXY'];
-        process.env['HTTP_PROXY'] = proxyUrl;
-        await usersVia({});
-        expect(tunnels).toEqual([]);
-      } finally {
-        restore('HTTP_PROXY');
-        restore('NO_PROXY');
-      }
-    });
-
-    it('times out on a proxy that never answers instead of hanging the login', async () => {
-      const silent = createServer(() => undefined);
-      silent.on('connect', () => undefined);
-      const silentUrl = await listen(silent);
-      const via = outboundDispatcher({ HTTP_PROXY: silentUrl });
-      try {
-        const started = performance.now();
-        const error: unknown = await serviceClient(box.emulator.origin, { via, timeoutMs: 800, fixedToken: 'token' })
-          .users.createUser({ name: 'Stuck' })
-          .catch((caught: unknown) => caught);
-        expect((error as Error).message).toBe('Connection timeout after 800ms');
-        expect(performance.now() - started).toBeLessThan(2500);
-      } finally {
-        await via.destroy();
-        await close(silent);
-      }
-    });
   });
 });

@@ -1,0 +1,60 @@
+/**
+ * box-node-sdk clients over the backend's undici network client, the way the backend builds
+ * them, for tests against the emulator and small real HTTP servers.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { BoxClient, BoxDeveloperTokenAuth } from 'box-node-sdk';
+import { BaseUrls, NetworkSession } from 'box-node-sdk/networking';
+import type { Dispatcher } from 'undici';
+import { createBoxAuth } from '../../../../backend/box-auth.ts';
+import { loadConfig } from '../../../../backend/config.ts';
+import { ExpiringTokenStorage } from '../../../../backend/expiring-token-storage.ts';
+import { LeanNetworkClient } from '../../../../backend/lean-network-client.ts';
+import { BoxRetryStrategy } from '../../../../common/box-retry-strategy.ts';
+
+/** Short waits, so retry tests stay quick. */
+export const retryLimits = { maxAttempts: 3, maxDelaySeconds: 2, baseDelaySeconds: 0.01 };
+
+export interface SdkClientOptions {
+  /** The Box app's config file (the emulator's), for the service account's JWT auth. */
+  configPath: string;
+  /** undici's pool (or proxy agent) the calls go through. */
+  via: Dispatcher;
+  timeoutMs?: number;
+  /** A fixed token instead of the service account's JWT auth: no token request before the call. */
+  fixedToken?: string;
+  additionalHeaders?: Record<string, string>;
+}
+
+/** The service account's client, as the backend builds it, with our network client underneath. */
+export function sdkClient(origin: string, options: SdkClientOptions): BoxClient {
+  const session = new NetworkSession({
+    baseUrls: new BaseUrls({ baseUrl: origin, uploadUrl: `${origin}/api`, oauth2Url: `${origin}/api/oauth2` }),
+    retryStrategy: new BoxRetryStrategy(retryLimits),
+    networkClient: new LeanNetworkClient(options.via),
+    ...(options.timeoutMs === undefined ? {} : { timeoutConfig: { timeoutMs: options.timeoutMs } }),
+    ...(options.additionalHeaders === undefined ? {} : { additionalHeaders: options.additionalHeaders }),
+  });
+  const config = loadConfig({
+    OIDC_ISSUER: 'https://idp.example.com',
+    OIDC_AUDIENCE: 'desktop',
+    BOX_CONFIG_FILE: options.configPath,
+  });
+  const auth =
+    options.fixedToken === undefined
+      ? createBoxAuth(config.box, new ExpiringTokenStorage()).service
+      : new BoxDeveloperTokenAuth({ token: options.fixedToken });
+  return new BoxClient({ auth, networkSession: session });
+}
+
+export function listen(server: Server): Promise<string> {
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
+}
+
+export function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}
