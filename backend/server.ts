@@ -2,6 +2,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import type { DestinationStream, Logger } from 'pino';
 import { BoxGateway, BoxRejectedError, type BoxGatewayOptions } from './box-gateway.ts';
 import type { BackendConfig } from './config.ts';
+import { noteForAccessLog, registerAccessLog } from './access-log.ts';
 import { bearerToken } from './bearer-token.ts';
 import { HttpError, RateLimitedError } from './http-errors.ts';
 import { createIdTokenVerifier, type IdTokenVerifierOptions } from './id-token-verifier.ts';
@@ -65,7 +66,10 @@ export function createBackend(config: BackendConfig, options: BackendOptions = {
     connectionTimeout: 30_000,
     requestTimeout: 30_000,
     return503OnClosing: true,
+    // One line per request instead, from registerAccessLog.
+    disableRequestLogging: true,
   });
+  registerAccessLog(app);
 
   // The endpoints read no body: accept any (or none, even with a JSON content type) within bodyLimit.
   app.removeAllContentTypeParsers();
@@ -85,7 +89,7 @@ export function createBackend(config: BackendConfig, options: BackendOptions = {
     if (error instanceof HttpError) {
       if (error.retryAfterSeconds !== undefined) reply.header('Retry-After', String(error.retryAfterSeconds));
       if (error.status === 401) reply.header('WWW-Authenticate', `Bearer error="invalid_token"`);
-      request.log.info({ status: error.status, error: error.error, reason: error.message }, 'request refused');
+      noteForAccessLog(request, 'request refused', { error: error.error, reason: error.message });
       return reply.code(error.status).send({ error: error.error, error_description: error.message });
     }
     if (error instanceof BoxRejectedError) {
@@ -125,7 +129,7 @@ export function createBackend(config: BackendConfig, options: BackendOptions = {
         { kind: result.created ? 'first' : 'returning' },
         (performance.now() - started) / 1000,
       );
-      request.log.info({ boxUserId: result.user.id, created: result.created }, 'box token issued');
+      noteForAccessLog(request, 'box token issued', { boxUserId: result.user.id, created: result.created });
       outcome = 'issued';
       return reply.send({
         access_token: token.accessToken,

@@ -53,6 +53,7 @@ function startProcess(args: string[], env: Record<string, string> = {}): Promise
     });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
+      if (out.length > 10_000) return; // log lines after start-up are read and dropped
       out += chunk.toString();
       const match = /listening on (http:\/\/\S+)/.exec(out);
       if (match) resolve({ child, url: match[1]! });

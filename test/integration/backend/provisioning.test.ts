@@ -174,6 +174,31 @@ describe('provisioning with the sandbox IdP and the Box emulator', () => {
     expect(metrics).toMatch(/box_provisioning_duration_seconds_count\{kind="first"\} 1/);
   });
 
+  it('logs one line per request: a login with its Box user and time, a refusal with its reason, probes at debug', async () => {
+    backend.logs.length = 0;
+    await requestToken(backend, aliceIdToken);
+    await requestToken(backend, 'not-a-jwt');
+    await fetch(`${backend.url}/healthz`);
+    const lines = backend.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toHaveLength(3);
+    const [issued, refused, probe] = lines;
+    expect(issued).toMatchObject({
+      level: 30,
+      msg: 'box token issued',
+      method: 'POST',
+      path: '/v1/box-token',
+      status: 200,
+    });
+    expect(issued).toMatchObject({ created: false, remoteAddress: '127.0.0.1' });
+    expect(typeof issued!['boxUserId']).toBe('string');
+    expect(typeof issued!['ms']).toBe('number');
+    expect(refused).toMatchObject({ level: 30, msg: 'request refused', status: 401, error: 'invalid_token' });
+    expect(refused!['reason']).toMatch(/malformed/);
+    expect(probe).toMatchObject({ level: 20, msg: 'request done', path: '/healthz', status: 200 });
+    // Each line names its request, so a refusal can be matched with what the desktop saw.
+    expect(new Set(lines.map((line) => line['reqId'])).size).toBe(3);
+  });
+
   it('never logs ID tokens, Box tokens or the app secret', async () => {
     const body = (await (await requestToken(backend, aliceIdToken)).json()) as TokenResponse;
     await requestToken(backend, `${aliceIdToken.slice(0, -4)}AAAA`);
