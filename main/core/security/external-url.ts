@@ -3,7 +3,7 @@
  * loopback host (the sandbox identity provider), may leave the app; anything else
  * (file:, javascript:, custom schemes, credentials in the URL) is refused.
  */
-import { isLoopbackHost } from '../../../common/loopback-host.ts';
+import { isSecureOrLoopbackUrl } from '../../../common/loopback-host.ts';
 
 export function isSafeExternalUrl(candidate: string): boolean {
   let url: URL;
@@ -13,8 +13,7 @@ export function isSafeExternalUrl(candidate: string): boolean {
     return false;
   }
   if (url.username || url.password) return false;
-  if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && isLoopbackHost(url.hostname);
+  return isSecureOrLoopbackUrl(url);
 }
 
 export type ExternalOpener = (url: string) => Promise<void>;

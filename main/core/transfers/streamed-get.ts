@@ -1,6 +1,7 @@
 import { connect as connectTcp, isIP, type Socket } from 'node:net';
 import { connect as connectTls, type ConnectionOptions } from 'node:tls';
 import { HTTPParser } from 'http-parser-js';
+import { isSecureOrLoopbackUrl } from '../../../common/loopback-host.ts';
 
 /** What the server answered, with header names in lower case. */
 export interface ResponseHead {
@@ -68,8 +69,9 @@ export async function streamedGet(url: string, options: StreamedGetOptions): Pro
 }
 
 async function getOnce(url: URL, options: StreamedGetOptions): Promise<ResponseHead | ErrorAnswer> {
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new StreamedGetError(`cannot download from a ${url.protocol} address`);
+  // Every hop, the first included: plain http only where nothing crosses a network (the emulator).
+  if (!isSecureOrLoopbackUrl(url)) {
+    throw new StreamedGetError(`cannot download from a ${url.protocol} address on ${url.hostname}: HTTPS only`);
   }
   options.signal.throwIfAborted();
   const request = requestText(url, options.headers ?? {});

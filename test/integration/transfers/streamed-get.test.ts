@@ -147,6 +147,15 @@ test('redirects are followed, but not forever', async () => {
   await expect(fetchAll(`${origin}/-1`)).rejects.toThrow(/too many redirects/);
 });
 
+test('plain http off this machine is refused, as the first address and as a redirect, before connecting', async () => {
+  // 192.0.2.1 is a documentation address nothing answers on: a connection attempt would hang until the timeout.
+  await expect(fetchAll('http://192.0.2.1/file')).rejects.toThrow(/HTTPS only/);
+  const origin = await serve((_request, response) => {
+    response.writeHead(302, { location: 'http://192.0.2.1/file' }).end();
+  });
+  await expect(fetchAll(`${origin}/start`)).rejects.toThrow(/HTTPS only/);
+});
+
 test('an error answer comes back with its status, headers and body, and no body bytes go to the reader', async () => {
   const origin = await serve((request, response) => {
     response.writeHead(429, { 'retry-after': '3', 'content-type': 'application/json' });
