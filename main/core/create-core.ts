@@ -4,6 +4,7 @@ import { createBoxHandlers } from './box/box-handlers.ts';
 import { CoreEventBus } from './ipc/event-bus.ts';
 import type { HandlerTable } from './ipc/handler-table.ts';
 import { createSafeOpenExternal, type ExternalOpener } from './security/external-url.ts';
+import { createSafeOpenFile } from './security/launchable-file.ts';
 import { createSessionManager } from './session/create-session-manager.ts';
 import { createSessionHandlers, forwardSessionChanges } from './session/session-handlers.ts';
 import { trackSignedInBoxService } from './signed-in-box-service.ts';
@@ -77,8 +78,7 @@ export function createCore(dependencies: CoreDependencies): Core {
     client: new BoxTransferClient(session.boxTokens, boxUrls),
     events,
     askNameClash: broker.ask,
-    ...(effects.openPath ? { openFile: effects.openPath } : {}),
-    ...(effects.showInFolder ? { revealFile: effects.showInFolder } : {}),
+    ...(effects.openPath ? { openFile: createSafeOpenFile(effects.openPath, effects.showInFolder) } : {}),
   });
 
   // Signing out ends the user's transfers and forgets their list: the next user sees none of it.

@@ -1,10 +1,11 @@
 import { extname } from 'node:path';
 
 /**
- * Extensions the OS runs rather than shows when "opened": programs, scripts, installers and
- * shortcuts on Windows, macOS and Linux. A file from Box with one of these is never launched by
- * "open when done" (anyone who can share a file with the user could pick its name); the app
- * shows it in its folder instead, and the person decides.
+ * Extensions the OS runs rather than shows when "opened": programs, scripts, installers,
+ * shortcuts and disk images on Windows, macOS and Linux. A file from Box with one of these is
+ * never launched by the app (anyone who can share a file with the user could pick its name, and
+ * files the app writes carry no "downloaded from the internet" mark for SmartScreen or
+ * Gatekeeper to act on); the app shows it in its folder instead, and the person decides.
  */
 const launchableExtensions = new Set([
   // Windows
@@ -34,6 +35,23 @@ const launchableExtensions = new Set([
   '.inf',
   '.jar',
   '.application',
+  '.appref-ms',
+  '.msc',
+  '.scf',
+  '.chm',
+  '.vb',
+  '.ws',
+  '.wsc',
+  '.sct',
+  '.pyw',
+  '.xll',
+  '.library-ms',
+  '.settingcontent-ms',
+  '.iso',
+  '.img',
+  '.vhd',
+  '.vhdx',
+  '.one',
   // macOS
   '.app',
   '.command',
@@ -45,6 +63,7 @@ const launchableExtensions = new Set([
   '.scpt',
   '.applescript',
   '.webloc',
+  '.dmg',
   // Linux
   '.desktop',
   '.sh',
@@ -59,4 +78,18 @@ const launchableExtensions = new Set([
 
 export function isLaunchableFile(path: string): boolean {
   return launchableExtensions.has(extname(path).toLowerCase());
+}
+
+export type FileOpener = (path: string) => Promise<void>;
+
+/**
+ * The only door to the OS's "open this file" function, as `createSafeOpenExternal` is for URLs:
+ * documents open in their default app, anything the OS would run is shown in its folder (or, with
+ * no way to show it, left alone).
+ */
+export function createSafeOpenFile(open: FileOpener, reveal?: (path: string) => void): FileOpener {
+  return async (path) => {
+    if (!isLaunchableFile(path)) return open(path);
+    reveal?.(path);
+  };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../common/app-error.ts';
 import type { NameClashChoice, TransferDirection, TransferSnapshot, TransferState } from '../../../common/transfers.ts';
-import { isLaunchableFile } from '../security/launchable-file.ts';
+import type { FileOpener } from '../security/launchable-file.ts';
 import type { CoreEventBus } from '../ipc/event-bus.ts';
 import type { BoxTransferClient, UploadTarget } from './box-transfer-client.ts';
 import type { ChunkedUploadOptions } from './chunked-upload.ts';
@@ -17,10 +17,8 @@ export interface TransferManagerOptions {
   client: BoxTransferClient;
   events: Pick<CoreEventBus, 'emit'>;
   askNameClash: AskNameClash;
-  /** The validated "open with the default app" function, for "open when done". */
-  openFile?: (path: string) => Promise<void>;
-  /** Shows a file in its folder: "open when done" for programs and scripts, which are never launched. */
-  revealFile?: (path: string) => void;
+  /** "Open when done": the safe opener (`createSafeOpenFile`), which never launches programs. */
+  openFile?: FileOpener;
   /** Files moving at once; the rest wait in the queue. */
   concurrency?: number;
   chunked?: ChunkedUploadOptions;
@@ -236,8 +234,7 @@ export class TransferManager {
       onBytes: (count) => this.#progress(job, count),
     });
     if (!spec.openWhenDone) return;
-    if (isLaunchableFile(targetPath)) this.#options.revealFile?.(targetPath);
-    else await this.#options.openFile?.(targetPath);
+    await this.#options.openFile?.(targetPath);
   }
 
   async #runUpload(job: Job, spec: Extract<JobSpec, { direction: 'upload' }>, signal: AbortSignal): Promise<void> {

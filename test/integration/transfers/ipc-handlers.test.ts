@@ -12,6 +12,7 @@ import type { HandlerTable } from '../../../main/core/ipc/handler-table.ts';
 import { NameClashBroker } from '../../../main/core/transfers/name-clash-broker.ts';
 import { createTransferHandlers, type TransferDialogs } from '../../../main/core/transfers/transfer-handlers.ts';
 import { TransferManager } from '../../../main/core/transfers/transfer-manager.ts';
+import { createSafeOpenFile } from '../../../main/core/security/launchable-file.ts';
 import { sha1OfPath } from './support/manager-fixture.ts';
 import { startTransferPeers, type TransferPeers } from './support/transfer-peers.ts';
 
@@ -35,8 +36,11 @@ function setUp(dialogs: Partial<TransferDialogs> = {}) {
     client: peers.client,
     events,
     askNameClash: broker.ask,
-    openFile: (path) => Promise.resolve(void opened.push(path)),
-    revealFile: (path) => void revealed.push(path),
+    // The opener createCore gives the manager, over recording stand-ins for the OS.
+    openFile: createSafeOpenFile(
+      (path) => Promise.resolve(void opened.push(path)),
+      (path) => void revealed.push(path),
+    ),
   });
   const dialogCalls: string[] = [];
   const handlers = createTransferHandlers(manager, broker, {
