@@ -45,7 +45,10 @@ test('"sign out of your company account too" signs out of the app and opens the 
   await expect.poll(() => world.openedUrls.length).toBe(2);
   const endSession = new URL(world.openedUrls[1]!);
   expect(`${endSession.origin}${endSession.pathname}`).toBe(`${world.stack.idp.issuer}/session/end`);
+  expect(endSession.searchParams.has('id_token_hint')).toBe(true);
   const tab = await world.systemBrowser.newPage();
+  // The URL carries the sandbox IdP's ID token as the hint: a failure here prints it, but it is a
+  // throw-away token from the test's own IdP, never a real one.
   await tab.goto(endSession.href);
   await tab.getByRole('button', { name: 'Yes, sign me out' }).click();
   await expect(tab.getByRole('heading', { name: 'You are signed out of the sandbox.' })).toBeVisible();

@@ -27,7 +27,8 @@ test('expired entries go once the map is large; live ones stay; the next scan wa
 
 test('a map full of live entries is scanned again only after it doubles', () => {
   const map = new Map<string, { expiresAt: number }>();
-  const soon = Date.now() + 50;
+  // Far enough ahead that a slow machine cannot expire them before the first scan; expired by hand below.
+  const soon = Date.now() + 60_000;
   for (let i = 0; i < 1500; i++) map.set(`live-${i}`, { expiresAt: soon });
   pruneExpired(map);
   expect(map.size).toBe(1500);

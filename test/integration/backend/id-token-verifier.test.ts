@@ -1,8 +1,10 @@
 import { createHmac } from 'node:crypto';
+import { createServer } from 'node:http';
 import { SignJWT, exportSPKI, generateKeyPair } from 'jose';
 import { createIdTokenVerifier, type IdTokenVerifier } from '../../../backend/id-token-verifier.ts';
 import { InvalidTokenError, UpstreamUnavailableError } from '../../../backend/http-errors.ts';
 import { startSandboxIdp, type SandboxIdp } from '../../../sandbox/idp/index.ts';
+import { closeServer, listen } from '../../support/http-server.ts';
 import { signInAs } from '../../support/sign-in-as.ts';
 import { keyedAudience, startKeyedIssuer, type KeyedIssuer } from './support/keyed-issuer.ts';
 
@@ -190,7 +192,6 @@ describe('ID tokens from a real sign-in at the sandbox IdP', () => {
 
 describe('discovery', () => {
   it('refuses signing keys published at a plain-http address off this machine', async () => {
-    const { createServer } = await import('node:http');
     let issuerUrl = '';
     const server = createServer((request, response) => {
       response.setHeader('content-type', 'application/json');
@@ -202,8 +203,7 @@ describe('discovery', () => {
         }),
       );
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    issuerUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    issuerUrl = await listen(server);
     try {
       const verifier = createIdTokenVerifier({ issuer: issuerUrl, audience: ['desktop'] });
       await expect(verifier.ready()).rejects.toThrow(/jwks_uri must be https/);
@@ -211,7 +211,7 @@ describe('discovery', () => {
         UpstreamUnavailableError,
       );
     } finally {
-      await new Promise((resolve) => server.close(resolve));
+      await closeServer(server);
     }
   });
 });

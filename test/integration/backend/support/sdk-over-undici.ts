@@ -2,8 +2,6 @@
  * box-node-sdk clients over the backend's undici network client, the way the backend builds
  * them, for tests against the emulator and small real HTTP servers.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { BoxClient, BoxDeveloperTokenAuth } from 'box-node-sdk';
 import { BaseUrls, NetworkSession } from 'box-node-sdk/networking';
 import type { Dispatcher } from 'undici';
@@ -46,15 +44,4 @@ export function sdkClient(origin: string, options: SdkClientOptions): BoxClient 
       ? createBoxAuth(config.box, new ExpiringTokenStorage()).service
       : new BoxDeveloperTokenAuth({ token: options.fixedToken });
   return new BoxClient({ auth, networkSession: session });
-}
-
-export function listen(server: Server): Promise<string> {
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
-  );
-}
-
-export function closeServer(server: Server): Promise<void> {
-  server.closeAllConnections();
-  return new Promise((resolve) => server.close(() => resolve()));
 }
