@@ -3,7 +3,6 @@ import { eventChannels, requestChannels } from '../../common/ipc-contract.ts';
 import type { Core } from '../core/create-core.ts';
 import { dispatchRequest } from '../core/ipc/dispatch-request.ts';
 import { isTrustedSender } from '../core/ipc/trusted-sender.ts';
-import { loggableError } from '../core/security/loggable-error.ts';
 
 /**
  * Registers the one handler table on ipcMain. A request from any frame other than our
@@ -17,8 +16,8 @@ export function registerIpc(core: Core, allowedOrigins: readonly string[]): void
       if (!isTrustedSender(sender, allowedOrigins)) {
         return { ok: false, error: { code: 'forbidden_sender', message: 'This page is not allowed to use the app.' } };
       }
-      return dispatchRequest(core.handlers, channel, request, (failedChannel, error) =>
-        console.error(`IPC handler ${failedChannel} failed: ${loggableError(error)}`),
+      return dispatchRequest(core.handlers, channel, request, (failedChannel, description) =>
+        console.error(`IPC handler ${failedChannel} failed: ${description}`),
       );
     });
   }

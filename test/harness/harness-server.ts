@@ -108,8 +108,8 @@ function bridgeSocket(core: Core, socket: WebSocket): void {
   socket.on('message', (raw: Buffer) => {
     void (async () => {
       const message = JSON.parse(raw.toString('utf8')) as { id: number; channel: unknown; request: unknown };
-      const result = await dispatchRequest(core.handlers, message.channel, message.request, (channel, error) =>
-        console.error(`[harness] handler ${channel} failed`, error),
+      const result = await dispatchRequest(core.handlers, message.channel, message.request, (channel, description) =>
+        console.error(`[harness] handler ${channel} failed: ${description}`),
       );
       socket.send(JSON.stringify({ kind: 'result', id: message.id, result }));
     })();

@@ -2,8 +2,10 @@ import { AppError } from '../../../common/app-error.ts';
 import { requestChannels, type IpcResult, type RequestChannel } from '../../../common/ipc-contract.ts';
 import { ipcRequestSchemas } from '../../../common/ipc-request-schemas.ts';
 import type { HandlerTable } from './handler-table.ts';
+import { loggableError } from '../security/loggable-error.ts';
 
-export type InternalErrorReporter = (channel: string, error: unknown) => void;
+/** Told about an unexpected failure, already as loggable text: secrets redacted, no error properties. */
+export type InternalErrorReporter = (channel: string, description: string) => void;
 
 function isRequestChannel(channel: unknown): channel is RequestChannel {
   return typeof channel === 'string' && (requestChannels as readonly string[]).includes(channel);
@@ -13,7 +15,7 @@ function isRequestChannel(channel: unknown): channel is RequestChannel {
  * The single entry point for every renderer request, used by Electron's ipcMain and by the
  * browser harness alike: checks the channel against the contract, validates the payload,
  * runs the handler, and turns every outcome into an IpcResult. Unexpected errors are
- * reported to main's log and reach the renderer only as a generic `internal` error, so no
+ * reported to main's log (as redacted text: library errors carry request headers) and reach the renderer only as a generic `internal` error, so no
  * stack trace or secret crosses the boundary.
  */
 export async function dispatchRequest(
@@ -36,7 +38,7 @@ export async function dispatchRequest(
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toInfo() };
-    reportInternalError(channel, error);
+    reportInternalError(channel, loggableError(error));
     return {
       ok: false,
       error: {

@@ -40,8 +40,8 @@ export async function installEmulatedBridge(): Promise<EmulatedBox> {
   const handlers = { ...createBoxHandlers(() => service), 'transfer:list': () => [] } as unknown as HandlerTable;
   const bridge: BoxDesktopBridge = {
     invoke: (channel, ...request) =>
-      dispatchRequest(handlers, channel, request[0], (_channel, error) => {
-        throw error;
+      dispatchRequest(handlers, channel, request[0], (_channel, description) => {
+        throw new Error(description);
       }) as Promise<IpcResult<never>>,
     on: () => () => undefined,
     // Component tests drop no real files: no local paths, as for a File the page built itself.
