@@ -5,8 +5,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../../../common/app-error.ts';
 import type { BoxFileFacts, BoxTransferClient } from './box-transfer-client.ts';
 import { BatchedFileWriter } from './batched-file-writer.ts';
-import { streamedGet, type ErrorAnswer } from './streamed-get.ts';
-import { boxTransferErrorFrom, BoxTransferError, cancelledError, isAbort, offlineError } from './transfer-errors.ts';
+import { streamedGet } from './streamed-get.ts';
+import { boxTransferErrorOf, BoxTransferError, cancelledError, isAbort, offlineError } from './transfer-errors.ts';
 
 export interface DownloadOptions {
   client: BoxTransferClient;
@@ -122,7 +122,8 @@ async function receiveBytes(options: DownloadOptions, handle: FileHandle): Promi
           return writer.append(bytes);
         },
       }).finally(() => writer.drain());
-      if ('body' in answer) throw await boxTransferErrorFrom(errorResponse(answer), file.name);
+      if ('body' in answer)
+        throw boxTransferErrorOf(answer.status, answer.headers, answer.body.toString('utf8'), file.name);
       if (writer.position < file.size) throw offlineError(file.name, new Error('the body ended early'));
     } catch (error) {
       if (isAbort(error, signal)) throw error;
@@ -141,19 +142,6 @@ async function receiveBytes(options: DownloadOptions, handle: FileHandle): Promi
     throw new AppError('transfer_failed', `“${file.name}” arrived with the wrong size. Retry the download.`);
   }
   return hash.digest('hex');
-}
-
-/** A non-2xx answer as a fetch Response, so Box's error body is read the one way transfers read it. */
-function errorResponse(answer: ErrorAnswer): Response {
-  const body = answer.body.length > 0 ? new Uint8Array(answer.body) : null;
-  // Response takes statuses 200–599 only; anything else is reported as the server error it is.
-  const status = answer.status >= 200 && answer.status <= 599 ? answer.status : 502;
-  try {
-    return new Response(body, { status, headers: answer.headers });
-  } catch {
-    // A header value fetch's Headers refuses: Box's code and message are in the body anyway.
-    return new Response(body, { status });
-  }
 }
 
 /** The first byte of a `206` answer, from `content-range: bytes <first>-<last>/<size>`. */

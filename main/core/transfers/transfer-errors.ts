@@ -49,15 +49,25 @@ function conflictIdOf(body: BoxErrorBody): string | undefined {
 
 /** Reads Box's error body (if any) and turns the response into a BoxTransferError with a message for people. */
 export async function boxTransferErrorFrom(response: Response, name: string): Promise<BoxTransferError> {
+  const bodyText = await response.text().catch(() => '');
+  return boxTransferErrorOf(response.status, Object.fromEntries(response.headers), bodyText, name);
+}
+
+/** The same from an answer already read: status, headers (lower-case names) and body text. */
+export function boxTransferErrorOf(
+  status: number,
+  headers: Readonly<Record<string, string>>,
+  bodyText: string,
+  name: string,
+): BoxTransferError {
   let body: BoxErrorBody = {};
   try {
-    body = (await response.json()) as BoxErrorBody;
+    body = JSON.parse(bodyText) as BoxErrorBody;
   } catch {
     // Box answers some errors (401, 5xx from proxies) without a JSON body.
   }
-  const status = response.status;
   const boxCode = typeof body.code === 'string' ? body.code : '';
-  const wait = retryAfterSeconds(Object.fromEntries(response.headers));
+  const wait = retryAfterSeconds(headers);
   const make = (code: AppError['code'], message: string) =>
     new BoxTransferError(status, boxCode, {
       code,
