@@ -1,4 +1,4 @@
-import type { Hash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 
 /**
@@ -28,22 +28,27 @@ export class BatchedFileWriter {
   #pump: Promise<void> | undefined;
   #current = 0;
   #filled = 0;
-  #hash: Hash;
+  /** SHA-1 of the bytes appended since the start (or the last restart). */
+  #hash: Hash = createHash('sha1');
   /** Bytes handed to the disk so far, counted from the start of the file. */
   position: number;
 
-  constructor(handle: FileHandle, hash: Hash, position: number) {
+  constructor(handle: FileHandle, position: number) {
     this.#handle = handle;
-    this.#hash = hash;
     this.position = position;
   }
 
   /** Starts again at `position` with a new hash (the server ignored a Range and sent the whole file). */
-  restartAt(position: number, hash: Hash): void {
+  restartAt(position: number): void {
     // Called between attempts, after drain(): nothing is gathered or pending by then.
     this.#filled = 0;
     this.position = position;
-    this.#hash = hash;
+    this.#hash = createHash('sha1');
+  }
+
+  /** The SHA-1 (hex) of what was appended; call once, after drain(). */
+  digest(): string {
+    return this.#hash.digest('hex');
   }
 
   /**
@@ -121,12 +126,24 @@ export class BatchedFileWriter {
   }
 }
 
+/** Errors of the disk itself (full, read-only, gone), told apart from the network's: a resume would fail the same way. */
+const localWriteErrors = new WeakSet<object>();
+
+export function isLocalWriteError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && localWriteErrors.has(error);
+}
+
 /** One write call may write less than asked (network file systems, a nearly full disk): write the rest. */
 async function writeAll(handle: FileHandle, bytes: Uint8Array, position: number): Promise<void> {
-  for (let done = 0; done < bytes.length;) {
-    const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, position + done);
-    if (bytesWritten === 0)
-      throw Object.assign(new Error('the disk accepted no more bytes'), { code: 'ENOSPC', syscall: 'write' });
-    done += bytesWritten;
+  try {
+    for (let done = 0; done < bytes.length;) {
+      const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, position + done);
+      if (bytesWritten === 0)
+        throw Object.assign(new Error('the disk accepted no more bytes'), { code: 'ENOSPC', syscall: 'write' });
+      done += bytesWritten;
+    }
+  } catch (error) {
+    if (typeof error === 'object' && error !== null) localWriteErrors.add(error);
+    throw error;
   }
 }

@@ -1,10 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { access, link, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../../../common/app-error.ts';
 import type { BoxFileFacts, BoxTransferClient } from './box-transfer-client.ts';
-import { BatchedFileWriter } from './batched-file-writer.ts';
+import { BatchedFileWriter, isLocalWriteError } from './batched-file-writer.ts';
 import { streamedGet } from './streamed-get.ts';
 import { boxTransferErrorOf, BoxTransferError, cancelledError, isAbort, offlineError } from './transfer-errors.ts';
 
@@ -93,8 +93,7 @@ function localWriteError(error: unknown, targetPath: string): unknown {
 async function receiveBytes(options: DownloadOptions, handle: FileHandle): Promise<string> {
   const { client, file, signal } = options;
   const maxResumes = options.maxResumes ?? 5;
-  let hash = createHash('sha1');
-  const writer = new BatchedFileWriter(handle, hash, 0);
+  const writer = new BatchedFileWriter(handle, 0);
   let failures = 0;
   let attempts = 0;
   while (writer.position < file.size || attempts === 0) {
@@ -113,8 +112,7 @@ async function receiveBytes(options: DownloadOptions, handle: FileHandle): Promi
           if (startedAt > 0 && head.status !== 206) {
             // The server ignored Range: start over rather than append the file to itself.
             options.onBytes(-startedAt);
-            hash = createHash('sha1');
-            writer.restartAt(0, hash);
+            writer.restartAt(0);
           }
         },
         onBody: (bytes) => {
@@ -141,18 +139,13 @@ async function receiveBytes(options: DownloadOptions, handle: FileHandle): Promi
   if (writer.position !== file.size) {
     throw new AppError('transfer_failed', `“${file.name}” arrived with the wrong size. Retry the download.`);
   }
-  return hash.digest('hex');
+  return writer.digest();
 }
 
 /** The first byte of a `206` answer, from `content-range: bytes <first>-<last>/<size>`. */
 function rangeStart(contentRange: string | undefined): number | undefined {
   const match = /^bytes (\d+)-\d+\/(?:\d+|\*)$/.exec(contentRange?.trim() ?? '');
   return match ? Number(match[1]) : undefined;
-}
-
-/** A failing disk (full, read-only, gone) will fail the same way on a resume. */
-function isLocalWriteError(error: unknown): boolean {
-  return typeof (error as NodeJS.ErrnoException | undefined)?.syscall === 'string';
 }
 
 /**
