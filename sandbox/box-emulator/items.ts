@@ -35,20 +35,12 @@ export function ensureNameFree(
   });
 }
 
-/** Checks the name, then files a new item under `parent`; `details` adds what only its kind has. */
-function addItem<T extends ItemRecord>(
-  emu: Emulator,
-  parent: FolderRecord,
-  name: string,
-  details: (
-    now: string,
-  ) => Omit<T, 'id' | 'name' | 'parentId' | 'ownerId' | 'description' | 'createdAt' | 'modifiedAt' | 'sequence'>,
-  conflictStyle: 'object' | 'list',
-): T {
+/** Checks the name, then returns what every new item under `parent` has. */
+function newItemFields(emu: Emulator, parent: FolderRecord, name: string, conflictStyle: 'object' | 'list') {
   checkName(name);
   ensureNameFree(emu, parent, name, conflictStyle);
   const now = nowIso();
-  const item = {
+  return {
     id: emu.store.newId(),
     name,
     parentId: parent.id,
@@ -57,25 +49,24 @@ function addItem<T extends ItemRecord>(
     createdAt: now,
     modifiedAt: now,
     sequence: 0,
-    ...details(now),
-  } as T;
+  };
+}
+
+function fileUnder<T extends ItemRecord>(emu: Emulator, parent: FolderRecord, item: T): T {
   emu.store.items.set(item.id, item);
   emu.store.attach(item, parent);
   return item;
 }
 
 export function createFolder(emu: Emulator, parent: FolderRecord, name: string): FolderRecord {
-  return addItem<FolderRecord>(emu, parent, name, () => ({ kind: 'folder', children: new Map() }), 'list');
+  const fields = newItemFields(emu, parent, name, 'list');
+  return fileUnder(emu, parent, { ...fields, kind: 'folder', children: new Map() });
 }
 
 export function createFile(emu: Emulator, parent: FolderRecord, name: string, content: ContentSource): FileRecord {
-  return addItem<FileRecord>(
-    emu,
-    parent,
-    name,
-    (now) => ({ kind: 'file', versions: [{ id: emu.store.newId(), content, createdAt: now }] }),
-    'object',
-  );
+  const fields = newItemFields(emu, parent, name, 'object');
+  const versions = [{ id: emu.store.newId(), content, createdAt: fields.createdAt }];
+  return fileUnder(emu, parent, { ...fields, kind: 'file', versions });
 }
 
 export function addVersion(emu: Emulator, file: FileRecord, content: ContentSource, newName?: string): void {
