@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { AppInfo } from '../../../common/ipc-contract.ts';
 import type { SignedInUser } from '../../../common/session-state.ts';
-import { Icon } from '../file-browser/icons.tsx';
+import { Icon } from './icons.tsx';
 import { ContextMenu } from './context-menu.tsx';
 
 interface AppHeaderProps {

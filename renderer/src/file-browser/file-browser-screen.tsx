@@ -9,7 +9,7 @@ import { ConfirmDeleteDialog } from './confirm-delete-dialog.tsx';
 import { ContextMenu, type MenuAction } from '../components/context-menu.tsx';
 import { FileInfoDialog } from './file-info-dialog.tsx';
 import { FileList, type ListCommand } from './file-list.tsx';
-import { Icon } from './icons.tsx';
+import { Icon } from '../components/icons.tsx';
 import { NameDialog } from './name-dialog.tsx';
 import { NavigationButtons } from './navigation-buttons.tsx';
 import { ListPlaceholder } from './placeholders.tsx';

@@ -1,5 +1,5 @@
 import { forwardRef, useState, type FormEvent } from 'react';
-import { Icon } from './icons.tsx';
+import { Icon } from '../components/icons.tsx';
 
 export interface SearchBoxProps {
   folderName: string | null;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Icon } from './icons.tsx';
+import { Icon } from '../components/icons.tsx';
 
 export interface Toast {
   id: number;
