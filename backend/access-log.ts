@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 
 /** Load-balancer and Prometheus probes: every few seconds, so logged only at debug when they succeed. */
 const probePaths = new Set(['/healthz', '/readyz', '/metrics']);
@@ -16,17 +16,24 @@ export function noteForAccessLog(request: FastifyRequest, message: string, field
 }
 
 /**
- * One log line per request, written when the answer has gone out: what Fastify's two default
- * lines ("incoming request", "request completed") say, plus the handler's note, in one. A login
- * used to write three JSON lines; at the default info level the logging is about 0.1 ms of CPU
- * per login in the provisioning benchmark (which runs at warn), so a third of the lines matters.
- * Probes that succeed go to debug: at a few per second they would drown the logins.
+ * Fastify's request logging, one line per request, written when the answer has gone out: what
+ * its two default lines ("incoming request", "request completed") say, plus the handler's note,
+ * in one. A login used to write three JSON lines; at the default info level the logging is about
+ * 0.1 ms of CPU per login in the provisioning benchmark (which runs at warn), so a third of the
+ * lines matters. Probes that succeed go to debug: at a few per second they would drown the logins.
  */
-export function registerAccessLog(app: FastifyInstance): void {
-  app.addHook('onResponse', (request, reply, done) => {
+export class AccessLog extends LogController {
+  override incomingRequest(): void {
+    // Said by the one line written when the request completes.
+  }
+
+  override routeNotFound(): void {
+    // The completed line says 404 with the path.
+  }
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const note = notes.get(request);
-    const path = request.routeOptions.url ?? request.url.split('?')[0];
-    const quiet = reply.statusCode < 400 && probePaths.has(path ?? '');
+    const path = request.routeOptions.url ?? request.url.split('?')[0] ?? '';
     const line = {
       method: request.method,
       path,
@@ -34,10 +41,10 @@ export function registerAccessLog(app: FastifyInstance): void {
       ms: Math.round(reply.elapsedTime * 10) / 10,
       remoteAddress: request.ip,
       ...note?.fields,
+      ...(error ? { errorName: error.name } : {}),
     };
     const message = note?.message ?? 'request done';
-    if (quiet) request.log.debug(line, message);
+    if (reply.statusCode < 400 && probePaths.has(path)) request.log.debug(line, message);
     else request.log.info(line, message);
-    done();
-  });
+  }
 }

@@ -2,7 +2,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import type { DestinationStream, Logger } from 'pino';
 import { BoxGateway, BoxRejectedError, type BoxGatewayOptions } from './box-gateway.ts';
 import type { BackendConfig } from './config.ts';
-import { noteForAccessLog, registerAccessLog } from './access-log.ts';
+import { AccessLog, noteForAccessLog } from './access-log.ts';
 import { bearerToken } from './bearer-token.ts';
 import { HttpError, RateLimitedError } from './http-errors.ts';
 import { createIdTokenVerifier, type IdTokenVerifierOptions } from './id-token-verifier.ts';
@@ -66,10 +66,8 @@ export function createBackend(config: BackendConfig, options: BackendOptions = {
     connectionTimeout: 30_000,
     requestTimeout: 30_000,
     return503OnClosing: true,
-    // One line per request instead, from registerAccessLog.
-    disableRequestLogging: true,
+    logController: new AccessLog(),
   });
-  registerAccessLog(app);
 
   // The endpoints read no body: accept any (or none, even with a JSON content type) within bodyLimit.
   app.removeAllContentTypeParsers();

@@ -174,14 +174,15 @@ describe('provisioning with the sandbox IdP and the Box emulator', () => {
     expect(metrics).toMatch(/box_provisioning_duration_seconds_count\{kind="first"\} 1/);
   });
 
-  it('logs one line per request: a login with its Box user and time, a refusal with its reason, probes at debug', async () => {
+  it('logs one line per request: a login with its Box user and time, a refusal with its reason, an unknown path, probes at debug', async () => {
     backend.logs.length = 0;
     await requestToken(backend, aliceIdToken);
     await requestToken(backend, 'not-a-jwt');
     await fetch(`${backend.url}/healthz`);
+    await fetch(`${backend.url}/no-such-path?x=1`);
     const lines = backend.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines).toHaveLength(3);
-    const [issued, refused, probe] = lines;
+    expect(lines).toHaveLength(4);
+    const [issued, refused, probe, unknown] = lines;
     expect(issued).toMatchObject({
       level: 30,
       msg: 'box token issued',
@@ -196,7 +197,8 @@ describe('provisioning with the sandbox IdP and the Box emulator', () => {
     expect(refused!['reason']).toMatch(/malformed/);
     expect(probe).toMatchObject({ level: 20, msg: 'request done', path: '/healthz', status: 200 });
     // Each line names its request, so a refusal can be matched with what the desktop saw.
-    expect(new Set(lines.map((line) => line['reqId'])).size).toBe(3);
+    expect(unknown).toMatchObject({ level: 30, msg: 'request done', path: '/no-such-path', status: 404 });
+    expect(new Set(lines.map((line) => line['reqId'])).size).toBe(4);
   });
 
   it('never logs ID tokens, Box tokens or the app secret', async () => {
