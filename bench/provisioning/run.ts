@@ -12,7 +12,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
@@ -78,6 +78,19 @@ async function peakRssMb(child: ChildProcess): Promise<number> {
 async function cpuSeconds(child: ChildProcess): Promise<number> {
   const fields = (await readFile(`/proc/${child.pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * Linux only: the time a process's threads were ready to run but waited for a core, in seconds,
+ * from the scheduler's own accounting (/proc/<pid>/task/<tid>/schedstat: run, wait, slices). With
+ * three busy processes on two cores this is where the latency beyond the work goes.
+ */
+async function runQueueWaitSeconds(pid: number): Promise<number> {
+  const threads = await readdir(`/proc/${pid}/task`);
+  const waits = await Promise.all(
+    threads.map(async (tid) => Number((await readFile(`/proc/${pid}/task/${tid}/schedstat`, 'utf8')).split(' ')[1])),
+  );
+  return waits.reduce((sum, ns) => sum + ns, 0) / 1e9;
 }
 
 /**
@@ -174,7 +187,15 @@ try {
 
   await emulator.clearRequests();
   const emulatorCpu = await cpuSeconds(emulatorProcess.child);
+  const waiters = { backend: backend.child.pid!, emulator: emulatorProcess.child.pid!, 'load generator': process.pid };
+  const waitedBefore = await Promise.all(Object.values(waiters).map(runQueueWaitSeconds));
   const returning = await phase(backend, returningTokens);
+  const waitedMs = await Promise.all(
+    Object.entries(waiters).map(
+      async ([name, pid], i) =>
+        `${name} ${fmt((((await runQueueWaitSeconds(pid)) - waitedBefore[i]!) * 1000) / returningTokens.length, 2)} ms`,
+    ),
+  );
   const emulatorCpuMs = (((await cpuSeconds(emulatorProcess.child)) - emulatorCpu) * 1000) / returningTokens.length;
   const returningLog = await emulator.requests();
   const returningCalls = sumCounts(await emulator.callCounts());
@@ -225,6 +246,7 @@ try {
       .map((n) => fmt(n, 1))
       .join(' ')} on ${availableParallelism()} CPUs (all processes share them)`,
   );
+  console.log(`waiting for a free CPU per returning login (ready to run, not running): ${waitedMs.join(', ')}`);
   console.log(
     `returning p99 ${fmt(returning.p99)} ms vs 3 x Box round trips ${fmt(budget)} ms (emulator-side): ${verdict(returning.p99 < budget)}`,
   );
