@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, customFetch, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, customFetch, errors, jwtVerify, type JWTHeaderParameters, type JWTPayload } from 'jose';
 import { z } from 'zod';
 import { isSecureOrLoopbackUrl } from '../common/loopback-host.ts';
 import { InvalidTokenError, UpstreamUnavailableError } from './http-errors.ts';
@@ -107,8 +107,9 @@ export function createIdTokenVerifier(options: IdTokenVerifierOptions): IdTokenV
         throw new UpstreamUnavailableError('the identity provider cannot be reached', 5);
       }
       let payload: JWTPayload;
+      let header: JWTHeaderParameters;
       try {
-        ({ payload } = await jwtVerify(token, keys.jwks, {
+        ({ payload, protectedHeader: header } = await jwtVerify(token, keys.jwks, {
           issuer: options.issuer,
           audience: options.audience,
           algorithms: keys.algorithms,
@@ -121,7 +122,7 @@ export function createIdTokenVerifier(options: IdTokenVerifierOptions): IdTokenV
       } catch (error) {
         throw new InvalidTokenError(describe(error));
       }
-      checkTokenKind(token, payload, options.audience);
+      checkTokenKind(header, payload, options.audience);
       const email = typeof payload['email'] === 'string' ? payload['email'] : undefined;
       return {
         issuer: options.issuer,
@@ -139,8 +140,8 @@ export function createIdTokenVerifier(options: IdTokenVerifierOptions): IdTokenV
  * (RFC 9068) say `typ: at+jwt`. With several audiences, OIDC Core §3.1.3.7 wants `azp`
  * to name the client the token was issued to.
  */
-function checkTokenKind(token: string, payload: JWTPayload, audience: readonly string[]): void {
-  const typ = decodeProtectedHeader(token).typ?.toLowerCase();
+function checkTokenKind(header: JWTHeaderParameters, payload: JWTPayload, audience: readonly string[]): void {
+  const typ = header.typ?.toLowerCase();
   if (typ === 'at+jwt' || typ === 'application/at+jwt')
     throw new InvalidTokenError('an access token is not an ID token');
   if (Array.isArray(payload.aud) && payload.aud.length > 1) {
