@@ -88,7 +88,11 @@ async function cpuSeconds(child: ChildProcess): Promise<number> {
 async function runQueueWaitSeconds(pid: number): Promise<number> {
   const threads = await readdir(`/proc/${pid}/task`);
   const waits = await Promise.all(
-    threads.map(async (tid) => Number((await readFile(`/proc/${pid}/task/${tid}/schedstat`, 'utf8')).split(' ')[1])),
+    threads.map(async (tid) => {
+      // A thread that ended between the listing and the read has nothing left to count.
+      const stat = await readFile(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').catch(() => '0 0 0');
+      return Number(stat.split(' ')[1]);
+    }),
   );
   return waits.reduce((sum, ns) => sum + ns, 0) / 1e9;
 }
