@@ -1,13 +1,19 @@
+/** OAuth parameters whose values are secrets (`code` only in URLs and forms: in JSON it is Box's error code). */
+const tokenNames =
+  'access_token|refresh_token|id_token|subject_token|actor_token|code_verifier|client_secret|assertion';
+
 /**
- * Text that may carry a secret inside an error's message or stack: bearer tokens, JWTs (ID,
- * access and Box tokens), and OAuth parameters in URLs or form bodies.
+ * Text that may carry a secret inside an error's message or stack: bearer tokens, JWTs (ID and
+ * access tokens), and OAuth parameters in URLs, form bodies or JSON answers (a token endpoint's
+ * error may quote its body, and Box's access tokens are not JWTs).
  */
 const secretPatterns: [RegExp, string][] = [
   [/\bBearer\s+[\w.~+/=-]+/gi, 'Bearer [redacted]'],
   [/\beyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted token]'],
+  [new RegExp(`\\b(${tokenNames}|code)=[^&\\s"']+`, 'gi'), '$1=[redacted]'],
   [
-    /\b(access_token|refresh_token|id_token|subject_token|actor_token|code|code_verifier|client_secret|assertion)=[^&\s"']+/gi,
-    '$1=[redacted]',
+    new RegExp(`"(${tokenNames}|accessToken|refreshToken|idToken)"(\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi'),
+    '"$1"$2"[redacted]"',
   ],
 ];
 

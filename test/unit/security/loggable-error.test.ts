@@ -17,6 +17,17 @@ test('bearer tokens, JWTs and OAuth parameters are redacted; the rest of the tex
   );
 });
 
+test('tokens quoted from a JSON answer are redacted; Box error codes stay', () => {
+  const text = redactSecrets(
+    'token endpoint answered {"access_token":"T9xq2KbPz1w","refresh_token": "R\\"ef","token_type":"bearer"}; ' +
+      'SDK state {"accessToken":"plainBoxToken"}; Box said {"type":"error","code":"not_found"}',
+  );
+  expect(text).toBe(
+    'token endpoint answered {"access_token":"[redacted]","refresh_token": "[redacted]","token_type":"bearer"}; ' +
+      'SDK state {"accessToken":"[redacted]"}; Box said {"type":"error","code":"not_found"}',
+  );
+});
+
 test('an error is logged with its message, stack and causes, and without the properties libraries attach', () => {
   const cause = new Error(`token exchange refused for subject_token=${jwt}`);
   const error = Object.assign(new TypeError('Box request failed', { cause }), {
