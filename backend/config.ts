@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { isSecureOrLoopbackUrl } from '../common/loopback-host.ts';
+import { secureOrLoopbackUrl } from './secure-url-schema.ts';
 
 /**
  * Backend configuration from environment variables (DESIGN.md, "Backend configuration").
@@ -30,9 +30,8 @@ export const defaultBoxTokenScopes = [
   'item_delete',
 ] as const;
 
-const issuerUrl = z
-  .url({ protocol: /^https?$/ })
-  .refine((value) => isSecureOrLoopbackUrl(new URL(value)), 'must be https (http is accepted only on a loopback host)');
+/** The IdP's and Box's addresses: tokens and the app's credentials travel to them. */
+const secureUrl = secureOrLoopbackUrl('must be https (http is accepted only on a loopback host)');
 
 const list = z
   .string()
@@ -46,7 +45,7 @@ const list = z
 
 const envSchema = z
   .object({
-    OIDC_ISSUER: issuerUrl,
+    OIDC_ISSUER: secureUrl,
     OIDC_AUDIENCE: list,
     BOX_CONFIG_FILE: z.string().min(1).optional(),
     BOX_CLIENT_ID: z.string().min(1).optional(),
@@ -54,9 +53,9 @@ const envSchema = z
     BOX_ENTERPRISE_ID: z.string().regex(/^\d+$/, 'must be the numeric enterprise id').optional(),
     BOX_USER_TYPE: z.enum(['app', 'managed']).default('app'),
     BOX_TOKEN_SCOPES: list.optional(),
-    BOX_API_URL: z.url({ protocol: /^https?$/ }).default(boxDefaults.apiUrl),
-    BOX_UPLOAD_URL: z.url({ protocol: /^https?$/ }).default(boxDefaults.uploadUrl),
-    BOX_OAUTH2_URL: z.url({ protocol: /^https?$/ }).default(boxDefaults.oauth2Url),
+    BOX_API_URL: secureUrl.default(boxDefaults.apiUrl),
+    BOX_UPLOAD_URL: secureUrl.default(boxDefaults.uploadUrl),
+    BOX_OAUTH2_URL: secureUrl.default(boxDefaults.oauth2Url),
     HOST: z.string().min(1).default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65535).default(8080),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, customFetch, errors, jwtVerify, type JWTHeaderParameters, type JWTPayload } from 'jose';
 import { z } from 'zod';
-import { isSecureOrLoopbackUrl } from '../common/loopback-host.ts';
 import { InvalidTokenError, UpstreamUnavailableError } from './http-errors.ts';
+import { secureOrLoopbackUrl } from './secure-url-schema.ts';
 
 /** Allowed clock skew between the IdP and us, in seconds (issue 4: at most 60 s). */
 const clockToleranceSeconds = 60;
@@ -24,9 +24,7 @@ const asymmetricAlgorithms = new Set([
 const discoverySchema = z.object({
   issuer: z.string(),
   // The keys that decide whether a token is genuine: never fetched over plain http off this machine.
-  jwks_uri: z
-    .url()
-    .refine((value) => isSecureOrLoopbackUrl(new URL(value)), 'jwks_uri must be https (or http on a loopback host)'),
+  jwks_uri: secureOrLoopbackUrl('jwks_uri must be https (or http on a loopback host)'),
   id_token_signing_alg_values_supported: z.array(z.string()).default(['RS256']),
 });
 

@@ -32,7 +32,12 @@ describe('backend configuration from the environment', () => {
   it('reads a client-credentials setup with Box defaults', () => {
     const config = loadConfig(ccg);
     expect(config.oidcAudience).toEqual(['desktop-client', 'other-client']);
-    expect(config.box).toEqual({ kind: 'ccg', clientId: 'client-id', clientSecret: 'client-secret', enterpriseId: '12345' });
+    expect(config.box).toEqual({
+      kind: 'ccg',
+      clientId: 'client-id',
+      clientSecret: 'client-secret',
+      enterpriseId: '12345',
+    });
     expect(config.boxUserType).toBe('app');
     expect(config.baseUrls).toEqual({
       apiUrl: 'https://api.box.com',
@@ -47,6 +52,11 @@ describe('backend configuration from the environment', () => {
   it('names the bad variable', () => {
     expect(failure({ ...ccg, OIDC_ISSUER: undefined }).variable).toBe('OIDC_ISSUER');
     expect(failure({ ...ccg, OIDC_ISSUER: 'http://idp.example.com' }).message).toMatch(/^OIDC_ISSUER: .*loopback/);
+    expect(failure({ ...ccg, OIDC_ISSUER: 'not a url' }).message).toMatch(/^OIDC_ISSUER: Invalid URL/);
+    expect(failure({ ...ccg, BOX_API_URL: 'https//api.box.com' }).variable).toBe('BOX_API_URL');
+    expect(failure({ ...ccg, BOX_OAUTH2_URL: 'http://box.internal/oauth2' }).message).toMatch(
+      /^BOX_OAUTH2_URL: .*loopback/,
+    );
     expect(failure({ ...ccg, OIDC_AUDIENCE: ' , ' }).variable).toBe('OIDC_AUDIENCE');
     expect(failure({ ...ccg, BOX_USER_TYPE: 'guest' }).variable).toBe('BOX_USER_TYPE');
     expect(failure({ ...ccg, BOX_ENTERPRISE_ID: 'acme' }).variable).toBe('BOX_ENTERPRISE_ID');
@@ -67,7 +77,10 @@ describe('backend configuration from the environment', () => {
       /^BOX_CONFIG_FILE: cannot read .*ENOENT/,
     );
     const partial = join(dir, 'partial.json');
-    await writeFile(partial, JSON.stringify({ boxAppSettings: { clientID: 'a', clientSecret: 'b' }, enterpriseID: '1' }));
+    await writeFile(
+      partial,
+      JSON.stringify({ boxAppSettings: { clientID: 'a', clientSecret: 'b' }, enterpriseID: '1' }),
+    );
     expect(failure({ OIDC_ISSUER: ccg.OIDC_ISSUER, OIDC_AUDIENCE: 'x', BOX_CONFIG_FILE: partial }).message).toMatch(
       /^BOX_CONFIG_FILE: .*appAuth/,
     );
