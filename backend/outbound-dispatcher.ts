@@ -6,12 +6,12 @@ const maxConnectionsPerOrigin = 128;
 /**
  * The connection pool for calls to Box: kept-alive connections, or, when an outbound proxy is
  * configured, undici's proxy agent. Read from `env` only (never from the process environment
- * behind its back): `HTTPS_PROXY` for https calls, `HTTP_PROXY` for http ones (and for https
- * when `HTTPS_PROXY` is unset, undici's rule), `ALL_PROXY` where the specific one is unset, and
- * `NO_PROXY`; lower-case names too.
+ * behind its back). An https call goes through `HTTPS_PROXY`, else `ALL_PROXY`, else
+ * `HTTP_PROXY` (undici's fallback); an http call through `HTTP_PROXY`, else `ALL_PROXY`; hosts
+ * in `NO_PROXY` are reached directly. Each name may be lower-case, which wins, as with curl.
  */
 export function outboundDispatcher(env: Record<string, string | undefined> = process.env): Dispatcher {
-  const setting = (name: string) => env[name] || env[name.toLowerCase()] || '';
+  const setting = (name: string) => env[name.toLowerCase()] || env[name] || '';
   const allProxy = setting('ALL_PROXY');
   const httpProxy = setting('HTTP_PROXY') || allProxy;
   const httpsProxy = setting('HTTPS_PROXY') || allProxy;

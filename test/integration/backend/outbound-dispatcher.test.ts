@@ -68,6 +68,11 @@ describe('outbound proxy for the backend’s Box calls (undici, from the setting
     expect(tunnels.every((line) => line.includes(emulatorHost))).toBe(true);
   });
 
+  it('prefers the lower-case name when both spellings are set, as curl does', async () => {
+    await usersVia({ http_proxy: proxyUrl, HTTP_PROXY: 'http://127.0.0.1:9' });
+    expect(tunnels.length).toBeGreaterThan(0);
+  });
+
   it('goes straight to the hosts NO_PROXY names', async () => {
     await usersVia({ HTTP_PROXY: proxyUrl, NO_PROXY: '127.0.0.1' });
     expect(tunnels).toEqual([]);
