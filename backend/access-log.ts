@@ -41,10 +41,13 @@ export class AccessLog extends LogController {
       ms: Math.round(reply.elapsedTime * 10) / 10,
       remoteAddress: request.ip,
       ...note?.fields,
-      ...(error ? { errorName: error.name } : {}),
     };
     const message = note?.message ?? 'request done';
-    if (reply.statusCode < 400 && probePaths.has(path)) request.log.debug(line, message);
+    // An answer that could not be written (the client went away mid-answer, a socket error).
+    if (error) request.log.error({ ...line, errorName: error.name, errorMessage: error.message }, message);
+    // Box busy or unreachable, the IdP down: the service cannot do its job, which operators watch for.
+    else if (reply.statusCode >= 500) request.log.warn(line, message);
+    else if (reply.statusCode < 400 && probePaths.has(path)) request.log.debug(line, message);
     else request.log.info(line, message);
   }
 }

@@ -70,11 +70,17 @@ describe('Box faults: bounded retries honouring retry-after, then 503 with Retry
 
   it('gives up on a Box that keeps failing after a bounded number of attempts', async () => {
     await box.emulator.controls.addFault({ route: '*', status: 503 });
+    backend.logs.length = 0;
     const { response, ms } = await timed(() => requestToken(backend, idToken));
     expect(response.status).toBe(503);
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(ms).toBeLessThan(8000);
     expect(await totalCalls(box)).toBe(4);
+    // The backend logs at warn here: the refusal still reaches the log, as a warning operators see.
+    const lines = backend.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toEqual([
+      expect.objectContaining({ level: 40, msg: 'request refused', status: 503, error: 'temporarily_unavailable' }),
+    ]);
   });
 
   it('answers 503 with Retry-After when Box is down, and readiness says so', async () => {
