@@ -79,7 +79,9 @@ export class LeanNetworkClient implements NetworkClient {
     if (answer) response = interceptors.reduce((current, interceptor) => interceptor.afterRequest(current), response);
 
     const retryStrategy = session?.retryStrategy;
-    if (retryStrategy && (await retryStrategy.shouldRetry(options, response, attempt))) {
+    // An answer that is not Box's (a captive portal's page) will not change on a second try.
+    const retriable = !(failure instanceof NotJsonAnswerError);
+    if (retriable && retryStrategy && (await retryStrategy.shouldRetry(options, response, attempt))) {
       const seconds = retryStrategy.retryAfter(options, response, attempt);
       await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
       return this.#fetchWithRetries(input, attempt + 1);
@@ -129,7 +131,7 @@ export class LeanNetworkClient implements NetworkClient {
           data = jsonToSerializedData(text);
         } catch {
           // A captive portal's or proxy's HTML page: the status still says what happened, unless it claims success.
-          if (status >= 200 && status < 300) throw new Error('Box answered with a body that is not JSON');
+          if (status >= 200 && status < 300) throw new NotJsonAnswerError();
         }
       }
       return { response: { url: url.href, status, data, headers: flatHeaders(response.headers) }, text };
@@ -141,6 +143,14 @@ export class LeanNetworkClient implements NetworkClient {
       clearTimeout(timer);
       cancellation?.removeEventListener('abort', cancel);
     }
+  }
+}
+
+/** A 2xx answer whose body is not JSON: not Box talking (a captive portal, a misconfigured proxy). */
+class NotJsonAnswerError extends Error {
+  constructor() {
+    super('Box answered with a body that is not JSON');
+    this.name = 'NotJsonAnswerError';
   }
 }
 

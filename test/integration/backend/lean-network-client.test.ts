@@ -210,12 +210,14 @@ describe('LeanNetworkClient (box-node-sdk over undici)', () => {
     });
     afterAll(() => closeServer(server));
 
-    it('refuses a 2xx answer that is not JSON instead of handing the SDK nonsense', async () => {
+    it('refuses a 2xx answer that is not JSON instead of handing the SDK nonsense, and does not ask again', async () => {
+      seen.length = 0;
       const error: unknown = await serviceClient(origin)
         .users.getUserById('1')
         .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(BoxSdkError);
       expect((error as Error).message).toBe('Box answered with a body that is not JSON');
+      expect(seen.filter((line) => line.startsWith('GET /2.0/users/1'))).toHaveLength(1);
     });
 
     it('keeps Box’s context_info and the raw body of an error answer', async () => {
