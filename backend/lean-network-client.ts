@@ -93,7 +93,7 @@ export class LeanNetworkClient implements NetworkClient {
 
   /** One HTTP exchange, bounded as a whole by the session's timeout: connecting, a proxy's CONNECT, the answer's last byte. */
   async #send(
-    url: URL,
+    url: string,
     method: string,
     headers: Record<string, string>,
     body: string | undefined,
@@ -134,7 +134,7 @@ export class LeanNetworkClient implements NetworkClient {
           if (status >= 200 && status < 300) throw new NotJsonAnswerError();
         }
       }
-      return { response: { url: url.href, status, data, headers: flatHeaders(response.headers) }, text };
+      return { response: { url, status, data, headers: flatHeaders(response.headers) }, text };
     } catch (error) {
       // The SDK's own words for its deadline, so logs read the same whichever client ran.
       if (timedOut) throw new Error(`Connection timeout after ${timeoutMs}ms`, { cause: error });
@@ -154,10 +154,13 @@ class NotJsonAnswerError extends Error {
   }
 }
 
-function withQuery(base: string, params: Readonly<Record<string, string>> | undefined): URL {
+/** The URL with the SDK's query parameters; parsed only when there are some (undici parses it anyway). */
+function withQuery(base: string, params: Readonly<Record<string, string>> | undefined): string {
+  const entries = Object.entries(params ?? {});
+  if (entries.length === 0) return base;
   const url = new URL(base);
-  for (const [name, value] of Object.entries(params ?? {})) url.searchParams.append(name, value);
-  return url;
+  for (const [name, value] of entries) url.searchParams.append(name, value);
+  return url.href;
 }
 
 function requestBody(options: FetchOptions): string | undefined {
