@@ -4,14 +4,13 @@ import { startBoxEmulator, type BoxEmulator, type BoxEmulatorOptions } from '../
 import { BoxOpenApiValidator } from './box-openapi-validator.ts';
 
 /** A `NetworkSession` aimed at the emulator's one origin, as the backend configures it. */
+/** The SDK's base URLs for a server laid out as the emulator is (API, uploads and OAuth2 under one origin). */
+export function emulatorBaseUrls(origin: string): BaseUrls {
+  return new BaseUrls({ baseUrl: origin, uploadUrl: `${origin}/api`, oauth2Url: `${origin}/api/oauth2` });
+}
+
 export function emulatorSession(emulator: BoxEmulator): NetworkSession {
-  return new NetworkSession({}).withCustomBaseUrls(
-    new BaseUrls({
-      baseUrl: emulator.origin,
-      uploadUrl: `${emulator.origin}/api`,
-      oauth2Url: `${emulator.origin}/api/oauth2`,
-    }),
-  );
+  return new NetworkSession({}).withCustomBaseUrls(emulatorBaseUrls(emulator.origin));
 }
 
 export function jwtAuth(emulator: BoxEmulator): BoxJwtAuth {

@@ -4,6 +4,9 @@ import { startBoxPeer, type BoxPeer } from './support/backend-harness.ts';
 
 const tokenCalls = async (box: BoxPeer) => (await box.emulator.controls.callCounts())['POST /oauth2/token'] ?? 0;
 
+/** Each gateway holds a pool of connections to the emulator; closed after the tests. */
+const gateways: BoxGateway[] = [];
+
 function gatewayFor(box: BoxPeer, kind: 'jwt' | 'ccg'): BoxGateway {
   const settings = box.emulator.appConfig;
   const credentials =
@@ -22,7 +25,9 @@ function gatewayFor(box: BoxPeer, kind: 'jwt' | 'ccg'): BoxGateway {
     BOX_OAUTH2_URL: `${box.emulator.origin}/api/oauth2`,
     ...credentials,
   });
-  return new BoxGateway(config);
+  const gateway = new BoxGateway(config);
+  gateways.push(gateway);
+  return gateway;
 }
 
 describe('Box gateway against the emulator (box-node-sdk underneath)', () => {
@@ -30,7 +35,10 @@ describe('Box gateway against the emulator (box-node-sdk underneath)', () => {
   beforeAll(async () => {
     box = await startBoxPeer();
   });
-  afterAll(() => box.close());
+  afterAll(async () => {
+    await Promise.all(gateways.map((gateway) => gateway.close()));
+    await box.close();
+  });
   beforeEach(() => box.emulator.controls.clearRequests());
 
   it('shares one service-account token request among concurrent callers and reuses it', async () => {

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listen } from '../../../support/http-server.ts';
 import { SignJWT, exportJWK, generateKeyPair, type JWTPayload, type CryptoKey } from 'jose';
 import Provider from 'oidc-provider';
 
@@ -27,9 +27,12 @@ export async function startKeyedIssuer(): Promise<KeyedIssuer> {
   const jwk = { ...(await exportJWK(privateKey)), kid, alg: 'RS256', use: 'sig' };
   // The issuer URL needs the port, so the provider is attached after listening.
   const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const provider = new Provider(issuer, { jwks: { keys: [jwk] }, clients: [], features: { devInteractions: { enabled: false } } });
+  const issuer = await listen(server);
+  const provider = new Provider(issuer, {
+    jwks: { keys: [jwk] },
+    clients: [],
+    features: { devInteractions: { enabled: false } },
+  });
   const callback = provider.callback();
   server.on('request', (req: IncomingMessage, res: ServerResponse) => void callback(req, res));
 
@@ -54,9 +57,6 @@ export async function startKeyedIssuer(): Promise<KeyedIssuer> {
         .setProtectedHeader({ alg: 'RS256', kid: header.kid ?? kid })
         .sign(header.key ?? privateKey);
     },
-    close() {
-      server.closeAllConnections();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: () => closeServer(server),
   };
 }

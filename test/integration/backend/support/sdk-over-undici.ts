@@ -3,13 +3,14 @@
  * them, for tests against the emulator and small real HTTP servers.
  */
 import { BoxClient, BoxDeveloperTokenAuth } from 'box-node-sdk';
-import { BaseUrls, NetworkSession } from 'box-node-sdk/networking';
+import { NetworkSession } from 'box-node-sdk/networking';
 import type { Dispatcher } from 'undici';
 import { createBoxAuth } from '../../../../backend/box-auth.ts';
 import { loadConfig } from '../../../../backend/config.ts';
 import { ExpiringTokenStorage } from '../../../../backend/expiring-token-storage.ts';
 import { LeanNetworkClient } from '../../../../backend/lean-network-client.ts';
 import { BoxRetryStrategy } from '../../../../common/box-retry-strategy.ts';
+import { emulatorBaseUrls } from '../../../support/box-emulator-harness.ts';
 
 /** Short waits, so retry tests stay quick. */
 export const retryLimits = { maxAttempts: 3, maxDelaySeconds: 2, baseDelaySeconds: 0.01 };
@@ -28,7 +29,7 @@ export interface SdkClientOptions {
 /** The service account's client, as the backend builds it, with our network client underneath. */
 export function sdkClient(origin: string, options: SdkClientOptions): BoxClient {
   const session = new NetworkSession({
-    baseUrls: new BaseUrls({ baseUrl: origin, uploadUrl: `${origin}/api`, oauth2Url: `${origin}/api/oauth2` }),
+    baseUrls: emulatorBaseUrls(origin),
     retryStrategy: new BoxRetryStrategy(retryLimits),
     networkClient: new LeanNetworkClient(options.via),
     ...(options.timeoutMs === undefined ? {} : { timeoutConfig: { timeoutMs: options.timeoutMs } }),
