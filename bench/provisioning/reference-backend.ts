@@ -44,10 +44,14 @@ function answer(res: ServerResponse, status: number, body: unknown): void {
 function genuine(token: string): boolean {
   const [header, payload, signature] = token.split('.');
   if (!header || !payload || !signature) return false;
-  const key = keys.get(String(decode(header)['kid']));
-  if (!key || !verify('sha256', Buffer.from(`${header}.${payload}`), key, Buffer.from(signature, 'base64url')))
-    return false;
-  return decode(payload)['iss'] === issuer;
+  try {
+    const key = keys.get(String(decode(header)['kid']));
+    if (!key || !verify('sha256', Buffer.from(`${header}.${payload}`), key, Buffer.from(signature, 'base64url')))
+      return false;
+    return decode(payload)['iss'] === issuer;
+  } catch {
+    return false; // not JSON inside: not a token
+  }
 }
 
 const server = createServer((req, res) => {

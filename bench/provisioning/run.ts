@@ -21,7 +21,7 @@ import { backendNodeFlags } from '../../backend/node-flags.ts';
 import { EmulatorControlClient } from '../../sandbox/box-emulator/control-client.ts';
 import { startSandboxIdp, type SandboxUser } from '../../sandbox/idp/index.ts';
 import { signInAs } from '../../test/support/sign-in-as.ts';
-import { pool, summarize, type PhaseStats } from './stats.ts';
+import { percentile, pool, summarize, type PhaseStats } from './stats.ts';
 
 const identities = 500;
 const totalRequests = 2000;
@@ -142,7 +142,10 @@ async function phase(server: Started, tokens: readonly string[]): Promise<Phase>
     failures,
     clientCpuMs: (used.user + used.system) / 1000 / tokens.length,
     serverCpuMs: (((await cpuSeconds(server.child)) - serverCpu) * 1000) / tokens.length,
-    p99AfterFirstWave: summarize(latencies.slice(concurrency), seconds).p99,
+    p99AfterFirstWave: percentile(
+      latencies.slice(concurrency).sort((a, b) => a - b),
+      99,
+    ),
   };
 }
 
@@ -264,7 +267,7 @@ try {
   await stopProcess(backend);
   await stopProcess(reference);
   await Promise.all([...loadPools.values()].map((p) => p.close()));
-  emulatorProcess.child.kill('SIGTERM');
+  await stopProcess(emulatorProcess);
   await idp.close();
   await rm(dir, { recursive: true, force: true });
 }
