@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 
 /**
  * Extensions the OS runs rather than shows when "opened": programs, scripts, installers,
- * shortcuts and disk images on Windows, macOS and Linux. A file from Box with one of these is
+ * shortcuts, disk images and macro-enabled Office documents on Windows, macOS and Linux. A file from Box with one of these is
  * never launched by the app (anyone who can share a file with the user could pick its name, and
  * files the app writes carry no "downloaded from the internet" mark for SmartScreen or
  * Gatekeeper to act on); the app shows it in its folder instead, and the person decides.
@@ -52,6 +52,30 @@ const launchableExtensions = new Set([
   '.vhd',
   '.vhdx',
   '.one',
+  '.diagcab',
+  '.searchconnector-ms',
+  '.theme',
+  '.themepack',
+  '.website',
+  '.xbap',
+  '.jnlp',
+  '.psc1',
+  '.msh',
+  '.gadget',
+  '.ade',
+  '.adp',
+  '.mde',
+  // Office documents with macros: without the internet mark, Office would not hold their macros back
+  '.docm',
+  '.dotm',
+  '.xlsm',
+  '.xltm',
+  '.xlam',
+  '.pptm',
+  '.potm',
+  '.ppsm',
+  '.ppam',
+  '.sldm',
   // macOS
   '.app',
   '.command',
@@ -63,6 +87,8 @@ const launchableExtensions = new Set([
   '.scpt',
   '.applescript',
   '.webloc',
+  '.inetloc',
+  '.fileloc',
   '.dmg',
   // Linux
   '.desktop',

@@ -1,7 +1,7 @@
 import { createSafeOpenFile, isLaunchableFile } from '../../../main/core/security/launchable-file.ts';
 
 describe('opening a downloaded file', () => {
-  it('knows programs, scripts, shortcuts and disk images on each OS, whatever the case', () => {
+  it('knows programs, scripts, shortcuts, disk images and macro documents on each OS, whatever the case', () => {
     for (const name of [
       'setup.EXE',
       'run.ps1',
@@ -11,6 +11,10 @@ describe('opening a downloaded file', () => {
       'App.dmg',
       'tool.AppImage',
       'go.desktop',
+      'fix.diagcab',
+      'budget.XLSM',
+      'open.jnlp',
+      'site.inetloc',
     ])
       expect(isLaunchableFile(`/downloads/${name}`)).toBe(true);
     for (const name of ['report.pdf', 'photo.JPG', 'notes.txt', 'sheet.xlsx', 'no-extension', 'archive.zip'])
