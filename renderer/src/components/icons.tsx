@@ -1,3 +1,5 @@
+import './icons.css';
+
 /** Toolbar glyphs; decorative, the buttons carry the accessible names. */
 const paths = {
   back: 'M15 5l-7 7 7 7',
