@@ -4,28 +4,22 @@ import type { BoxAccessTokenSource } from './box-access-token-source.ts';
 import { ScopedTokenAuth } from './box-auth.ts';
 import { guardCutShortResponses } from './cut-short-response-guard.ts';
 import { BoxRetryStrategy, type BoxRetryLimits } from '../../../common/box-retry-strategy.ts';
-import { settingDefaults } from '../../../common/desktop-config-schema.ts';
 
 /**
  * Where Box lives, in box-node-sdk's form (the SDK appends `/2.0/...`): Box's own hosts by
- * default (the settings' defaults), the emulator's origin in tests and sandbox mode (uploads at origin + '/api').
+ * default (from the settings), the emulator's origin in tests and sandbox mode (uploads at origin + '/api').
  */
 export interface BoxBaseUrls {
   apiBaseUrl: string;
   uploadBaseUrl: string;
 }
 
-const boxBaseUrls: BoxBaseUrls = {
-  apiBaseUrl: settingDefaults.boxApiUrl,
-  uploadBaseUrl: settingDefaults.boxUploadUrl,
-};
-
 /** A person is waiting: when Box asks for more than 8 s we stop and say when to try again. */
 const desktopRetryLimits: BoxRetryLimits = { maxAttempts: 4, maxDelaySeconds: 8, baseDelaySeconds: 0.3 };
 
 export interface BoxConnectionOptions {
   tokenSource: BoxAccessTokenSource;
-  baseUrls?: BoxBaseUrls;
+  baseUrls: BoxBaseUrls;
   retryLimits?: Partial<BoxRetryLimits>;
   /** Per-request timeout; a stalled connection must end in an "offline" message, not a spinner forever. */
   timeoutMs?: number;
@@ -39,7 +33,7 @@ export interface BoxConnection {
 
 /** One SDK client with our auth, our retries and the injected base URLs. */
 export function createBoxConnection(options: BoxConnectionOptions): BoxConnection {
-  const urls = options.baseUrls ?? boxBaseUrls;
+  const urls = options.baseUrls;
   const auth = new ScopedTokenAuth(options.tokenSource);
   const networkSession = new NetworkSession({
     // The desktop never calls the OAuth2 endpoints (the backend does); the SDK insists on a value.
