@@ -30,19 +30,18 @@ export class BatchedFileWriter {
   #filled = 0;
   /** SHA-1 of the bytes appended since the start (or the last restart). */
   #hash: Hash = createHash('sha1');
-  /** Bytes handed to the disk so far, counted from the start of the file. */
-  position: number;
+  /** Bytes handed to the disk so far, counted from the start of the file; a resume continues here. */
+  position = 0;
 
-  constructor(handle: FileHandle, position: number) {
+  constructor(handle: FileHandle) {
     this.#handle = handle;
-    this.position = position;
   }
 
-  /** Starts again at `position` with a new hash (the server ignored a Range and sent the whole file). */
-  restartAt(position: number): void {
+  /** Starts the file again from its first byte, with a new hash (the server ignored a Range and sent the whole file). */
+  restart(): void {
     // Called between attempts, after drain(): nothing is gathered or pending by then.
     this.#filled = 0;
-    this.position = position;
+    this.position = 0;
     this.#hash = createHash('sha1');
   }
 

@@ -93,7 +93,7 @@ function localWriteError(error: unknown, targetPath: string): unknown {
 async function receiveBytes(options: DownloadOptions, handle: FileHandle): Promise<string> {
   const { client, file, signal } = options;
   const maxResumes = options.maxResumes ?? 5;
-  const writer = new BatchedFileWriter(handle, 0);
+  const writer = new BatchedFileWriter(handle);
   let failures = 0;
   let attempts = 0;
   while (writer.position < file.size || attempts === 0) {
@@ -112,7 +112,7 @@ async function receiveBytes(options: DownloadOptions, handle: FileHandle): Promi
           if (startedAt > 0 && head.status !== 206) {
             // The server ignored Range: start over rather than append the file to itself.
             options.onBytes(-startedAt);
-            writer.restartAt(0);
+            writer.restart();
           }
         },
         onBody: (bytes) => {

@@ -37,7 +37,7 @@ test('pieces of every size, tiny to larger than all batches together, arrive who
   const data = randomBytes(9 * 1024 * 1024 + 123);
   const path = join(dir, 'mixed.bin');
   const handle = await open(path, 'w');
-  const writer = new BatchedFileWriter(handle, 0);
+  const writer = new BatchedFileWriter(handle);
   const waits = await feed(writer, data, [1, 65_536, 7, 300_000, 5 * 1024 * 1024, 524_288]);
   await handle.close();
   expect(writer.position).toBe(data.length);
@@ -47,18 +47,19 @@ test('pieces of every size, tiny to larger than all batches together, arrive who
   expect(waits).toBeGreaterThan(0);
 });
 
-test('appending at an offset continues a partial file (a resume), and a restart rewrites it from the start', async () => {
+test('a second answer continues where the first stopped (a resume), and a restart rewrites the file from the start', async () => {
   const data = randomBytes(2 * 1024 * 1024);
   const path = join(dir, 'resume.bin');
   const handle = await open(path, 'w');
-  const first = new BatchedFileWriter(handle, 0);
-  await feed(first, data.subarray(0, 700_000), [100_000]);
-  const resumed = new BatchedFileWriter(handle, first.position);
+  const resumed = new BatchedFileWriter(handle);
+  await feed(resumed, data.subarray(0, 700_000), [100_000]);
+  expect(resumed.position).toBe(700_000);
   await feed(resumed, data.subarray(700_000), [250_000]);
   expect((await readFile(path)).equals(data)).toBe(true);
+  expect(resumed.digest()).toBe(createHash('sha1').update(data).digest('hex'));
 
   const other = randomBytes(data.length);
-  resumed.restartAt(0);
+  resumed.restart();
   await feed(resumed, other, [256 * 1024]);
   await handle.close();
   expect((await readFile(path)).equals(other)).toBe(true);
@@ -69,7 +70,7 @@ test('a write the disk refuses rejects the wait or the drain, it is not swallowe
   const path = join(dir, 'read-only.bin');
   await (await open(path, 'w')).close();
   const handle = await open(path, 'r');
-  const writer = new BatchedFileWriter(handle, 0);
+  const writer = new BatchedFileWriter(handle);
   const refused: unknown = await feed(writer, randomBytes(6 * 1024 * 1024), [256 * 1024]).catch(
     (error: unknown) => error,
   );
@@ -84,7 +85,7 @@ test('pieces that keep coming while the writer is full (TLS ignores a pause) kee
   const data = randomBytes(7 * 1024 * 1024 + 5);
   const path = join(dir, 'unpaused.bin');
   const handle = await open(path, 'w');
-  const writer = new BatchedFileWriter(handle, 0);
+  const writer = new BatchedFileWriter(handle);
   // Every piece handed over at once, never waiting: the later ones arrive while earlier ones are still pending.
   for (let offset = 0; offset < data.length; offset += 700_000)
     void writer.append(data.subarray(offset, offset + 700_000));
@@ -105,7 +106,7 @@ test('a write that takes only part of a batch is completed, not left as a hole',
     write: (buffer: Uint8Array, offset: number, length: number, position: number) =>
       real.write(buffer, offset, Math.min(length, 100_000), position),
   } as unknown as FileHandle;
-  const writer = new BatchedFileWriter(shortWriting, 0);
+  const writer = new BatchedFileWriter(shortWriting);
   await feed(writer, data, [256 * 1024]);
   await real.close();
   expect((await readFile(path)).equals(data)).toBe(true);
