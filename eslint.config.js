@@ -1,26 +1,35 @@
 // @ts-check
 /**
- * Lint rules, including the import layering of DESIGN.md ("may import" column):
+ * Lint rules, including the import layering of docs/architecture.md ("may import" column):
  * each runtime folder may import only the folders listed for it, so that a
- * renderer bug can never pull in Node or main-process code.
+ * renderer bug can never pull in Node or main-process code, and the core never
+ * depends on either of the shells that host it.
  */
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/** What main/ (both shells and the core) may never import. */
+const mainForbidden = ['preload', 'renderer', 'backend', 'sandbox', 'test', 'bench'];
+
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'electron'];
 
-/** @param {string[]} forbiddenFolders @param {string[]} [extraPatterns] */
-function layer(forbiddenFolders, extraPatterns = []) {
+/**
+ * @param {string[]} forbiddenFolders folders of ours this layer may not import
+ * @param {string[]} [extraPatterns] Node built-ins and packages the layer's runtime lacks
+ * @param {string[]} [forbiddenModules] packages forbidden by exact name (a pattern would also match a folder of that name)
+ */
+function layer(forbiddenFolders, extraPatterns = [], forbiddenModules = []) {
   return {
     'no-restricted-imports': [
       'error',
       {
+        paths: forbiddenModules.map((name) => ({ name, message: `This layer runs without ${name}.` })),
         patterns: [
           ...forbiddenFolders.map((folder) => ({
             group: [`**/${folder}/*`, `**/${folder}`],
-            message: `This layer may not import ${folder}/ (see DESIGN.md, "may import").`,
+            message: `This layer may not import ${folder}/ (see docs/architecture.md, "may import").`,
           })),
           ...extraPatterns.map((name) => ({
             group: [name],
@@ -77,7 +86,12 @@ export default tseslint.config(
     files: ['common/**'],
     rules: layer(['main', 'preload', 'renderer', 'backend', 'sandbox', 'test', 'bench'], nodeBuiltins),
   },
-  { files: ['main/**'], rules: layer(['preload', 'renderer', 'backend', 'sandbox', 'test', 'bench']) },
+  { files: ['main/**'], rules: layer(mainForbidden) },
+  // The core runs in plain Node under either shell: it imports neither shell, nor Electron (`**/electron` matches both).
+  { files: ['main/core/**'], rules: layer([...mainForbidden, 'electron', 'browser-shell']) },
+  { files: ['main/electron/**'], rules: layer([...mainForbidden, 'browser-shell']) },
+  // The browser shell runs where Electron cannot; from main/electron/ it takes only Electron-free modules (the CSP).
+  { files: ['main/browser-shell/**'], rules: layer(mainForbidden, [], ['electron']) },
   { files: ['preload/**'], rules: layer(['main', 'renderer', 'backend', 'sandbox', 'test', 'bench']) },
   {
     files: ['renderer/**'],
