@@ -3,7 +3,7 @@ import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { BoxItem } from '../../../common/box-items.ts';
 import { FileIcon } from './file-icon.tsx';
 import { kindLabels, fileKind } from './file-kind.ts';
-import { formatModified, formatSize } from './format.ts';
+import { formatModified, formatSize } from '../components/format.ts';
 import type { SortKey, SortOrder } from './sort-items.ts';
 import type { ItemDrag } from './use-item-drag.ts';
 
