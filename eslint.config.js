@@ -41,6 +41,26 @@ function layer(forbiddenFolders, extraPatterns = [], forbiddenModules = []) {
   };
 }
 
+/** Every way we know of to turn certificate checks off; each is an error wherever it appears. */
+const tlsVerificationOffPatterns = [
+  {
+    selector: "Property[key.name='rejectUnauthorized'][value.value=false]",
+    message: 'TLS verification is never switched off: trust the CA instead (docs/it-admin.md, "Corporate networks").',
+  },
+  {
+    selector: "Property[key.value='rejectUnauthorized'][value.value=false]",
+    message: 'TLS verification is never switched off: trust the CA instead.',
+  },
+  {
+    selector: "Literal[value='NODE_TLS_REJECT_UNAUTHORIZED'], Identifier[name='NODE_TLS_REJECT_UNAUTHORIZED']",
+    message: 'NODE_TLS_REJECT_UNAUTHORIZED is never set: trust the CA instead.',
+  },
+  {
+    selector: "Property[key.name='checkServerIdentity'] > :matches(ArrowFunctionExpression, FunctionExpression)",
+    message: 'Host name checks are never replaced: a custom checkServerIdentity can switch them off.',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: ['node_modules/', 'out/', 'out-backend/', 'dist/', '.tsbuild/', 'test-results/', 'playwright-report/'],
@@ -56,6 +76,9 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
+      // TLS verification is never switched off, anywhere: a corporate root CA is added to the trusted
+      // set instead (see docs/it-admin.md, "Corporate networks").
+      'no-restricted-syntax': ['error', ...tlsVerificationOffPatterns],
     },
   },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },

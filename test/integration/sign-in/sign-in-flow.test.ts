@@ -140,9 +140,11 @@ describe.skipIf(noKeychain !== null)('desktop sign-in through the system browser
     expect(new URL(secondUrl).searchParams.get('state')).not.toBe(new URL(firstUrl).searchParams.get('state'));
     expect(new URL(secondUrl).searchParams.get('redirect_uri')).toBe(`http://127.0.0.1:${port}/callback`);
     expect(manager.signInLink()).toBe(secondUrl);
-    // The first flow's callback is now turned away: its state is gone with its listener.
-    const stale = await completeLogin(firstUrl, alice);
-    expect((await fetch(stale)).status).toBe(400);
+    // The first tab, finished late, reaches the second listener and is told its sign-in was replaced.
+    const stale = await fetch(await completeLogin(firstUrl, alice));
+    expect(stale.status).toBe(410);
+    expect(await stale.text()).toContain('This sign-in was replaced');
+    expect(manager.state.status).toBe('signing-in');
     await fetch(await completeLogin(secondUrl, alice));
     expect(await second).toMatchObject({ status: 'signed-in' });
     expect((await first).status).not.toBe('error');
