@@ -9,7 +9,7 @@ import type { ItemDrag } from './use-item-drag.ts';
 
 export const rowHeight = 40;
 
-/** Keys the list does not handle itself; the screen maps them to commands. */
+/** Keys the list does not handle itself; the file browser's controller maps them to commands. */
 export type ListCommand = 'up' | 'back' | 'forward' | 'rename' | 'delete' | 'menu';
 
 export interface FileListProps {
