@@ -16,6 +16,8 @@ export const errorCodes = [
   'token_endpoint_error',
   'clock_skew',
   'session_expired',
+  'sign_in_port_in_use',
+  'sign_in_malformed_answer',
   'backend_unreachable',
   'backend_denied',
   'box_insufficient_scope',

@@ -18,13 +18,24 @@ export const signInMessages = {
   clock_skew:
     "Your computer's clock is wrong, so the sign-in could not be checked. Set the date and time automatically and try again.",
   session_expired: 'Your session has ended. Sign in again.',
-  config_invalid: 'None of the sign-in ports configured by IT is free. Close the program using them, or ask IT.',
+  sign_in_malformed_answer:
+    'Your company sign-in page sent the browser back without a sign-in code, so the sign-in could not finish. Try again; if it keeps happening, tell IT.',
+  config_invalid: 'The sign-in ports configured by IT cannot be opened on this computer. Ask IT to check the setting.',
 } as const satisfies Partial<Record<ErrorCode, string>>;
 
 export type SignInErrorCode = keyof typeof signInMessages;
 
 export function signInError(code: SignInErrorCode, cause?: unknown): AppError {
   return new AppError(code, signInMessages[code], { cause });
+}
+
+/** Names the busy ports, so the user or IT can find the program holding them. */
+export function signInPortInUse(ports: readonly number[]): AppError {
+  const which =
+    ports.length === 1
+      ? `port configured by IT (port ${ports[0]}) is used by another program. Close that program`
+      : `ports configured by IT (ports ${ports.join(', ')}) are used by other programs. Close those programs`;
+  return new AppError('sign_in_port_in_use', `The sign-in ${which} and try again, or ask IT.`);
 }
 
 const isNetworkFailure = (error: unknown): boolean =>
