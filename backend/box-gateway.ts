@@ -4,13 +4,14 @@ import { AuthorizationManager } from 'box-node-sdk/managers';
 import { BaseUrls, NetworkSession, type FetchOptions, type FetchResponse } from 'box-node-sdk/networking';
 import type { UserFull } from 'box-node-sdk/schemas';
 import type { BackendConfig } from './config.ts';
-import { createBoxAuth, type BoxAuth } from './box-auth.ts';
+import { createServiceAccountAuth, type BoxAuth } from './service-account-auth.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import { outboundDispatcher } from './outbound-dispatcher.ts';
 import { LeanNetworkClient } from './lean-network-client.ts';
-import { BoxRetryStrategy, retryAfterSeconds, type BoxRetryLimits } from '../common/box-retry-strategy.ts';
+import { BoxRetryStrategy, type BoxRetryLimits } from './box-retry-strategy.ts';
+import { retryAfterSeconds } from '../common/retry-after.ts';
 import { ExpiringTokenStorage } from './expiring-token-storage.ts';
-import { UpstreamUnavailableError } from './http-errors.ts';
+import { BoxConflictError, BoxRejectedError, UpstreamUnavailableError } from './http-errors.ts';
 
 export interface BoxUser {
   id: string;
@@ -90,7 +91,7 @@ export class BoxGateway {
           ]
         : [],
     });
-    const auth = createBoxAuth(config.box, new ExpiringTokenStorage());
+    const auth = createServiceAccountAuth(config.box, new ExpiringTokenStorage());
     this.serviceAuth = auth.service;
     this.asUser = auth.asUser;
     this.client = new BoxClient({ auth: this.serviceAuth, networkSession: this.session });
@@ -177,24 +178,6 @@ export class BoxGateway {
       if (error instanceof BoxRejectedError) this.userAuths.delete(userId);
       throw error;
     }
-  }
-}
-
-/** Marks Box's own "already exists" answer so the caller can look the user up again. */
-export class BoxConflictError extends Error {
-  constructor() {
-    super('Box user already exists');
-    this.name = 'BoxConflictError';
-  }
-}
-
-/** Box refused for a reason retrying will not fix (for example bad app credentials). */
-export class BoxRejectedError extends Error {
-  readonly status: number;
-  constructor(status: number, code: string | undefined) {
-    super(`Box answered ${status}${code ? ` ${code}` : ''}`);
-    this.name = 'BoxRejectedError';
-    this.status = status;
   }
 }
 

@@ -1,7 +1,6 @@
-import type { BoxGateway, BoxUser } from './box-gateway.ts';
-import { BoxConflictError, BoxRejectedError } from './box-gateway.ts';
+import type { BoxGateway, BoxUser, ScopedToken } from './box-gateway.ts';
 import { BoundedCache } from './bounded-cache.ts';
-import { AccessDeniedError } from './http-errors.ts';
+import { AccessDeniedError, BoxConflictError, BoxRejectedError } from './http-errors.ts';
 import type { VerifiedIdentity } from './id-token-verifier.ts';
 
 /** Box rejects user names longer than 50 characters. */
@@ -22,6 +21,10 @@ export interface ProvisionResult {
   created: boolean;
   /** True when the mapping came from the cache (a returning login). */
   cached: boolean;
+}
+
+export interface IssuedToken extends ProvisionResult {
+  token: ScopedToken;
 }
 
 /**
@@ -75,6 +78,23 @@ export class Provisioner {
       this.inFlight.set(key, pending);
     }
     return pending;
+  }
+
+  /**
+   * The identity's Box user (found or created) and a token for it limited to `scopes`. A cached
+   * mapping may point at a user deleted in Box since: when Box refuses that user, the identity is
+   * looked up again, once.
+   */
+  async issueToken(identity: VerifiedIdentity, scopes: readonly string[]): Promise<IssuedToken> {
+    const result = await this.provision(identity);
+    try {
+      return { ...result, token: await this.box.issueScopedToken(result.user.id, scopes) };
+    } catch (error) {
+      if (!(error instanceof BoxRejectedError && result.cached)) throw error;
+      this.forget(identity);
+      const fresh = await this.provision(identity);
+      return { ...fresh, token: await this.box.issueScopedToken(fresh.user.id, scopes) };
+    }
   }
 
   /** Drops a cached mapping, for when Box no longer knows the user (deleted in the admin console). */

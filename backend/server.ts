@@ -1,12 +1,12 @@
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { DestinationStream, Logger } from 'pino';
-import { BoxGateway, BoxRejectedError, type BoxGatewayOptions } from './box-gateway.ts';
+import { BoxGateway, type BoxGatewayOptions } from './box-gateway.ts';
 import type { BackendConfig } from './config.ts';
 import { checkAccess } from './access-gate.ts';
 import { AccessLog, noteForAccessLog } from './access-log.ts';
 import { registerBackchannelLogout } from './backchannel-logout.ts';
 import { bearerToken } from './bearer-token.ts';
-import { HttpError, RateLimitedError } from './http-errors.ts';
+import { BoxRejectedError, HttpError, RateLimitedError } from './http-errors.ts';
 import { createIdTokenVerifier, type IdTokenVerifierOptions } from './id-token-verifier.ts';
 import { createLogger } from './logger.ts';
 import { BackendMetrics, type RequestOutcome } from './metrics.ts';
@@ -100,15 +100,16 @@ export function createBackend(config: BackendConfig, options: BackendOptions = {
   });
 
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+    if (error instanceof BoxRejectedError) {
+      // A misconfigured Box app is the operator's to fix: said loudly, with Box's answer.
+      request.log.error({ boxStatus: error.boxStatus }, error.logLine);
+      return reply.code(error.status).send({ error: error.error, error_description: error.message });
+    }
     if (error instanceof HttpError) {
       if (error.retryAfterSeconds !== undefined) reply.header('Retry-After', String(error.retryAfterSeconds));
       if (error.status === 401) reply.header('WWW-Authenticate', `Bearer error="invalid_token"`);
       noteForAccessLog(request, 'request refused', { error: error.error, reason: error.message });
       return reply.code(error.status).send({ error: error.error, error_description: error.message });
-    }
-    if (error instanceof BoxRejectedError) {
-      request.log.error({ boxStatus: error.status }, error.message);
-      return reply.code(502).send({ error: 'server_error', error_description: 'Box refused the request' });
     }
     const status = typeof error.statusCode === 'number' && error.statusCode < 500 ? error.statusCode : 500;
     if (status >= 500) request.log.error({ errorName: error.name, message: error.message }, 'unexpected failure');
@@ -133,17 +134,8 @@ export function createBackend(config: BackendConfig, options: BackendOptions = {
       if (identityWait > 0) throw new RateLimitedError('too many token requests for this identity', identityWait);
 
       const started = performance.now();
-      let result = await provisioner.provision(identity);
-      let token;
-      try {
-        token = await box.issueScopedToken(result.user.id, config.boxTokenScopes);
-      } catch (error) {
-        // A cached mapping to a user deleted in Box: look the identity up again, once.
-        if (!(error instanceof BoxRejectedError && result.cached)) throw error;
-        provisioner.forget(identity);
-        result = await provisioner.provision(identity);
-        token = await box.issueScopedToken(result.user.id, config.boxTokenScopes);
-      }
+      const result = await provisioner.issueToken(identity, config.boxTokenScopes);
+      const { token } = result;
       metrics.provisioningSeconds.observe(
         { kind: result.created ? 'first' : 'returning' },
         (performance.now() - started) / 1000,

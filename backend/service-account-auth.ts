@@ -21,7 +21,7 @@ class DecryptOnce {
 }
 
 /** Builds the service-account auth and a factory of user-subject auths sharing its key. */
-export function createBoxAuth(credentials: BoxCredentials, serviceStorage: TokenStorage) {
+export function createServiceAccountAuth(credentials: BoxCredentials, serviceStorage: TokenStorage) {
   if (credentials.kind === 'ccg') {
     const service = new BoxCcgAuth({
       config: new CcgConfig({
