@@ -1,6 +1,7 @@
 import type { BoxClient } from 'box-node-sdk';
 import type { UserFull } from 'box-node-sdk/schemas';
-import { BoxRejectedError, type BoxGateway } from '../box-gateway.ts';
+import type { BoxGateway } from '../box-gateway.ts';
+import { BoxRejectedError } from '../http-errors.ts';
 
 /** What SCIM needs to know of a Box user. */
 export interface DirectoryUser {
@@ -29,7 +30,7 @@ function toDirectoryUser(user: UserFull): DirectoryUser {
 }
 
 function isNotFound(error: unknown): boolean {
-  return error instanceof BoxRejectedError && error.status === 404;
+  return error instanceof BoxRejectedError && error.boxStatus === 404;
 }
 
 /** SCIM's Box calls, as the service account: users' status, content transfer, deletion. */

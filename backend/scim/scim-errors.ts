@@ -1,6 +1,5 @@
 import SCIMMY from 'scimmy';
-import { BoxConflictError, BoxRejectedError } from '../box-gateway.ts';
-import { HttpError } from '../http-errors.ts';
+import { BoxConflictError, BoxRejectedError, HttpError } from '../http-errors.ts';
 import { UserNameTakenError } from '../shared-state/scim-user-store.ts';
 
 export const errorSchema = 'urn:ietf:params:scim:api:messages:2.0:Error';
@@ -45,8 +44,8 @@ export function toScimError(error: unknown): ScimError {
   if (error instanceof UserNameTakenError) return new ScimError(409, 'userName is already taken', 'uniqueness');
   if (error instanceof BoxConflictError)
     return new ScimError(409, 'a Box user with this external id already exists', 'uniqueness');
+  if (error instanceof BoxRejectedError) return new ScimError(502, `Box refused the request (${error.logLine})`);
   if (error instanceof HttpError) return new ScimError(error.status, error.message, undefined, error.retryAfterSeconds);
-  if (error instanceof BoxRejectedError) return new ScimError(502, 'Box refused the request');
   return new ScimError(500, 'internal error');
 }
 
