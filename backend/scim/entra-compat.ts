@@ -22,7 +22,7 @@ export function normalizeEntraPatch(body: unknown): unknown {
     if (typeof path === 'string' && booleanAttributes.has(path.toLowerCase()))
       return { ...operation, value: toBoolean(value) };
     if (path === undefined && typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      const entries = Object.entries(value).map(([name, item]) => [
+      const entries = Object.entries(value as Record<string, unknown>).map(([name, item]): [string, unknown] => [
         name,
         booleanAttributes.has(name.toLowerCase()) ? toBoolean(item) : item,
       ]);

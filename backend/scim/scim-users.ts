@@ -17,7 +17,7 @@ export interface ScimUsersOptions {
 }
 
 /** The SCIM attributes we keep, as scimmy hands them to us after validating them against RFC 7643's User schema. */
-interface UserInput {
+export interface UserInput {
   userName: string;
   externalId?: string;
   displayName?: string;

@@ -1,6 +1,6 @@
 import SCIMMY from 'scimmy';
 import { carry } from './scim-errors.ts';
-import type { ScimUsers } from './scim-users.ts';
+import type { ScimUsers, UserInput } from './scim-users.ts';
 
 /** What scimmy's handlers reach through their `ctx`: this backend's services (scimmy's declarations are process-wide). */
 export interface ScimContext {
@@ -46,7 +46,8 @@ export function declareScimResources(): void {
     })
     .ingress(async (resource: SCIMMY.Resources.User, instance: SCIMMY.Schemas.User, ctx: ScimContext) => {
       try {
-        return await ctx.users.write(resource.id, JSON.parse(JSON.stringify(instance)));
+        // scimmy has validated and coerced the instance against the User schema; plain JSON drops its class.
+        return await ctx.users.write(resource.id, JSON.parse(JSON.stringify(instance)) as UserInput);
       } catch (error) {
         return carry(error);
       }
