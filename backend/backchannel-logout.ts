@@ -28,7 +28,8 @@ function checkLogoutClaims(header: JWTHeaderParameters, payload: JWTPayload): vo
   if (header.typ !== undefined && header.typ.toLowerCase() !== 'logout+jwt')
     throw new InvalidLogoutError('not a logout token (typ)');
   const events = payload['events'];
-  const event = typeof events === 'object' && events !== null ? (events as Record<string, unknown>)[logoutEvent] : undefined;
+  const event =
+    typeof events === 'object' && events !== null ? (events as Record<string, unknown>)[logoutEvent] : undefined;
   if (typeof event !== 'object' || event === null || Array.isArray(event))
     throw new InvalidLogoutError('events claim check failed');
   if ('nonce' in payload) throw new InvalidLogoutError('a logout token must not carry a nonce');

@@ -66,7 +66,10 @@ const envSchema = z
       .string()
       .regex(/^[A-Za-z0-9_.:-]+$/, 'must be the name of an ID-token claim')
       .default('sub'),
-    REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL').optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
+      .optional(),
     SCIM_BEARER_TOKEN: z.string().min(32, 'must be at least 32 characters (a random secret)').optional(),
     SCIM_LINK_ATTRIBUTE: z.enum(['externalId', 'userName']).default('externalId'),
     SCIM_STATE_FILE: z.string().min(1).optional(),

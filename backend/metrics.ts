@@ -2,13 +2,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 
 /** Outcome label of a token request, bounded so Prometheus series stay few. */
 export type RequestOutcome =
-  | 'issued'
-  | 'invalid_token'
-  | 'access_denied'
-  | 'account_disabled'
-  | 'rate_limited'
-  | 'unavailable'
-  | 'error';
+  'issued' | 'invalid_token' | 'access_denied' | 'account_disabled' | 'rate_limited' | 'unavailable' | 'error';
 
 /**
  * The backend's Prometheus metrics, in a registry of its own so that several servers

@@ -48,7 +48,9 @@ export class BoxDirectory {
 
   async getUser(id: string): Promise<DirectoryUser | undefined> {
     try {
-      return toDirectoryUser(await this.call((box) => box.users.getUserById(id, { queryParams: { fields: userFields } })));
+      return toDirectoryUser(
+        await this.call((box) => box.users.getUserById(id, { queryParams: { fields: userFields } })),
+      );
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
@@ -56,9 +58,7 @@ export class BoxDirectory {
   }
 
   async findByExternalId(externalAppUserId: string): Promise<DirectoryUser | undefined> {
-    const users = await this.call((box) =>
-      box.users.getUsers({ externalAppUserId, limit: 2, fields: userFields }),
-    );
+    const users = await this.call((box) => box.users.getUsers({ externalAppUserId, limit: 2, fields: userFields }));
     const match = users.entries?.find((user) => user.id !== undefined);
     return match && toDirectoryUser(match);
   }

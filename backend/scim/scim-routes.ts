@@ -105,7 +105,11 @@ export function registerScim(app: FastifyInstance, deps: ScimDeps): void {
 
       scope.setErrorHandler((error, request, reply) => sendError(request, reply, error));
       scope.setNotFoundHandler((request, reply) =>
-        sendError(request, reply, new ScimError(404, `no SCIM endpoint ${request.method} ${request.url.split('?')[0]}`)),
+        sendError(
+          request,
+          reply,
+          new ScimError(404, `no SCIM endpoint ${request.method} ${request.url.split('?')[0]}`),
+        ),
       );
 
       const send = (reply: FastifyReply, status: number, body: unknown) =>

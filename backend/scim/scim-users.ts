@@ -4,7 +4,7 @@ import type { ScimUserRecord } from '../shared-state/scim-user-store.ts';
 import type { SharedState } from '../shared-state/shared-state.ts';
 import { boxName, type BoxDirectory, type DirectoryUser } from './box-directory.ts';
 import { ScimError } from './scim-errors.ts';
-import { candidateRecords } from './user-filter.ts';
+import { candidateRecords, matchUsers } from './user-filter.ts';
 import { UserDeletion } from './user-deletion.ts';
 
 export interface ScimUsersOptions {
@@ -86,7 +86,7 @@ export class ScimUsers {
     // Lists use the stored `active`, which every change here keeps in step with Box: one Box call per listed user would not scale.
     const records = await candidateRecords(state.scimUsers, resource.filter);
     const users = records.map((record) => toScim(record, record.active));
-    return resource.filter ? (resource.filter.match(users) as ScimUser[]) : users;
+    return resource.filter ? matchUsers(users, resource.filter) : users;
   }
 
   async write(id: string | undefined, input: UserInput): Promise<ScimUser> {
@@ -157,7 +157,13 @@ export class ScimUsers {
     return this.options.directory.updateUser(box.id, changes);
   }
 
-  private recordOf(id: string, input: UserInput, active: boolean, created: string, lastModified: string): ScimUserRecord {
+  private recordOf(
+    id: string,
+    input: UserInput,
+    active: boolean,
+    created: string,
+    lastModified: string,
+  ): ScimUserRecord {
     return {
       id,
       userName: input.userName,

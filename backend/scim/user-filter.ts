@@ -1,4 +1,4 @@
-import type SCIMMY from 'scimmy';
+import SCIMMY from 'scimmy';
 import type { ScimUserRecord, ScimUserStore } from '../shared-state/scim-user-store.ts';
 
 /** A filter branch's `eq` value for an attribute (names are case-insensitive in SCIM). */
@@ -34,4 +34,53 @@ export async function candidateRecords(
     for (const record of all) found.set(record.id, record);
   }
   return [...found.values()];
+}
+
+/** RFC 7643 makes these case-insensitive (caseExact false); scimmy's matcher compares exactly. */
+const caseInsensitive = new Set(['username', 'emails']);
+
+function lowered(comparison: unknown): unknown {
+  if (Array.isArray(comparison))
+    return (comparison as unknown[]).map((part, index) =>
+      index > 0 && typeof part === 'string' ? part.toLowerCase() : part,
+    );
+  if (typeof comparison === 'object' && comparison !== null)
+    return Object.fromEntries(
+      Object.entries(comparison as Record<string, unknown>).map(([name, inner]) => [name, lowered(inner)]),
+    );
+  return comparison;
+}
+
+/**
+ * Applies the whole filter with scimmy's matcher, comparing userName and emails without
+ * regard to case (an IdP asks for `userName eq "Alice@Example.com"` and must find alice).
+ */
+export function matchUsers<T extends { id: string; userName: string; emails?: unknown }>(
+  users: T[],
+  filter: SCIMMY.Types.Filter,
+): T[] {
+  const branches = (filter as unknown as Record<string, unknown>[]).map((branch) =>
+    Object.fromEntries(
+      Object.entries(branch).map(([name, comparison]) => [
+        name,
+        caseInsensitive.has(name.toLowerCase()) ? lowered(comparison) : comparison,
+      ]),
+    ),
+  );
+  const projected = users.map((user) => ({
+    ...user,
+    userName: user.userName.toLowerCase(),
+    ...(Array.isArray(user.emails)
+      ? {
+          emails: (user.emails as { value?: unknown }[]).map((email) => ({
+            ...email,
+            ...(typeof email.value === 'string' ? { value: email.value.toLowerCase() } : {}),
+          })),
+        }
+      : {}),
+  }));
+  const matched = new Set(
+    new SCIMMY.Types.Filter(branches).match(projected).map((user) => (user as { id: string }).id),
+  );
+  return users.filter((user) => matched.has(user.id));
 }

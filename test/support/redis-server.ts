@@ -13,7 +13,7 @@ export interface RedisServer {
   port: number;
   /** Kills the server (SIGKILL: a crash, not a shutdown). */
   kill(): Promise<void>;
-  /** Starts it again on the same port, empty (nothing was persisted). */
+  /** Starts it again on the same port: empty, or with its append-only file's contents when persisted. */
   restart(): Promise<void>;
   close(): Promise<void>;
 }
@@ -24,15 +24,30 @@ function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
-async function launch(port: number): Promise<ChildProcess> {
+export interface RedisServerOptions {
+  /**
+   * Keep an append-only file here, written on every command, as a production Redis holding
+   * revocations must: then a killed server comes back with what it had. Without it, nothing
+   * is persisted.
+   */
+  persistDir?: string;
+}
+
+async function launch(port: number, options: RedisServerOptions): Promise<ChildProcess> {
+  const persistence =
+    options.persistDir === undefined
+      ? ['--appendonly', 'no']
+      : ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', options.persistDir];
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'],
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--protected-mode', 'yes', ...persistence],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -46,9 +61,9 @@ async function launch(port: number): Promise<ChildProcess> {
   return child;
 }
 
-export async function startRedisServer(): Promise<RedisServer> {
+export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServer> {
   const port = await freePort();
-  let child: ChildProcess | undefined = await launch(port);
+  let child: ChildProcess | undefined = await launch(port, options);
   const kill = async () => {
     const running = child;
     child = undefined;
@@ -64,7 +79,7 @@ export async function startRedisServer(): Promise<RedisServer> {
     kill,
     async restart() {
       await kill();
-      child = await launch(port);
+      child = await launch(port, options);
     },
     close: kill,
   };

@@ -101,7 +101,9 @@ describe('back-channel logout tokens the spec says to refuse (OIDC Back-Channel 
     ];
     for (const [, token, reason] of hostile) await expectRefused(await postLogout(backend.url, await token), reason);
     await expectRefused(await postLogout(backend.url, undefined), /logout_token is required/);
-    expect((await postLogout(backend.url, await signLogoutToken(issuer, claims()), 'application/json')).status).toBe(415);
+    expect((await postLogout(backend.url, await signLogoutToken(issuer, claims()), 'application/json')).status).toBe(
+      415,
+    );
 
     // Nothing above ended the session.
     expect((await requestToken(backend, idToken)).status).toBe(200);

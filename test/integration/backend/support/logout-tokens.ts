@@ -37,7 +37,11 @@ export function unsignedToken(claims: JWTPayload): string {
   return `${part({ alg: 'none', typ: 'logout+jwt' })}.${part(claims)}.`;
 }
 
-export function postLogout(backendUrl: string, logoutToken: string | undefined, contentType?: string): Promise<Response> {
+export function postLogout(
+  backendUrl: string,
+  logoutToken: string | undefined,
+  contentType?: string,
+): Promise<Response> {
   return fetch(`${backendUrl}/v1/backchannel-logout`, {
     method: 'POST',
     headers: { 'content-type': contentType ?? 'application/x-www-form-urlencoded' },
