@@ -45,7 +45,7 @@ async function listenOnFirstFree(server: Server, ports: readonly number[]): Prom
         throw error;
     }
   }
-  throw signInError('config_invalid');
+  throw signInError('sign_in_port_in_use', undefined, { ports });
 }
 
 export async function openLoopbackListener(options: {

@@ -76,11 +76,11 @@ describe('loopback listener (RFC 8252)', () => {
     }
   });
 
-  it('fails with config_invalid when every configured port is busy', async () => {
+  it('fails with sign_in_port_in_use when every configured port is busy', async () => {
     const busy = await occupyPort();
     try {
       await expect(openLoopbackListener({ expectedState: state, ports: [busy.port] })).rejects.toMatchObject({
-        code: 'config_invalid',
+        code: 'sign_in_port_in_use',
       });
     } finally {
       busy.server.close();

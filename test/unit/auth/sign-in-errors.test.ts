@@ -12,6 +12,25 @@ const bodyError = (error: string) =>
 const clientError = (message: string, code: string, cause?: Error) =>
   Object.assign(new oidc.ClientError(message, cause ? { cause } : {}), { code });
 
+/** What openid-client really throws for a callback URL that fails its iss or state check (no network involved). */
+async function callbackError(query: string): Promise<unknown> {
+  const config = new oidc.Configuration(
+    {
+      issuer: 'https://idp.example.com',
+      token_endpoint: 'https://idp.example.com/token',
+      authorization_response_iss_parameter_supported: true,
+    },
+    'desktop',
+  );
+  const callback = new URL(`http://127.0.0.1/callback?${query}`);
+  return oidc
+    .authorizationCodeGrant(config, callback, { expectedState: 'our-state', pkceCodeVerifier: 'v'.repeat(43) })
+    .then(
+      () => new Error('the library accepted the callback'),
+      (error: unknown) => error,
+    );
+}
+
 describe('sign-in error mapping', () => {
   it('keeps our own errors as they are', () => {
     const own = new AppError('sign_in_timeout', 'late');
@@ -44,20 +63,12 @@ describe('sign-in error mapping', () => {
     expect(toSignInError(refused).code).toBe('idp_unreachable');
   });
 
-  it('maps JWT timestamp failures to clock_skew and iss/state mismatches to their codes', () => {
+  it('maps JWT timestamp failures to clock_skew and iss/state mismatches to their codes', async () => {
     const timestamp = clientError('JWT timestamp claim value failed validation', 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED');
     expect(toSignInError(timestamp).code).toBe('clock_skew');
-    const iss = clientError(
-      'invalid response encountered',
-      'OAUTH_INVALID_RESPONSE',
-      new Error('unexpected "iss" (issuer) response parameter value'),
-    );
+    const iss = await callbackError('code=c&state=our-state&iss=https://elsewhere.example.com');
     expect(toSignInError(iss).code).toBe('issuer_mismatch');
-    const state = clientError(
-      'invalid response encountered',
-      'OAUTH_INVALID_RESPONSE',
-      new Error('unexpected "state" response parameter value'),
-    );
+    const state = await callbackError('code=c&state=another-state&iss=https://idp.example.com');
     expect(toSignInError(state).code).toBe('state_mismatch');
   });
 
