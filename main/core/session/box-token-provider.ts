@@ -3,11 +3,7 @@ import type { AppError } from '../../../common/app-error.ts';
 import type { BoxAccessTokenSource } from '../box-client/box-access-token-source.ts';
 import { appError } from '../errors/error-catalog.ts';
 
-/**
- * The Box handoff: trades the user's ID token for a short-lived, downscoped Box token at the
- * backend (`POST /v1/box-token`), keeps it in memory only, renews it before it expires, and
- * forgets a token Box refused (the Box clients then ask for a new one, once).
- */
+/** The backend's answer to `POST /v1/box-token` (docs/backend.md). */
 const boxTokenResponse = z.object({
   access_token: z.string().min(1),
   token_type: z.string(),
@@ -34,7 +30,13 @@ export interface BoxTokenProviderOptions {
   fetch?: typeof fetch;
 }
 
-/** Also the Box service's token source (getToken + invalidate). */
+/**
+ * The Box handoff: trades the user's ID token for a short-lived, downscoped Box token at the
+ * backend (`POST /v1/box-token`), keeps it in memory only, renews it before it expires, and
+ * forgets a token Box refused (the Box clients then ask for a new one, once).
+ *
+ * It is also the Box client's token source (getToken + invalidate).
+ */
 export class BoxTokenProvider implements BoxAccessTokenSource {
   private readonly options: BoxTokenProviderOptions;
   private readonly clock: () => number;

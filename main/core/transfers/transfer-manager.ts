@@ -7,7 +7,7 @@ import type { CoreEventBus } from '../ipc/event-bus.ts';
 import type { BoxTransferClient, UploadTarget } from './box-transfer-client.ts';
 import type { ChunkedUploadOptions } from './chunked-upload.ts';
 import { downloadFile, exists } from './download-file.ts';
-import { freeLocalPath, localFileName, numberedName } from './keep-both-name.ts';
+import { freeLocalPath, localFileName, numberedName } from './file-names.ts';
 import type { AskNameClash } from './name-clash-broker.ts';
 import { ProgressMeter } from './progress-meter.ts';
 import { BoxAnswerError } from '../box-client/box-errors.ts';

@@ -72,6 +72,24 @@ describe('sign-in error mapping', () => {
     expect(toSignInError(state).code).toBe('state_mismatch');
   });
 
+  it('classifies by the library’s codes and check details, never by its message text', () => {
+    // openid-client's own discovery check: the document names another issuer.
+    const discovery = Object.assign(
+      new oidc.ClientError('discovered metadata issuer does not match the expected issuer', {
+        cause: { expected: 'https://idp.example.com/', body: {}, attribute: 'issuer' },
+      }),
+      { code: 'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED' },
+    );
+    expect(toSignInError(discovery).code).toBe('issuer_mismatch');
+    expect(toSignInError(clientError('operation timed out', 'OAUTH_TIMEOUT')).code).toBe('idp_unreachable');
+    // The same words with another code mean what the code says.
+    expect(toSignInError(clientError('unexpected "iss" (issuer) response parameter value', 'OAUTH_PARSE_ERROR')).code).toBe(
+      'token_endpoint_error',
+    );
+    // A TypeError of a wrong argument is no network failure, whatever its text.
+    expect(toSignInError(new TypeError('fetch failed: network')).code).toBe('internal');
+  });
+
   it('turns anything else into internal with a generic message', () => {
     const mapped = toSignInError(new Error('secret detail'));
     expect(mapped.code).toBe('internal');
