@@ -28,8 +28,6 @@ export interface SessionManagerOptions {
 /** A sign-in that has started and not ended. */
 interface PendingSignIn {
   controller: AbortController;
-  /** Resolves once neither this sign-in nor any it replaced holds a listener. */
-  released: Promise<void>;
   /** Its browser tab, once it is about to open. */
   tab: SignInTab | null;
 }
@@ -60,6 +58,8 @@ export class SessionManager {
   private tokens: HeldTokens | undefined;
   private refreshing: Promise<HeldTokens> | undefined;
   private pending: PendingSignIn | undefined;
+  /** Resolves once no sign-in started so far holds a listener (a cancelled one closes its own soon after). */
+  private listenersReleased: Promise<void> = Promise.resolve();
   /** Tabs of replaced sign-ins that may still come back; the pending sign-in answers them. */
   private replacedTabs: SignInTab[] = [];
   /**
@@ -104,14 +104,11 @@ export class SessionManager {
   async signIn(): Promise<SessionState> {
     const previous = this.pending;
     const controller = new AbortController();
+    const attempt: PendingSignIn = { controller, tab: null };
+    const earlierReleased = this.listenersReleased;
     let ended: () => void = () => undefined;
-    const attempt: PendingSignIn = {
-      controller,
-      released: Promise.all([new Promise<void>((resolve) => (ended = resolve)), previous?.released]).then(
-        () => undefined,
-      ),
-      tab: null,
-    };
+    const ownReleased = new Promise<void>((resolve) => (ended = resolve));
+    this.listenersReleased = Promise.all([earlierReleased, ownReleased]).then(() => undefined);
     // Recorded before the first await, so a start in the same turn, or Cancel, reaches this one.
     this.pending = attempt;
     if (previous) {
@@ -122,7 +119,8 @@ export class SessionManager {
     this.setState({ status: 'signing-in' });
     let tokens: TokenResponse;
     try {
-      const [config] = await unlessCancelled(Promise.all([this.discover(), previous?.released]), controller.signal);
+      // The sign-ins before this one let go of their ports before this one listens.
+      const [config] = await unlessCancelled(Promise.all([this.discover(), earlierReleased]), controller.signal);
       tokens = await runAuthorizationFlow({
         config,
         settings: this.askForAccount ? withLoginPrompt(this.options.settings) : this.options.settings,
@@ -135,12 +133,14 @@ export class SessionManager {
         ...(this.options.focusApp ? { onCallback: this.options.focusApp } : {}),
       });
     } catch (error) {
+      // Replaced or cancelled: the newer sign-in, or Cancel, owns the state.
       if (this.pending !== attempt) return this.current;
       this.endSignIn();
       return this.failed(error);
     } finally {
       ended();
     }
+    if (this.pending !== attempt) return this.current;
     this.endSignIn();
     try {
       this.askForAccount = false;
@@ -151,10 +151,14 @@ export class SessionManager {
     }
   }
 
-  /** "Cancel" on the waiting screen: closes the listener and returns to signed-out. */
+  /**
+   * "Cancel" on the waiting screen: signed-out at once, whatever the pending sign-in is doing;
+   * its listener closes right after, before any new sign-in listens.
+   */
   cancelSignIn(): SessionState {
-    this.pending?.controller.abort();
-    return this.current;
+    if (!this.pending) return this.current;
+    this.cancelPending();
+    return this.setState({ status: 'signed-out' });
   }
 
   /** At start-up: a stored refresh token signs the user in without the browser. */
@@ -180,7 +184,7 @@ export class SessionManager {
    * forgets every token. With endSession, also opens the provider's end-session page.
    */
   async signOut(options: { endSession?: boolean } = {}): Promise<SessionState> {
-    this.pending?.controller.abort();
+    this.cancelPending();
     const refreshToken = await this.readRefreshToken().catch(() => null);
     const idToken = this.tokens?.idToken;
     const config = await this.discover().catch(() => undefined);
@@ -277,6 +281,11 @@ export class SessionManager {
       },
     );
     return this.discovery;
+  }
+
+  private cancelPending(): void {
+    this.pending?.controller.abort();
+    this.endSignIn();
   }
 
   private endSignIn(): void {

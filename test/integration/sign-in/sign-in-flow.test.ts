@@ -1,5 +1,5 @@
 import { completeLogin } from '../../../sandbox/idp/scripted-browser.ts';
-import { freePort, rawRequest } from './support/http.ts';
+import { freePort, holdPortInChildProcess, rawRequest } from './support/http.ts';
 import { keychainUnavailableReason } from './support/keychain.ts';
 import { useSignInPeers } from './support/sign-in-peers.ts';
 import { scriptedSystemBrowser, silentSystemBrowser } from './support/system-browser.ts';
@@ -111,6 +111,46 @@ describe.skipIf(noKeychain !== null)('desktop sign-in through the system browser
     const callback = await callbackFor(browser, { code: 'never-issued', iss: peers.idp.issuer });
     void fetch(callback).then((r) => r.text());
     expect(await done).toMatchObject({ status: 'error', code: 'token_endpoint_error' });
+  });
+
+  it('takes an empty code (code=) with our state as a malformed answer, not a token endpoint error', async () => {
+    const { browser, manager } = silentSession();
+    let grants = 0;
+    const countGrant = () => grants++;
+    peers.idp.provider.on('grant.success', countGrant);
+    peers.idp.provider.on('grant.error', countGrant);
+    try {
+      const done = manager.signIn();
+      const callback = await callbackFor(browser, { code: '', iss: peers.idp.issuer });
+      const tab = fetch(callback);
+      const ended = await done;
+      expect(ended).toMatchObject({ status: 'error', code: 'sign_in_malformed_answer' });
+      expect(ended.status === 'error' && ended.message).toContain('without a sign-in code');
+      expect(await (await tab).text()).toContain('without a sign-in code');
+      expect(grants).toBe(0);
+    } finally {
+      peers.idp.provider.off('grant.success', countGrant);
+      peers.idp.provider.off('grant.error', countGrant);
+    }
+  });
+
+  it('says which fixed port another program holds (sign_in_port_in_use), and opens no tab', async () => {
+    const holder = await holdPortInChildProcess();
+    try {
+      const browser = silentSystemBrowser();
+      const { manager } = peers.session({
+        openExternal: browser.openExternal,
+        settings: { loopbackPorts: [holder.port] },
+      });
+      expect(await manager.signIn()).toEqual({
+        status: 'error',
+        code: 'sign_in_port_in_use',
+        message: `The sign-in port configured by IT (port ${holder.port}) is used by another program. Close that program and try again, or ask IT.`,
+      });
+      expect(browser.opened).toEqual([]);
+    } finally {
+      await holder.stop();
+    }
   });
 
   it('times out, closes the listener and says so', async () => {
