@@ -67,6 +67,7 @@ export async function startFileBrowserWorld(): Promise<FileBrowserWorld> {
       publish({
         status: 'signed-in',
         user: { name: user?.name ?? username, email: null, boxUserId: signedIn.boxUserId },
+        remembered: true,
       });
       return signedIn;
     },

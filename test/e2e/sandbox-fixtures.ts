@@ -27,12 +27,28 @@ export interface SandboxWorld {
   completeSignIn(username: string): Promise<Page>;
 }
 
-export const test = base.extend<{
-  world: SandboxWorld;
-  demoContent: boolean;
-  /** How the OS dialogs answer (save path, folders, files to upload); by default the user cancels. */
-  dialogs: BrowserShellEffects['dialogs'];
-}>({
+export const test = base.extend<
+  {
+    world: SandboxWorld;
+    demoContent: boolean;
+    /** How the OS dialogs answer (save path, folders, files to upload); by default the user cancels. */
+    dialogs: BrowserShellEffects['dialogs'];
+  },
+  {
+    /** 'absent' (the no-keychain project): this worker's D-Bus session address leads nowhere. */
+    secretService: 'present' | 'absent';
+    withoutSecretService: void;
+  }
+>({
+  secretService: ['present', { option: true, scope: 'worker' }],
+  withoutSecretService: [
+    async ({ secretService }, use) => {
+      // Set before the core's first keychain call: libsecret connects lazily, once per process.
+      if (secretService === 'absent') process.env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent/no-secret-service';
+      await use();
+    },
+    { scope: 'worker', auto: true },
+  ],
   demoContent: [false, { option: true }],
   dialogs: [undefined, { option: true }],
   world: async ({ browser, demoContent, dialogs }, use) => {

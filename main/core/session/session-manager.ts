@@ -253,6 +253,7 @@ export class SessionManager {
     if (this.tokens && this.tokens.claims.sub !== claims.sub) this.boxTokens.clear();
     if (response.refresh_token) await this.options.secretStore.set(this.account, response.refresh_token);
     this.tokens = { idToken: response.id_token, idTokenExpiresAt: claims.exp * 1000, claims };
+    this.announceRemembered();
     return this.tokens;
   }
 
@@ -262,7 +263,18 @@ export class SessionManager {
     const claims = this.tokens?.claims;
     const name = typeof claims?.name === 'string' ? claims.name : access.boxUser.name;
     const email = typeof claims?.email === 'string' ? claims.email : access.boxUser.login;
-    return this.setState({ status: 'signed-in', user: { name, email, boxUserId: access.boxUser.id } });
+    return this.setState({
+      status: 'signed-in',
+      user: { name, email, boxUserId: access.boxUser.id },
+      remembered: this.options.secretStore.persistent,
+    });
+  }
+
+  /** A keychain that became available (or went away) while signed in changes what the banner says. */
+  private announceRemembered(): void {
+    const remembered = this.options.secretStore.persistent;
+    if (this.current.status === 'signed-in' && this.current.remembered !== remembered)
+      this.setState({ ...this.current, remembered });
   }
 
   private failed(error: unknown): SessionState {

@@ -91,9 +91,18 @@ function localWriteError(error: unknown, targetPath: string): unknown {
 
 /** Streams the file into `handle`, resuming where it stopped; returns the SHA-1 (hex) of what was written. */
 async function receiveBytes(options: DownloadOptions, handle: FileHandle): Promise<string> {
+  const writer = new BatchedFileWriter(handle, options.file.size);
+  try {
+    return await receiveInto(writer, options);
+  } finally {
+    await writer.close();
+  }
+}
+
+/** The attempts: the first request, then resumes; returns the SHA-1 (hex) of what was written. */
+async function receiveInto(writer: BatchedFileWriter, options: DownloadOptions): Promise<string> {
   const { client, file, signal } = options;
   const maxResumes = options.maxResumes ?? 5;
-  const writer = new BatchedFileWriter(handle);
   let failures = 0;
   let attempts = 0;
   while (writer.position < file.size || attempts === 0) {
@@ -139,7 +148,7 @@ async function receiveBytes(options: DownloadOptions, handle: FileHandle): Promi
   if (writer.position !== file.size) {
     throw new AppError('transfer_failed', `“${file.name}” arrived with the wrong size. Retry the download.`);
   }
-  return writer.digest();
+  return await writer.digest();
 }
 
 /** The first byte of a `206` answer, from `content-range: bytes <first>-<last>/<size>`. */
