@@ -14,6 +14,7 @@ import type {
   BoxSortDirection,
   BoxSortKey,
 } from './box-items.ts';
+import type { PreviewDescriptor } from './preview.ts';
 import type { SessionState } from './session-state.ts';
 import type {
   DownloadRequest,
@@ -63,6 +64,10 @@ export interface RequestResponseChannels {
   'box:getFileInfo': [{ fileId: string }, BoxFileInfo];
   /** A small image as a data: URL (the CSP allows data: images), or null when Box has none. */
   'box:getThumbnail': [{ fileId: string }, string | null];
+  /** How to show a file: its viewer and the app's own URL for its bytes, `pending` while Box converts it, or `none`. */
+  'preview:open': [{ fileId: string }, PreviewDescriptor];
+  /** Downloads the file to the app's cache folder and opens it with the OS's app (read-only). */
+  'preview:openInApp': [{ fileId: string }, void];
   /** Every transfer of this run, oldest first. */
   'transfer:list': [void, TransferSnapshot[]];
   /** Asks where to save (one file: save dialog; several: folder dialog); [] when the user cancels it. */
@@ -109,6 +114,8 @@ export const requestChannels = [
   'box:delete',
   'box:getFileInfo',
   'box:getThumbnail',
+  'preview:open',
+  'preview:openInApp',
   'transfer:list',
   'transfer:download',
   'transfer:upload',

@@ -44,6 +44,8 @@ export const ipcRequestSchemas = {
   'box:delete': z.strictObject({ itemId: boxId, itemType: boxItemType }),
   'box:getFileInfo': z.strictObject({ fileId: boxId }),
   'box:getThumbnail': z.strictObject({ fileId: boxId }),
+  'preview:open': z.strictObject({ fileId: boxId }),
+  'preview:openInApp': z.strictObject({ fileId: boxId }),
   'transfer:list': z.undefined(),
   'transfer:download': z.strictObject({
     files: z

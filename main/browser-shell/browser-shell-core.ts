@@ -42,6 +42,9 @@ export interface BrowserShellEffects {
   openPath?: (path: string) => Promise<void>;
 }
 
+/** Where the browser shell serves preview bytes: on the page's own origin, so 'self' in the CSP covers them. */
+export const browserShellPreviewPath = '/__browser-shell/preview/';
+
 /** The core as the Electron shell builds it, with what Electron would supply read from package.json. */
 export function createBrowserShellCore(config: DesktopConfigState, effects: BrowserShellEffects = {}): Core {
   return createCore({
@@ -52,6 +55,7 @@ export function createBrowserShellCore(config: DesktopConfigState, effects: Brow
       mode: effects.mode ?? 'company',
     },
     config,
+    previewUrlBase: browserShellPreviewPath,
     effects: {
       openExternal:
         effects.openExternal ?? (() => Promise.reject(new Error('this browser shell has no system browser'))),

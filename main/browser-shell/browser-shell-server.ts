@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { eventChannels } from '../../common/ipc-contract.ts';
 import type { Core } from '../core/create-core.ts';
+import { browserShellPreviewPath } from './browser-shell-core.ts';
+import { servePreview } from './serve-preview.ts';
 import { dispatchRequest } from '../core/ipc/dispatch-request.ts';
 import { contentSecurityPolicy } from '../electron/content-security-policy.ts';
 import { buildPreloadShim } from './preload-shim.ts';
@@ -56,6 +58,10 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       response.writeHead(200, { ...headers, 'Content-Type': contentTypes['.js'] }).end(preloadShim);
       return;
     }
+    if (pathname.startsWith(browserShellPreviewPath)) {
+      await servePreview(options.core.preview, request, response, `http://127.0.0.1:${port()}`);
+      return;
+    }
     if (pathname === '/' || pathname === '/index.html') {
       response.writeHead(200, { ...headers, 'Content-Type': contentTypes['.html'] }).end(indexHtml);
       return;
@@ -77,8 +83,9 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     }
   }
 
+  const port = () => (server.address() as AddressInfo).port;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const origin = `http://127.0.0.1:${port()}`;
 
   // Only our own page may connect: the browser shell's equivalent of validating the IPC sender.
   const sockets = new WebSocketServer({

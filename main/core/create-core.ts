@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DesktopConfigState } from '../../common/desktop-config-schema.ts';
 import type { AppInfo } from '../../common/ipc-contract.ts';
 import { directTransport } from './box-client/box-transport.ts';
@@ -5,6 +7,9 @@ import { createBoxHandlers } from './box/box-handlers.ts';
 import { appError } from './errors/error-catalog.ts';
 import { CoreEventBus } from './ipc/event-bus.ts';
 import type { HandlerTable } from './ipc/handler-table.ts';
+import { createPreviewHandlers } from './preview/preview-handlers.ts';
+import { createPreviewRequestHandler, type PreviewRequestHandler } from './preview/preview-request-handler.ts';
+import { trackSignedInPreviewService } from './preview/signed-in-preview.ts';
 import { createSafeOpenExternal, type ExternalOpener } from './security/external-url.ts';
 import { createSafeOpenFile } from './security/launchable-file.ts';
 import { createSessionManager } from './session/create-session-manager.ts';
@@ -34,6 +39,10 @@ export interface CoreDependencies {
   /** Loaded once at start-up by the shell; a configuration error is shown, never worked around. */
   config: DesktopConfigState;
   effects: CoreEffects;
+  /** Where the page fetches preview bytes: the shell's own scheme or path, served by `Core.preview`. */
+  previewUrlBase: string;
+  /** The app-managed folder "Open" downloads into (default: under the OS's temporary folder). */
+  openCacheDirectory?: string;
 }
 
 /**
@@ -43,6 +52,8 @@ export interface CoreDependencies {
 export interface Core {
   handlers: HandlerTable;
   events: CoreEventBus;
+  /** Serves preview bytes to the page; each shell routes its preview scheme or path here. */
+  preview: PreviewRequestHandler;
   /** Restores a session from the keychain (silent sign-in); the shell calls it once at start-up. */
   start(): Promise<void>;
   dispose(): Promise<void>;
@@ -61,6 +72,7 @@ export function createCore(dependencies: CoreDependencies): Core {
     return {
       handlers: { ...createUnavailableHandlers(unusable), ...common },
       events,
+      preview: createPreviewRequestHandler(() => null),
       start: () => Promise.resolve(),
       dispose: () => Promise.resolve(),
     };
@@ -76,12 +88,18 @@ export function createCore(dependencies: CoreDependencies): Core {
   // Every Box call of this core, the file browser's and the transfers', connects through this one transport.
   const boxTransport = directTransport;
   const boxService = trackSignedInBoxService(session, boxUrls, boxTransport);
+  const previews = trackSignedInPreviewService(session, {
+    apiBaseUrl: settings.boxApiUrl,
+    previewUrlBase: dependencies.previewUrlBase,
+    transport: boxTransport,
+  });
+  const safeOpenFile = effects.openPath ? createSafeOpenFile(effects.openPath, effects.showInFolder) : undefined;
   const broker = new NameClashBroker(events);
   const transfers = new TransferManager({
     client: new BoxTransferClient(session.boxTokens, boxUrls, boxTransport),
     events,
     askNameClash: broker.ask,
-    ...(effects.openPath ? { openFile: createSafeOpenFile(effects.openPath, effects.showInFolder) } : {}),
+    ...(safeOpenFile ? { openFile: safeOpenFile } : {}),
   });
 
   // Signing out ends the user's transfers and forgets their list: the next user sees none of it.
@@ -96,8 +114,15 @@ export function createCore(dependencies: CoreDependencies): Core {
       ...createSessionHandlers(session),
       ...createBoxHandlers(boxService.current),
       ...createTransferHandlers(transfers, broker, effects.dialogs),
+      ...createPreviewHandlers({
+        current: previews.current,
+        currentUserId: previews.userId,
+        openCacheDirectory: dependencies.openCacheDirectory ?? join(tmpdir(), 'box-sso-desktop-open'),
+        ...(safeOpenFile ? { openFile: safeOpenFile } : {}),
+      }),
     },
     events,
+    preview: createPreviewRequestHandler(previews.current),
     start: async () => {
       await session.restore();
     },
@@ -105,6 +130,7 @@ export function createCore(dependencies: CoreDependencies): Core {
       stopForwarding();
       stopTransfersOnSignOut();
       boxService.stop();
+      previews.stop();
       await transfers.dispose();
       session.cancelSignIn();
     },

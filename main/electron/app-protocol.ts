@@ -2,6 +2,7 @@ import { net, protocol } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { contentSecurityPolicy } from './content-security-policy.ts';
+import { previewSchemePrivileges } from './preview-protocol.ts';
 
 /**
  * The renderer is served from app://bundle instead of file://, so that it has a real origin
@@ -14,6 +15,7 @@ export const appOrigin = `${appScheme}://bundle`;
 export function registerAppSchemeAsPrivileged(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    previewSchemePrivileges,
   ]);
 }
 

@@ -12,6 +12,7 @@ import { runCommand } from '../core/config/run-command.ts';
 import { createCore } from '../core/create-core.ts';
 import { appOrigin, registerAppSchemeAsPrivileged, serveRendererFromAppScheme } from './app-protocol.ts';
 import { mainWindowOptions } from './main-window-options.ts';
+import { previewUrlBase, servePreviews } from './preview-protocol.ts';
 import { loggableError } from '../core/security/loggable-error.ts';
 import { forwardEvents, registerIpc } from './register-ipc.ts';
 import { createTransferDialogs } from './transfer-dialogs.ts';
@@ -69,6 +70,8 @@ async function start(): Promise<void> {
       mode: !app.isPackaged && process.env.BOX_SSO_SANDBOX === '1' ? 'sandbox' : 'company',
     },
     config,
+    previewUrlBase,
+    openCacheDirectory: join(app.getPath('userData'), 'Opened files'),
     effects: {
       openExternal: (url) => shell.openExternal(url),
       openPath: async (path) => {
@@ -82,6 +85,7 @@ async function start(): Promise<void> {
   });
   const entry = rendererEntry();
   registerIpc(core, [entry.origin]);
+  servePreviews(core.preview, entry.origin);
 
   // Linux takes the window icon from here; electron-builder puts it beside the app (extraResources).
   const linuxIcon =

@@ -57,15 +57,19 @@ export class BoxHttp {
     }
   }
 
-  /** Sends a JSON request and parses the JSON answer; any non-2xx becomes a BoxAnswerError. */
+  /**
+   * Sends a JSON request and parses the JSON answer; any non-2xx becomes a BoxAnswerError.
+   * `headers` are extra request headers (previews send Box's `x-rep-hints`).
+   */
   async json<T>(
     url: string,
     method: string,
     body: unknown,
     signal: AbortSignal,
     name: string,
+    headers: Record<string, string> = {},
   ): Promise<{ status: number; headers: Headers; body: T }> {
-    return withRetries(() => this.#jsonOnce<T>(url, method, body, signal, name), {
+    return withRetries(() => this.#jsonOnce<T>(url, method, body, signal, name, headers), {
       limits: this.#jsonLimits,
       signal,
       worthRetrying: (error) => error instanceof BoxAnswerError && boxDidNotAct(error.status),
@@ -79,6 +83,7 @@ export class BoxHttp {
     body: unknown,
     signal: AbortSignal,
     name: string,
+    headers: Record<string, string>,
   ): Promise<{ status: number; headers: Headers; body: T }> {
     const response = await this.send(
       url,
@@ -86,8 +91,8 @@ export class BoxHttp {
         method,
         signal,
         ...(body === undefined
-          ? {}
-          : { headers: { 'content-type': 'application/json' }, makeBody: () => JSON.stringify(body) }),
+          ? { headers }
+          : { headers: { ...headers, 'content-type': 'application/json' }, makeBody: () => JSON.stringify(body) }),
       },
       name,
     );
