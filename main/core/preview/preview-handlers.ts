@@ -3,6 +3,7 @@ import { chmod, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { appError } from '../errors/error-catalog.ts';
 import type { HandlerTable } from '../ipc/handler-table.ts';
 import type { PreviewService } from './preview-service.ts';
@@ -42,7 +43,7 @@ export function createPreviewHandlers(
       if (bytes.status !== 200 || !bytes.body) throw appError('box_not_found', 'transfer', { name: described.name });
       await rm(folder, { recursive: true, force: true });
       await mkdir(folder, { recursive: true });
-      await pipeline(Readable.fromWeb(bytes.body as import('node:stream/web').ReadableStream), createWriteStream(path));
+      await pipeline(Readable.fromWeb(bytes.body as NodeReadableStream), createWriteStream(path));
       // Read-only: editing an opened file is its own feature; changes here would never reach Box.
       await chmod(path, 0o444);
       await openFile(path);

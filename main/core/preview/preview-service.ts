@@ -84,7 +84,10 @@ export class PreviewService {
 
   /** The bytes of a file or of one of its representations, passing the viewer's `Range` on to Box. */
   async bytes(fileId: string, source: PreviewSource, range: string | null, signal: AbortSignal): Promise<PreviewBytes> {
-    const url = source === 'content' ? `${this.#options.apiBaseUrl}/2.0/files/${fileId}/content` : await this.#representationUrl(fileId, source, signal);
+    const url =
+      source === 'content'
+        ? `${this.#options.apiBaseUrl}/2.0/files/${fileId}/content`
+        : await this.#representationUrl(fileId, source, signal);
     const contentType = source === 'content' ? await this.#contentType(fileId, signal) : sourceContentTypes[source];
     if (url === undefined) return { status: 404, body: null, headers: new Headers(), contentType };
     const response = await this.#options.http.send(

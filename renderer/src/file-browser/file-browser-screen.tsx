@@ -8,6 +8,7 @@ import { TransfersSummary } from '../transfers/transfers-summary.tsx';
 import { Breadcrumbs } from './breadcrumbs.tsx';
 import { ConfirmDeleteDialog } from './confirm-delete-dialog.tsx';
 import { FileInfoDialog } from './file-info-dialog.tsx';
+import { PreviewDialog } from '../preview/preview-dialog.tsx';
 import { FileList } from './file-list.tsx';
 import { NameDialog } from './name-dialog.tsx';
 import { NavigationButtons } from './navigation-buttons.tsx';
@@ -158,6 +159,15 @@ export function FileBrowserScreen() {
       )}
       {dialog?.kind === 'info' && (
         <FileInfoDialog item={dialog.item} onClose={browser.closeDialog} onError={browser.showErrorMessage} />
+      )}
+      {dialog?.kind === 'preview' && (
+        <PreviewDialog
+          file={dialog.item}
+          files={browser.rows.filter((row) => row.type === 'file')}
+          onShow={browser.preview}
+          onClose={browser.closeDialog}
+          onError={browser.showErrorMessage}
+        />
       )}
       <Toasts toasts={browser.toasts} onDismiss={browser.dismissToast} />
     </section>

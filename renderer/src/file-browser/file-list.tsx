@@ -93,9 +93,10 @@ export function FileList(props: FileListProps) {
     if (event.key in moves && !event.altKey) {
       event.preventDefault();
       moveTo(moves[event.key] ?? 0);
-    } else if (event.key === 'Enter') {
+    } else if (event.key === 'Enter' || event.key === ' ') {
       const item = items[selectedIndex];
-      if (item) {
+      // Space previews a file, as in the OS's file managers; on a folder it does nothing.
+      if (item && (event.key === 'Enter' || item.type === 'file')) {
         event.preventDefault();
         onOpen(item);
       }

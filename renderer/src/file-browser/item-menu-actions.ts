@@ -3,6 +3,7 @@ import type { MenuAction } from '../components/context-menu.tsx';
 
 export interface ItemMenuHandlers {
   open: (item: BoxItem) => void;
+  details: (item: BoxItem) => void;
   reveal: (item: BoxSearchResult) => void;
   download: (item: BoxItem) => void;
   rename: (item: BoxItem) => void;
@@ -22,7 +23,8 @@ export function itemMenuActions(item: BoxItem | null, searching: boolean, on: It
     ];
   }
   return [
-    { id: 'open', label: item.type === 'folder' ? 'Open' : 'Details', shortcut: 'Enter', run: () => on.open(item) },
+    { id: 'open', label: item.type === 'folder' ? 'Open' : 'Preview', shortcut: 'Enter', run: () => on.open(item) },
+    ...(item.type === 'file' ? [{ id: 'details', label: 'Details', run: () => on.details(item) }] : []),
     ...(searching && 'path' in item
       ? [{ id: 'reveal', label: 'Show in folder', run: () => on.reveal(item as BoxSearchResult) }]
       : []),

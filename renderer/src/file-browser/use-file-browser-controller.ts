@@ -16,7 +16,8 @@ import { useItemMutations } from './use-item-mutations.ts';
 import { useNavigationHistory } from './use-navigation-history.ts';
 import { useSearch, type SearchRequest } from './use-search.ts';
 
-export type FileBrowserDialog = { kind: 'new-folder' } | { kind: 'rename' | 'delete' | 'info'; item: BoxItem } | null;
+export type FileBrowserDialog =
+  { kind: 'new-folder' } | { kind: 'rename' | 'delete' | 'info' | 'preview'; item: BoxItem } | null;
 
 export interface ItemMenu {
   item: BoxItem | null;
@@ -97,7 +98,7 @@ export function useFileBrowserController(searchInput: RefObject<HTMLInputElement
     else if (parentId !== null) openFolder(parentId, folderId, pathTo(parentId));
   };
   const open = (item: BoxItem): void => {
-    if (item.type !== 'folder') setDialog({ kind: 'info', item });
+    if (item.type !== 'folder') setDialog({ kind: 'preview', item });
     else if (searching && 'path' in item)
       openFolder(item.id, null, [...(item as BoxSearchResult).path, { id: item.id, name: item.name }]);
     else openFolder(item.id, null, listing.folder ? [...path, { id: item.id, name: item.name }] : undefined);
@@ -142,6 +143,7 @@ export function useFileBrowserController(searchInput: RefObject<HTMLInputElement
   const menuActions = (item: BoxItem | null): MenuAction[] =>
     itemMenuActions(item, searching, {
       open,
+      details: (file) => setDialog({ kind: 'info', item: file }),
       reveal: revealInFolder,
       download,
       rename: (target) => setDialog({ kind: 'rename', item: target }),
@@ -198,6 +200,8 @@ export function useFileBrowserController(searchInput: RefObject<HTMLInputElement
     openCrumb: (id: string) => openFolder(id, null, pathTo(id)),
     runCommand,
     dialog,
+    /** Shows another file in the open viewer (previous/next). */
+    preview: (item: BoxItem) => setDialog({ kind: 'preview', item }),
     askNewFolder,
     closeDialog,
     menu,

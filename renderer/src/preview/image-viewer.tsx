@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { previewMessages as m } from './preview-messages.ts';
+
+const zoomSteps = [0.1, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4, 8];
+
+/** A picture: fit to the window by default, zoom in steps, actual size, rotate by quarter turns. */
+export function ImageViewer({ src, name, onFailed }: { src: string; name: string; onFailed: () => void }) {
+  const [zoom, setZoom] = useState<number | 'fit'>('fit');
+  const [turns, setTurns] = useState(0);
+  const [natural, setNatural] = useState<{ width: number; height: number } | null>(null);
+  const current = zoom === 'fit' ? 1 : zoom;
+  const step = (direction: 1 | -1) => {
+    const next =
+      direction > 0
+        ? zoomSteps.find((value) => value > current + 0.001)
+        : zoomSteps.findLast((value) => value < current - 0.001);
+    setZoom(next ?? current);
+  };
+  const sideways = turns % 2 === 1;
+  const size = zoom === 'fit' || !natural ? undefined : { width: natural.width * zoom, height: natural.height * zoom };
+  return (
+    <div className="preview-image">
+      <div className="preview-toolbar" role="toolbar" aria-label={name}>
+        <button type="button" className="button" onClick={() => step(-1)} aria-label={m.zoomOut}>
+          −
+        </button>
+        <output className="preview-zoom" aria-live="polite">
+          {zoom === 'fit' ? m.fit : m.zoomLevel(Math.round(zoom * 100))}
+        </output>
+        <button type="button" className="button" onClick={() => step(1)} aria-label={m.zoomIn}>
+          +
+        </button>
+        <button type="button" className="button" onClick={() => setZoom('fit')} aria-pressed={zoom === 'fit'}>
+          {m.fit}
+        </button>
+        <button type="button" className="button" onClick={() => setZoom(1)} aria-pressed={zoom === 1}>
+          {m.actualSize}
+        </button>
+        <button type="button" className="button" onClick={() => setTurns((value) => (value + 1) % 4)}>
+          {m.rotate}
+        </button>
+      </div>
+      <div className={`preview-image-stage${zoom === 'fit' ? ' fit' : ''}`}>
+        <img
+          src={src}
+          alt={name}
+          data-testid="preview-image"
+          data-rotation={turns * 90}
+          className={sideways ? 'sideways' : undefined}
+          style={{ transform: `rotate(${turns * 90}deg)`, ...size }}
+          onLoad={(event) =>
+            setNatural({ width: event.currentTarget.naturalWidth, height: event.currentTarget.naturalHeight })
+          }
+          onError={onFailed}
+        />
+      </div>
+    </div>
+  );
+}

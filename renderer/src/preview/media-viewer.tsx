@@ -1,0 +1,21 @@
+import { useState } from 'react';
+import { previewMessages as m } from './preview-messages.ts';
+
+/** Audio or video that Chromium plays itself; main serves it with Range, so seeking reads only what it needs. */
+export function MediaViewer({ src, name, kind }: { src: string; name: string; kind: 'audio' | 'video' }) {
+  const [failed, setFailed] = useState(false);
+  if (failed)
+    return (
+      <p className="preview-message" role="status">
+        {m.mediaFailed}
+      </p>
+    );
+  const common = {
+    src,
+    controls: true,
+    'aria-label': name,
+    onError: () => setFailed(true),
+    'data-testid': 'preview-media',
+  };
+  return <div className="preview-media">{kind === 'video' ? <video {...common} /> : <audio {...common} />}</div>;
+}

@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react';
+import type { PreviewDescriptor } from '../../../common/preview.ts';
+import { asAppError, invoke } from '../ipc/bridge.ts';
+
+export type PreviewState = { status: 'loading' } | PreviewDescriptor | { status: 'failed'; message: string };
+
+/**
+ * What to show for a file: asks main (`preview:open`) and, while Box is still converting it,
+ * asks again when main says to, showing `pending` meanwhile. `attempt` changes to try again
+ * (the viewer is keyed by file, so a new file starts at `loading`).
+ */
+export function usePreview(fileId: string, attempt: number): PreviewState {
+  const [state, setState] = useState<PreviewState>({ status: 'loading' });
+  useEffect(() => {
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const ask = (): void => {
+      invoke('preview:open', { fileId }).then(
+        (descriptor) => {
+          if (!live) return;
+          setState(descriptor);
+          if (descriptor.status === 'pending') timer = setTimeout(ask, descriptor.retryAfterMs);
+        },
+        (error: unknown) => live && setState({ status: 'failed', message: asAppError(error).message }),
+      );
+    };
+    ask();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [fileId, attempt]);
+  return state;
+}
