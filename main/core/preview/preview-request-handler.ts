@@ -1,4 +1,5 @@
 import { previewSources, type PreviewSource } from '../../../common/preview.ts';
+import { BoxAnswerError } from '../box-client/box-errors.ts';
 import type { PreviewService } from './preview-service.ts';
 
 /** A preview byte request (`.../<file id>/<source>`) in, the bytes out: what both shells serve. */
@@ -36,8 +37,9 @@ export function createPreviewRequestHandler(current: () => PreviewService | null
     let bytes;
     try {
       bytes = await service.bytes(fileId, source, request.headers.get('range'), request.signal);
-    } catch {
-      // The Box client has already said why (offline, refused); a viewer only needs to know it failed.
+    } catch (error) {
+      // A file the user cannot read is "not found" to them, as Box says; anything else is a failed fetch.
+      if (error instanceof BoxAnswerError && error.status < 500) return plain(404, 'This file cannot be previewed');
       return plain(502, 'Box could not be reached');
     }
     if (bytes.status === 202) {

@@ -1,0 +1,187 @@
+/**
+ * Previews in Chromium with nothing simulated: the sandbox stack with demo content (the real
+ * 24-page "Quarterly report Q3.pdf", office files with representations, photos), a real sign-in,
+ * and the browser shell serving preview bytes from the core's handler. Every WebSocket frame and
+ * every request the page makes is scanned for tokens. Screenshots land in /tmp/preview-shots/.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './sandbox-fixtures.ts';
+
+test.use({ demoContent: true });
+test.setTimeout(180_000);
+
+const shots = '/tmp/preview-shots';
+const row = (page: Page, name: string) => page.getByRole('row').filter({ hasText: name }).first();
+const dialog = (page: Page) => page.getByTestId('preview-dialog');
+
+/** Both colour schemes of the current view, for a person to look at. */
+async function screenshots(page: Page, name: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.screenshot({ path: `${shots}/${name}-${colorScheme}.png` });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** Records what could carry a token to the page: frames both ways, every request's URL and headers, every answer's headers. */
+function scanForTokens(page: Page): { texts: string[] } {
+  const texts: string[] = [];
+  page.on('websocket', (socket) => {
+    socket.on('framereceived', (frame) => texts.push(String(frame.payload)));
+    socket.on('framesent', (frame) => texts.push(String(frame.payload)));
+  });
+  page.on('request', (request) => texts.push(`${request.url()} ${JSON.stringify(request.headers())}`));
+  page.on('response', (response) => texts.push(`${response.url()} ${JSON.stringify(response.headers())}`));
+  return { texts };
+}
+
+function expectNoTokens(texts: string[], emulatorOrigin: string): void {
+  expect(texts.length).toBeGreaterThan(0);
+  for (const text of texts) {
+    expect(text).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
+    // The emulator's access tokens are 32 hex digits; no Box URL ever reaches the page either.
+    expect(text).not.toMatch(/\b[0-9a-f]{32}\b/);
+    expect(text).not.toContain(emulatorOrigin);
+  }
+}
+
+async function signIn(page: Page, world: Parameters<Parameters<typeof test>[2]>[0]['world']): Promise<void> {
+  await page.goto(world.harness.url);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await world.completeSignIn('alice');
+  await expect(row(page, 'Quarterly report Q3.pdf')).toBeVisible({ timeout: 30_000 });
+}
+
+test('the report PDF pages and finds; office files through their PDF (pending first); text; no preview; ←/→ go through the folder', async ({
+  page,
+  world,
+}) => {
+  const scan = scanForTokens(page);
+  await signIn(page, world);
+  const session = await world.core.handlers['session:get']();
+  if (session.status !== 'signed-in') throw new Error('not signed in');
+  await world.stack.emulator.controls.createFile({
+    ownerId: session.user.boxUserId,
+    parentId: '0',
+    name: 'Sketch.fig',
+    size: 4096,
+  });
+  await row(page, 'Quarterly report Q3.pdf').click();
+  await page.keyboard.press('F5');
+  await expect(row(page, 'Sketch.fig')).toBeVisible();
+
+  await row(page, 'Quarterly report Q3.pdf').dblclick();
+  await expect(dialog(page)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Preview of Quarterly report Q3.pdf' })).toBeVisible();
+  const pdfPage = page.getByTestId('pdf-page');
+  await expect(pdfPage).toHaveAttribute('data-drawn', 'true', { timeout: 30_000 });
+  await expect(page.getByText('of 24', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(pdfPage).toHaveAttribute('data-page', '2');
+  await expect(pdfPage).toHaveAttribute('data-drawn', 'true');
+  // The text layer is real text: page 2's heading can be selected and copied.
+  await expect(pdfPage.locator('.textLayer')).toContainText('Customers - section 2');
+  await screenshots(page, 'pdf-page-2');
+
+  await page.getByRole('searchbox', { name: 'Find in document' }).fill('Hiring');
+  await page.getByRole('button', { name: 'Next match' }).click();
+  await expect(page.getByTestId('pdf-find-result')).toHaveText(/\d+ matches on 3 pages/);
+  await expect(pdfPage).toHaveAttribute('data-page', '5');
+  await expect(pdfPage.locator('.preview-find-hit').first()).toBeVisible();
+  await screenshots(page, 'pdf-find');
+
+  // → from the report is the welcome text; ← twice is the spreadsheet, Box's PDF of it pending at first.
+  await world.stack.emulator.controls.representations({ representation: 'pdf', state: 'pending', pendingPolls: 6 });
+  await dialog(page).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('heading', { name: 'Preview of Welcome to Box SSO Desktop.txt' })).toBeVisible();
+  await expect(page.getByTestId('preview-text')).toContainText('Hello Alice!');
+  await screenshots(page, 'text');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('heading', { name: 'Preview of Budget 2027.xlsx' })).toBeVisible();
+  await expect(page.getByTestId('preview-pending')).toBeVisible();
+  await screenshots(page, 'pending');
+  await expect(page.locator('[data-viewer="pdf"][data-source="pdf"]')).toBeVisible({ timeout: 30_000 });
+  await expect(pdfPage.locator('.textLayer')).toContainText('Engineering', { timeout: 30_000 });
+  await screenshots(page, 'office-pdf');
+
+  await page.keyboard.press('Escape');
+  await expect(dialog(page)).toBeHidden();
+  await row(page, 'Sketch.fig').click();
+  await page.keyboard.press(' ');
+  await expect(page.getByTestId('preview-none')).toHaveText(/No preview for this kind of file/);
+  await expect(page.getByRole('button', { name: 'Download' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Open' })).toBeVisible();
+  await screenshots(page, 'no-preview');
+
+  expectNoTokens(scan.texts, world.stack.emulator.origin);
+});
+
+test('a photo zooms and rotates; Markdown is rendered; a long text pages by Range across a forced token renewal', async ({
+  page,
+  world,
+}) => {
+  const scan = scanForTokens(page);
+  await signIn(page, world);
+  const session = await world.core.handlers['session:get']();
+  if (session.status !== 'signed-in') throw new Error('not signed in');
+  const lines = Array.from({ length: 12_000 }, (_, index) => `line ${index + 1}: ${'x'.repeat(20)}`).join('\n');
+  await world.stack.emulator.controls.createFile({
+    ownerId: session.user.boxUserId,
+    parentId: '0',
+    name: 'server.log',
+    text: lines,
+  });
+
+  await row(page, 'Photos').dblclick();
+  const photo = page.getByRole('row').filter({ hasText: '.png' }).first();
+  await photo.dblclick();
+  const image = page.getByTestId('preview-image');
+  await expect(image).toBeVisible();
+  await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Rotate' }).click();
+  await expect(image).toHaveAttribute('data-rotation', '90');
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(page.getByText('125%')).toBeVisible();
+  await screenshots(page, 'image');
+  await page.keyboard.press('Escape');
+  await page.getByRole('navigation', { name: 'Folder path' }).getByRole('button').first().click();
+
+  await row(page, 'Projects').dblclick();
+  await row(page, 'Website launch').dblclick();
+  await row(page, 'Launch checklist.md').dblclick();
+  await expect(page.getByTestId('preview-markdown').getByRole('heading', { name: 'Launch' })).toBeVisible();
+  await expect(page.getByTestId('preview-markdown').getByRole('listitem')).toHaveCount(2);
+  await screenshots(page, 'markdown');
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('navigation', { name: 'Folder path' }).getByRole('button').first().click();
+  await row(page, 'server.log').dblclick();
+  const text = page.getByTestId('preview-text');
+  await expect(text).toContainText('line 1: ');
+  // 64 KiB first: the file is ~340 KB, so its last line is not there yet.
+  await expect(text).not.toContainText('line 12000:');
+  const tokenCalls = async () =>
+    (await world.stack.emulator.controls.requests()).filter((entry) => entry.route?.includes('oauth2/token') === true).length;
+  const before = await tokenCalls();
+  // Box says the token is no longer good: main renews it and the next part still arrives.
+  await world.stack.emulator.controls.addFault({ route: 'GET /2.0/files/{file_id}/content', status: 401, times: 1 });
+  const shown = await text.locator('li').count();
+  await page.getByRole('button', { name: 'Show more' }).click();
+  await expect.poll(() => text.locator('li').count()).toBeGreaterThan(shown);
+  expect(await tokenCalls()).toBeGreaterThan(before);
+  await screenshots(page, 'text-long');
+
+  expectNoTokens(scan.texts, world.stack.emulator.origin);
+});
+
+test('a preview URL from another page or for another user’s file is refused', async ({ page, world }) => {
+  await signIn(page, world);
+  // Not from our page: no Sec-Fetch-Site same-origin.
+  const foreign = await fetch(`${world.harness.origin}/__browser-shell/preview/1/content`);
+  expect(foreign.status).toBe(403);
+  // A file id alice cannot read (bob's, or none at all) answers 404 without Box's body.
+  const status = await page.evaluate(async () => (await fetch('/__browser-shell/preview/987654321/content')).status);
+  expect(status).toBe(404);
+});
