@@ -39,9 +39,12 @@ function expectNoTokens(texts: string[], emulatorOrigin: string): void {
   expect(texts.length).toBeGreaterThan(0);
   for (const text of texts) {
     expect(text).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
-    // The emulator's access tokens are 32 hex digits; no Box URL ever reaches the page either.
+    // The emulator's access tokens are 32 hex digits.
     expect(text).not.toMatch(/\b[0-9a-f]{32}\b/);
-    expect(text).not.toContain(emulatorOrigin);
+    // No Box content or representation URL (their download tickets) ever reaches the page, and the
+    // page itself never calls Box: only the configured API origin appears, in config:get.
+    expect(text).not.toMatch(/\/internal_files\/|\/d\/1\//);
+    expect(text).not.toMatch(new RegExp(`^${emulatorOrigin.replaceAll('.', '\\.')}`));
   }
 }
 
@@ -90,15 +93,18 @@ test('the report PDF pages and finds; office files through their PDF (pending fi
   await expect(pdfPage.locator('.preview-find-hit').first()).toBeVisible();
   await screenshots(page, 'pdf-find');
 
-  // → from the report is the welcome text; ← twice is the spreadsheet, Box's PDF of it pending at first.
+  // → from the report: the file with no preview, then the welcome text; ← three times is the
+  // spreadsheet, Box's PDF of it pending at first.
   await world.stack.emulator.controls.representations({ representation: 'pdf', state: 'pending', pendingPolls: 6 });
   await dialog(page).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('heading', { name: 'Preview of Sketch.fig' })).toBeVisible();
+  await expect(page.getByTestId('preview-none')).toBeVisible();
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('heading', { name: 'Preview of Welcome to Box SSO Desktop.txt' })).toBeVisible();
   await expect(page.getByTestId('preview-text')).toContainText('Hello Alice!');
   await screenshots(page, 'text');
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.press('ArrowLeft');
+  for (let step = 0; step < 3; step++) await page.keyboard.press('ArrowLeft');
   await expect(page.getByRole('heading', { name: 'Preview of Budget 2027.xlsx' })).toBeVisible();
   await expect(page.getByTestId('preview-pending')).toBeVisible();
   await screenshots(page, 'pending');
@@ -147,6 +153,20 @@ test('a photo zooms and rotates; Markdown is rendered; a long text pages by Rang
   await screenshots(page, 'image');
   await page.keyboard.press('Escape');
   await page.getByRole('navigation', { name: 'Folder path' }).getByRole('button').first().click();
+
+  await world.stack.emulator.controls.createFile({
+    ownerId: session.user.boxUserId,
+    parentId: '0',
+    name: 'Evil.md',
+    text: '# Evil\n\n<img src=x onerror="window.hacked=1"><script>window.hacked=2</script>\n',
+  });
+  await page.keyboard.press('F5');
+  await row(page, 'Evil.md').dblclick();
+  const evil = page.getByTestId('preview-markdown');
+  await expect(evil.getByRole('heading', { name: 'Evil' })).toBeVisible();
+  expect(await evil.innerHTML()).not.toMatch(/onerror|<script/);
+  expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
+  await page.keyboard.press('Escape');
 
   await row(page, 'Projects').dblclick();
   await row(page, 'Website launch').dblclick();
