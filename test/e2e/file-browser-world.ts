@@ -11,6 +11,11 @@ import type { BoxService } from '../../main/core/box/box-service.ts';
 import type { Core } from '../../main/core/create-core.ts';
 import { createBrowserShellCore, loadBrowserShellConfig } from '../../main/browser-shell/browser-shell-core.ts';
 import { startBrowserShell, type BrowserShell } from '../../main/browser-shell/browser-shell-server.ts';
+import { browserShellPreviewPath } from '../../main/browser-shell/browser-shell-core.ts';
+import { BoxHttp } from '../../main/core/box-client/box-http.ts';
+import { createPreviewHandlers } from '../../main/core/preview/preview-handlers.ts';
+import { createPreviewRequestHandler } from '../../main/core/preview/preview-request-handler.ts';
+import { PreviewService } from '../../main/core/preview/preview-service.ts';
 import {
   signedInService,
   startBoxStack,
@@ -41,10 +46,21 @@ export async function startFileBrowserWorld(): Promise<FileBrowserWorld> {
     }),
   );
   let service: BoxService | null = null;
+  let previews: PreviewService | null = null;
   let session: SessionState = { status: 'signed-out' };
   const core: Core = {
     ...base,
-    handlers: { ...base.handlers, ...createBoxHandlers(() => service), 'session:get': () => session },
+    handlers: {
+      ...base.handlers,
+      ...createBoxHandlers(() => service),
+      ...createPreviewHandlers({
+        current: () => previews,
+        currentUserId: () => world.current?.boxUserId ?? null,
+        openCacheDirectory: '/nonexistent',
+      }),
+      'session:get': () => session,
+    },
+    preview: createPreviewRequestHandler(() => previews),
   };
   const harness = await startBrowserShell({
     core,
@@ -62,6 +78,11 @@ export async function startFileBrowserWorld(): Promise<FileBrowserWorld> {
     async signInAs(username) {
       const signedIn = await signedInService(stack, username);
       service = signedIn.service;
+      previews = new PreviewService({
+        http: new BoxHttp(signedIn.tokens),
+        apiBaseUrl: stack.box.emulator.origin,
+        previewUrlBase: browserShellPreviewPath,
+      });
       world.current = signedIn;
       const user = stack.idp.users.find((candidate) => candidate.username === username);
       publish({
@@ -73,6 +94,7 @@ export async function startFileBrowserWorld(): Promise<FileBrowserWorld> {
     },
     signOut() {
       service = null;
+      previews = null;
       world.current = null;
       publish({ status: 'signed-out' });
     },

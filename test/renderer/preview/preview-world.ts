@@ -25,7 +25,9 @@ export interface PreviewWorld {
 }
 
 export async function startPreviewWorld(): Promise<PreviewWorld> {
-  (window as unknown as { happyDOM: { settings: { fetch: { disableSameOriginPolicy: boolean } } } }).happyDOM.settings.fetch.disableSameOriginPolicy = true;
+  (
+    window as unknown as { happyDOM: { settings: { fetch: { disableSameOriginPolicy: boolean } } } }
+  ).happyDOM.settings.fetch.disableSameOriginPolicy = true;
   const emulator = await startBoxEmulator();
   const user = await emulator.controls.createUser({ name: 'Preview Test User' });
   const { access_token } = await emulator.controls.issueToken({
@@ -54,7 +56,11 @@ export async function startPreviewWorld(): Promise<PreviewWorld> {
     pendingWait: { polls: 1, delayMs: 50 },
   });
   const handlers = {
-    ...createPreviewHandlers({ current: () => previews, currentUserId: () => user.id, openCacheDirectory: '/nonexistent' }),
+    ...createPreviewHandlers({
+      current: () => previews,
+      currentUserId: () => user.id,
+      openCacheDirectory: '/nonexistent',
+    }),
     'transfer:list': () => [],
   } as unknown as HandlerTable;
   const bridge: BoxDesktopBridge = {

@@ -20,7 +20,11 @@ async function file(name: string, content: { text?: string; size?: number; base6
   return { type: 'file', id: created.id, name, size: created.size, modifiedAt: null } as unknown as BoxItem;
 }
 
-function show(item: BoxItem, files: BoxItem[] = [item], on: { onShow?: (f: BoxItem) => void; onClose?: () => void } = {}) {
+function show(
+  item: BoxItem,
+  files: BoxItem[] = [item],
+  on: { onShow?: (f: BoxItem) => void; onClose?: () => void } = {},
+) {
   return render(
     <PreviewDialog
       file={item}
