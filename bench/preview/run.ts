@@ -6,7 +6,7 @@
  * forced garbage collection). The issue's target (1,000 ms) is printed beside the first page; a
  * baseline run of pdf.js alone is not part of this script yet (docs/preview.md).
  */
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { startFileBrowserWorld } from '../../test/e2e/file-browser-world.ts';
 import { chromiumArgs, chromiumExecutable } from '../../test/support/chromium.ts';
 
@@ -35,8 +35,7 @@ async function firstPageMs(page: Page, name: string): Promise<number> {
   }, name);
 }
 
-async function heapMb(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
+async function heapMb(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   return (metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? Number.NaN) / 1024 / 1024;
@@ -71,7 +70,7 @@ try {
     .filter({ hasText: `Report ${pagesToPage} pages.pdf` })
     .dblclick();
   await page.locator('[data-testid="pdf-page"][data-drawn="true"][data-page="1"]').waitFor();
-  const heapBefore = await heapMb(page);
+  const heapBefore = await heapMb(cdp);
   const paging = await page.evaluate(async (count) => {
     const next = [...document.querySelectorAll('button')].find((button) => button.textContent === 'Next page');
     if (!next) throw new Error('no Next page button');
@@ -85,7 +84,7 @@ try {
     }
     return performance.now() - start;
   }, pagesToPage);
-  const heapAfter = await heapMb(page);
+  const heapAfter = await heapMb(cdp);
 
   console.log(`preview first page: ${median(first).toFixed(0)} ms`);
   console.log(`preview first page runs: ${first.map((value) => value.toFixed(0)).join(', ')} ms`);
