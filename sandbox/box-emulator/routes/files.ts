@@ -3,6 +3,7 @@ import type { Emulator } from '../emulator-state.ts';
 import { nestedId, readJson, stringField } from '../http-io.ts';
 import { move, rename } from '../items.ts';
 import { changeLock, ensureUnlockedFor } from '../locks.ts';
+import { changeSharedLink } from '../shared-links.ts';
 import { trashItem } from '../trash.ts';
 import type { Route } from '../router.ts';
 import { representationsJson } from '../representations.ts';
@@ -38,6 +39,10 @@ export function fileRoutes(emu: Emulator): Route[] {
         const parentId = nestedId(body, 'parent');
         if ((name !== undefined && name !== file.name) || parentId !== undefined)
           ensureUnlockedFor(caller, file, 'rename');
+        if ('shared_link' in body) {
+          accessItem(emu, caller, 'file', file.id, 'share');
+          changeSharedLink(emu, file, body.shared_link);
+        }
         if ('lock' in body) {
           requireScope(caller, 'upload');
           changeLock(emu, caller, file, body.lock);

@@ -3,6 +3,7 @@ import type { Emulator } from '../emulator-state.ts';
 import { BoxError, badRequest } from '../errors.ts';
 import { intParam, nestedId, readJson, stringField } from '../http-io.ts';
 import { createFolder, move, rename } from '../items.ts';
+import { changeSharedLink } from '../shared-links.ts';
 import { trashItem } from '../trash.ts';
 import { decodeMarker, encodeMarker } from '../markers.ts';
 import type { RequestContext, Route } from '../router.ts';
@@ -95,6 +96,10 @@ export function folderRoutes(emu: Emulator): Route[] {
         const body = await readJson(ctx.req);
         const name = stringField(body, 'name');
         const parentId = nestedId(body, 'parent');
+        if ('shared_link' in body) {
+          accessItem(emu, caller, 'folder', ctx.params.folder_id ?? '', 'share');
+          changeSharedLink(emu, folder, body.shared_link);
+        }
         if (name !== undefined && name !== folder.name) {
           requireScope(caller, 'rename');
           rename(emu, folder, name);
@@ -108,7 +113,7 @@ export function folderRoutes(emu: Emulator): Route[] {
           folder.description = description;
           emu.store.touch(folder);
         }
-        return { status: 200, json: folderFull(emu.store, folder) };
+        return { status: 200, json: pickFields(folderFull(emu.store, folder), ctx.url.searchParams.get('fields')) };
       },
     },
     {
