@@ -39,7 +39,9 @@ export function externalAppUserId(identity: VerifiedIdentity, format: ExternalId
 /** The Box display name: the name claim, else the email, else the subject, cut to Box's limit. */
 export function displayName(identity: VerifiedIdentity): string {
   const name = [identity.name, identity.email, identity.subject].find((value) => value !== undefined && value.trim());
-  return Array.from((name ?? identity.subject).trim()).slice(0, boxNameLimit).join('');
+  return Array.from((name ?? identity.subject).trim())
+    .slice(0, boxNameLimit)
+    .join('');
 }
 
 /**

@@ -90,25 +90,27 @@ async function receiveBytes(options: DownloadOptions, handle: FileHandle): Promi
     const startedAt = writer.position;
     try {
       const url = await client.downloadUrl(file.id, file.name, signal);
-      const answer = await client.streamedGet(url, {
-        signal,
-        headers: startedAt > 0 ? { range: `bytes=${startedAt}-` } : {},
-        onHead: (head) => {
-          if (head.status === 206 && rangeStart(head.headers['content-range']) !== startedAt) {
-            // Not the bytes asked for: appending them would corrupt the file (the checksum would only say so at the end).
-            throw connectionLost('transfer', file.name, new Error('the server sent another part of the file'));
-          }
-          if (startedAt > 0 && head.status !== 206) {
-            // The server ignored Range: start over rather than append the file to itself.
-            options.onBytes(-startedAt);
-            writer.restart();
-          }
-        },
-        onBody: (bytes) => {
-          options.onBytes(bytes.length);
-          return writer.append(bytes);
-        },
-      }).finally(() => writer.drain());
+      const answer = await client
+        .streamedGet(url, {
+          signal,
+          headers: startedAt > 0 ? { range: `bytes=${startedAt}-` } : {},
+          onHead: (head) => {
+            if (head.status === 206 && rangeStart(head.headers['content-range']) !== startedAt) {
+              // Not the bytes asked for: appending them would corrupt the file (the checksum would only say so at the end).
+              throw connectionLost('transfer', file.name, new Error('the server sent another part of the file'));
+            }
+            if (startedAt > 0 && head.status !== 206) {
+              // The server ignored Range: start over rather than append the file to itself.
+              options.onBytes(-startedAt);
+              writer.restart();
+            }
+          },
+          onBody: (bytes) => {
+            options.onBytes(bytes.length);
+            return writer.append(bytes);
+          },
+        })
+        .finally(() => writer.drain());
       if ('body' in answer) {
         const body = parseBody(answer.body.toString('utf8'));
         throw boxAnswerError({ status: answer.status, headers: answer.headers, body }, 'transfer', file.name);
