@@ -111,6 +111,15 @@ export class BoxGateway {
     await guard(this.serviceTokenInFlight);
   }
 
+  /**
+   * A call as the service account, for SCIM's administration of users and groups
+   * (backend/scim/box-directory.ts); SDK errors are translated here like every other call's.
+   */
+  async asServiceAccount<T>(call: (client: BoxClient) => Promise<T>): Promise<T> {
+    await this.ensureServiceToken();
+    return guard(call(this.client));
+  }
+
   async findAppUser(externalAppUserId: string): Promise<BoxUser | undefined> {
     await this.ensureServiceToken();
     const users = await guard(this.client.users.getUsers({ externalAppUserId, limit: 2 }));

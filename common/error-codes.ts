@@ -18,6 +18,7 @@ export const errorCodes = [
   'token_endpoint_error',
   'clock_skew',
   'session_expired',
+  'sign_in_malformed_answer',
   'backend_unreachable',
   'backend_busy',
   'backend_denied',

@@ -16,7 +16,7 @@ import { createTransferHandlers, type TransferDialogs } from './transfers/transf
 import { TransferManager } from './transfers/transfer-manager.ts';
 import { createUnavailableHandlers } from './unavailable-handlers.ts';
 
-/** What only the platform can do; the Electron shell and the browser harness each supply their own. */
+/** What only the platform can do; the Electron shell and the browser shell each supply their own. */
 export interface CoreEffects {
   /** The system browser. Wrapped here so that only validated URLs ever reach it. */
   openExternal: ExternalOpener;
@@ -38,7 +38,7 @@ export interface CoreDependencies {
 
 /**
  * The main-process core: every service and the one handler table that both Electron's
- * ipcMain and the browser harness register. It never imports electron.
+ * ipcMain and the browser shell register. It never imports electron.
  */
 export interface Core {
   handlers: HandlerTable;

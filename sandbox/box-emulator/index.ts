@@ -10,15 +10,19 @@ import { PendingSetting, type Emulator } from './emulator-state.ts';
 import { FaultTable } from './faults.ts';
 import { RequestLog } from './request-log.ts';
 import { Router } from './router.ts';
+import { collaborationRoutes } from './routes/collaborations.ts';
 import { contentRoutes } from './routes/content.ts';
 import { controlRoutes } from './routes/control.ts';
 import { fileRoutes } from './routes/files.ts';
 import { folderRoutes } from './routes/folders.ts';
+import { groupMembershipRoutes } from './routes/group-memberships.ts';
+import { groupRoutes } from './routes/groups.ts';
 import { searchRoutes } from './routes/search.ts';
 import { thumbnailRoutes } from './routes/thumbnails.ts';
 import { tokenRoutes } from './routes/token.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 import { uploadSessionRoutes } from './routes/upload-sessions.ts';
+import { userAdminRoutes } from './routes/user-admin.ts';
 import { userRoutes } from './routes/users.ts';
 import { Store } from './store.ts';
 
@@ -88,6 +92,10 @@ export async function startBoxEmulator(options: BoxEmulatorOptions = {}): Promis
   router.add([
     ...tokenRoutes(emu),
     ...userRoutes(emu),
+    ...userAdminRoutes(emu),
+    ...groupRoutes(emu),
+    ...groupMembershipRoutes(emu),
+    ...collaborationRoutes(emu),
     ...folderRoutes(emu),
     ...fileRoutes(emu),
     ...contentRoutes(emu),

@@ -8,7 +8,9 @@ import addFormatsModule from 'ajv-formats';
  *
  * One documented widening: the spec's `ClientError.code` enum is narrower than the codes the
  * spec itself documents in its response descriptions (e.g. `item_name_in_use`,
- * `file_size_too_small`), so those documented codes are added to the enum; nothing else is relaxed.
+ * `file_size_too_small`) and than the codes Box's "Common errors" guide lists
+ * (developer.box.com/guides/api-calls/permissions-and-errors/common-errors), so those documented
+ * codes are added to the enum; nothing else is relaxed.
  */
 
 type Json = Record<string, unknown>;
@@ -57,9 +59,19 @@ function loadSpec(): Json {
   const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8'), asJsonSchema) as Json;
   const schemas = (spec.components as Json).schemas as Record<string, Json>;
   const code = ((schemas.ClientError?.properties as Json).code ?? {}) as { enum?: string[] };
-  code.enum = [...new Set([...(code.enum ?? []), ...documentedErrorCodes(spec)])];
+  code.enum = [...new Set([...(code.enum ?? []), ...documentedErrorCodes(spec), ...GUIDE_ERROR_CODES])];
   return spec;
 }
+
+/** Codes from Box's "Common errors" guide that the emulator answers and the spec does not list. */
+const GUIDE_ERROR_CODES = [
+  'user_already_collaborator',
+  'collaborations_not_available_on_root_folder',
+  'access_denied_item_locked',
+  'incorrect_shared_item_password',
+  'not_trashed',
+  'trashed',
+];
 
 const escapePointer = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 

@@ -85,15 +85,20 @@ export const errorCatalog = {
     'Sign-in took too long. Try again, and finish signing in in your browser within 5 minutes.',
   ),
   sign_in_port_in_use: {
-    meaning: 'Every fixed sign-in port IT configured is held by another program.',
+    meaning:
+      'Every fixed sign-in port IT configured is held by another program (never by this app: a replaced sign-in lets go first).',
     shown: true,
     wordings: {
-      default: ({ ports }) =>
-        ports !== undefined && ports.length > 0
-          ? `The sign-in port${ports.length > 1 ? 's' : ''} configured by IT (${ports.join(', ')}) ${ports.length > 1 ? 'are' : 'is'} used by another program. Close it, or ask IT.`
-          : 'None of the sign-in ports configured by IT is free. Close the program using them, or ask IT.',
+      default: ({ ports = [] }) =>
+        ports.length === 1
+          ? `The sign-in port configured by IT (port ${ports[0]}) is used by another program. Close that program and try again, or ask IT.`
+          : `The sign-in ports configured by IT (ports ${ports.join(', ')}) are used by other programs. Close those programs and try again, or ask IT.`,
     },
   },
+  sign_in_malformed_answer: oneWording(
+    'The browser came back with our state but without an authorization code (for example `code=`).',
+    'Your company sign-in page sent the browser back without a sign-in code, so the sign-in could not finish. Try again; if it keeps happening, tell IT.',
+  ),
   state_mismatch: oneWording(
     'The authorization response carries another sign-in’s state.',
     'The browser came back with an answer that belongs to another sign-in. Close old sign-in tabs and try again.',
@@ -221,6 +226,8 @@ export const errorCatalog = {
       settings: ({ file, text }) =>
         `Box SSO Desktop is not configured correctly${file ? ` in ${file}` : ''}${text ? `: ${text}` : ''}. Contact your IT department.`,
       idp_url: () => 'The sign-in address from the identity provider is not safe to open. Tell IT.',
+      sign_in_ports: () =>
+        'The sign-in ports configured by IT cannot be opened on this computer. Ask IT to check the setting.',
     },
   },
   transfer_failed: {

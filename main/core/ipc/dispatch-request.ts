@@ -14,7 +14,7 @@ function isRequestChannel(channel: unknown): channel is RequestChannel {
 
 /**
  * The single entry point for every renderer request, used by Electron's ipcMain and by the
- * browser harness alike: checks the channel against the contract, validates the payload,
+ * browser shell alike: checks the channel against the contract, validates the payload,
  * runs the handler, and turns every outcome into an IpcResult. Unexpected errors are
  * reported to main's log (as redacted text: library errors carry request headers) and reach the renderer only as a generic `internal` error, so no
  * stack trace or secret crosses the boundary.

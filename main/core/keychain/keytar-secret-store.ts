@@ -8,6 +8,7 @@ import { keychainService, type SecretStore } from './secret-store.ts';
  */
 export class KeytarSecretStore implements SecretStore {
   readonly service: string;
+  readonly persistent = true;
 
   constructor(service: string = keychainService) {
     this.service = service;

@@ -79,10 +79,19 @@ function localWriteError(error: unknown, targetPath: string): unknown {
 
 /** Streams the file into `handle`, resuming where it stopped; returns the SHA-1 (hex) of what was written. */
 async function receiveBytes(options: DownloadOptions, handle: FileHandle): Promise<string> {
+  const writer = new BatchedFileWriter(handle, options.file.size);
+  try {
+    return await receiveInto(writer, options);
+  } finally {
+    await writer.close();
+  }
+}
+
+/** The attempts: the first request, then resumes; returns the SHA-1 (hex) of what was written. */
+async function receiveInto(writer: BatchedFileWriter, options: DownloadOptions): Promise<string> {
   const { client, file, signal } = options;
   const limits = boxRetryPolicy.downloadResumes;
   const maxResumes = options.maxResumes ?? limits.maxAttempts - 1;
-  const writer = new BatchedFileWriter(handle);
   let failures = 0;
   let attempts = 0;
   while (writer.position < file.size || attempts === 0) {
@@ -129,7 +138,7 @@ async function receiveBytes(options: DownloadOptions, handle: FileHandle): Promi
     }
   }
   if (writer.position !== file.size) throw appError('transfer_failed', 'download_wrong_size', { name: file.name });
-  return writer.digest();
+  return await writer.digest();
 }
 
 /** The first byte of a `206` answer, from `content-range: bytes <first>-<last>/<size>`. */

@@ -4,32 +4,32 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { eventChannels } from '../../common/ipc-contract.ts';
-import type { Core } from '../../main/core/create-core.ts';
-import { dispatchRequest } from '../../main/core/ipc/dispatch-request.ts';
-import { contentSecurityPolicy } from '../../main/electron/content-security-policy.ts';
+import type { Core } from '../core/create-core.ts';
+import { dispatchRequest } from '../core/ipc/dispatch-request.ts';
+import { contentSecurityPolicy } from '../electron/content-security-policy.ts';
 import { buildPreloadShim } from './preload-shim.ts';
 
 /**
- * The browser harness: runs the main-process core (the same handler table Electron registers)
- * in plain Node, serves the built renderer on loopback with the app's CSP, and bridges the
- * real built preload to the core over a WebSocket. It lets Chromium exercise the whole app
- * where Electron cannot run.
+ * The browser shell, the Electron shell's sibling: runs the main-process core (the same handler
+ * table Electron registers) in plain Node, serves the built renderer on loopback with the app's
+ * CSP, and bridges the real built preload to the core over a WebSocket. It lets Chromium run the
+ * whole app where Electron cannot: `npm run start:browser`, and the browser tests.
  */
-export interface HarnessOptions {
+export interface BrowserShellOptions {
   core: Core;
   rendererDirectory: string;
   preloadFile: string;
   port?: number;
 }
 
-export interface Harness {
+export interface BrowserShell {
   url: string;
   origin: string;
   close(): Promise<void>;
 }
 
-const preloadScriptPath = '/__harness/preload.js';
-const socketPath = '/__harness/ipc';
+const preloadScriptPath = '/__browser-shell/preload.js';
+const socketPath = '/__browser-shell/ipc';
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -39,7 +39,7 @@ const contentTypes: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-export async function startHarness(options: HarnessOptions): Promise<Harness> {
+export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
   const root = normalize(options.rendererDirectory + sep);
   const preloadShim = buildPreloadShim(await readFile(options.preloadFile, 'utf8'), socketPath);
   const indexHtml = (await readFile(join(root, 'index.html'), 'utf8')).replace(
@@ -50,7 +50,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 
   const server = createServer((request, response) => void serve(request, response));
   async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const pathname = new URL(request.url ?? '/', 'http://harness').pathname;
+    const pathname = new URL(request.url ?? '/', 'http://browser-shell').pathname;
     const headers = { 'Content-Security-Policy': contentSecurityPolicy, 'X-Content-Type-Options': 'nosniff' };
     if (pathname === preloadScriptPath) {
       response.writeHead(200, { ...headers, 'Content-Type': contentTypes['.js'] }).end(preloadShim);
@@ -80,7 +80,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  // Only our own page may connect, the harness's equivalent of validating the IPC sender.
+  // Only our own page may connect: the browser shell's equivalent of validating the IPC sender.
   const sockets = new WebSocketServer({
     server,
     path: socketPath,
@@ -109,7 +109,7 @@ function bridgeSocket(core: Core, socket: WebSocket): void {
     void (async () => {
       const message = JSON.parse(raw.toString('utf8')) as { id: number; channel: unknown; request: unknown };
       const result = await dispatchRequest(core.handlers, message.channel, message.request, (channel, description) =>
-        console.error(`[harness] handler ${channel} failed: ${description}`),
+        console.error(`[browser shell] handler ${channel} failed: ${description}`),
       );
       socket.send(JSON.stringify({ kind: 'result', id: message.id, result }));
     })();

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Icon } from '../components/icons.tsx';
+import { Icon } from './icons.tsx';
+import './toasts.css';
 
 export interface Toast {
   id: number;

@@ -1,7 +1,7 @@
 /**
  * Builds the script that stands in for Electron's preload environment in a plain browser:
  * a `require('electron')` whose contextBridge puts the API on window and whose ipcRenderer
- * speaks to the harness over a loopback WebSocket; then the REAL built preload bundle runs
+ * speaks to the browser shell over a loopback WebSocket; then the REAL built preload bundle runs
  * inside it unchanged. What the page gets is exactly what the preload exposes.
  */
 export function buildPreloadShim(preloadSource: string, socketPath: string): string {
@@ -12,7 +12,7 @@ export function buildPreloadShim(preloadSource: string, socketPath: string): str
   const socket = new WebSocket(new URL(${JSON.stringify(socketPath)}, location.href).href.replace(/^http/, 'ws'));
   const opened = new Promise((resolve, reject) => {
     socket.addEventListener('open', resolve, { once: true });
-    socket.addEventListener('error', () => reject(new Error('The harness connection failed')), { once: true });
+    socket.addEventListener('error', () => reject(new Error('The browser shell connection failed')), { once: true });
   });
   socket.addEventListener('message', (message) => {
     const data = JSON.parse(message.data);
@@ -46,10 +46,11 @@ export function buildPreloadShim(preloadSource: string, socketPath: string): str
     },
   };
   // A page cannot learn a dropped file's path; tests say which path stands behind a file name
-  // (window.__harnessFilePaths), as Electron's webUtils knows it for a real drop.
+  // (window.__browserShellFilePaths), as Electron's webUtils knows it for a real drop.
+  // Without that map (npm run start:browser) a dropped file has no path, and the preload skips it.
   const webUtils = {
     getPathForFile(file) {
-      return (window.__harnessFilePaths ?? {})[file.name] ?? '';
+      return (window.__browserShellFilePaths ?? {})[file.name] ?? '';
     },
   };
   const require = (name) => {

@@ -1,4 +1,7 @@
-/** Display formats for the list: short, locale-aware, and stable while a folder loads. */
+/**
+ * Display formats for sizes and dates, shared by the file list, file info and transfers:
+ * short, locale-aware, and stable while a folder loads.
+ */
 const units = ['bytes', 'KB', 'MB', 'GB', 'TB'] as const;
 
 export function formatSize(bytes: number | null): string {

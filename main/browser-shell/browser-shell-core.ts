@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DesktopConfigState } from '../../common/desktop-config-schema.ts';
-import { loadDesktopConfig } from '../../main/core/config/load-desktop-config.ts';
-import { createCore, type Core, type CoreEffects } from '../../main/core/create-core.ts';
+import { loadDesktopConfig } from '../core/config/load-desktop-config.ts';
+import { createCore, type Core, type CoreEffects } from '../core/create-core.ts';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   productName: string;
@@ -11,11 +11,12 @@ const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import
 };
 
 /**
- * The configuration the harness runs with: the real loader over a private folder (no policy,
- * no user settings) so the machine's own /etc policy never leaks into a test.
+ * The configuration the browser shell runs with: the real loader over a private folder, with the
+ * given settings as the bundled ones and no policy or user settings, so the machine's own /etc
+ * policy never leaks into the sandbox or a test.
  */
-export async function loadHarnessConfig(settings?: Record<string, unknown>): Promise<DesktopConfigState> {
-  const folder = mkdtempSync(join(tmpdir(), 'box-sso-harness-'));
+export async function loadBrowserShellConfig(settings?: Record<string, unknown>): Promise<DesktopConfigState> {
+  const folder = mkdtempSync(join(tmpdir(), 'box-sso-browser-shell-'));
   const bundledSettingsFile = join(folder, 'bundled-settings.json');
   if (settings) writeFileSync(bundledSettingsFile, JSON.stringify(settings));
   return loadDesktopConfig({
@@ -30,11 +31,11 @@ export async function loadHarnessConfig(settings?: Record<string, unknown>): Pro
 }
 
 /**
- * The platform effects in the harness: the "system browser" is whatever the test or the
- * start:browser launcher does with each URL, and the OS dialogs are the test's answers
- * (by default the user cancels, as closing a dialog would).
+ * The platform effects in the browser shell: the "system browser" is whatever the start:browser
+ * launcher or a test does with each URL, and the OS dialogs are the caller's answers (by default
+ * the user cancels, as closing a dialog would).
  */
-export interface HarnessEffects {
+export interface BrowserShellEffects {
   mode?: 'sandbox' | 'company';
   openExternal?: (url: string) => Promise<void>;
   dialogs?: Partial<CoreEffects['dialogs']>;
@@ -42,7 +43,7 @@ export interface HarnessEffects {
 }
 
 /** The core as the Electron shell builds it, with what Electron would supply read from package.json. */
-export function createHarnessCore(config: DesktopConfigState, effects: HarnessEffects = {}): Core {
+export function createBrowserShellCore(config: DesktopConfigState, effects: BrowserShellEffects = {}): Core {
   return createCore({
     appInfo: {
       name: packageJson.productName,
@@ -52,7 +53,8 @@ export function createHarnessCore(config: DesktopConfigState, effects: HarnessEf
     },
     config,
     effects: {
-      openExternal: effects.openExternal ?? (() => Promise.reject(new Error('this harness has no system browser'))),
+      openExternal:
+        effects.openExternal ?? (() => Promise.reject(new Error('this browser shell has no system browser'))),
       dialogs: {
         chooseSavePath: () => Promise.resolve(null),
         chooseDownloadFolder: () => Promise.resolve(null),
