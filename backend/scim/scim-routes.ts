@@ -145,7 +145,8 @@ export function registerScim(app: FastifyInstance, deps: ScimDeps): void {
       );
       scope.patch<{ Params: { id: string } }>('/Users/:id', async (request, reply) => {
         const resource = new SCIMMY.Resources.User(request.params.id);
-        const patched = await resource.patch(normalizeEntraPatch(request.body) as PatchMessage, ctx);
+        const current = (await resource.read(ctx)) as unknown as Record<string, unknown>;
+        const patched = await resource.patch(normalizeEntraPatch(request.body, current) as PatchMessage, ctx);
         return send(reply, 200, patched ?? (await resource.read(ctx)));
       });
       scope.delete<{ Params: { id: string } }>('/Users/:id', async (request, reply) => {
