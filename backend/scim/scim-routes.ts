@@ -7,6 +7,7 @@ import type { ExternalIdFormat } from '../provisioner.ts';
 import type { SharedState } from '../shared-state/shared-state.ts';
 import { BoxDirectory } from './box-directory.ts';
 import { normalizeEntraPatch } from './entra-compat.ts';
+import { refuseUnknownUserAttributes } from './known-attributes.ts';
 import { ScimError, scimErrorBody, unwrap } from './scim-errors.ts';
 import { ScimUsers } from './scim-users.ts';
 import { declareScimResources, scimBasePath, type ScimContext } from './scimmy-resources.ts';
@@ -136,13 +137,15 @@ export function registerScim(app: FastifyInstance, deps: ScimDeps): void {
         send(reply, 200, await new SCIMMY.Resources.User(request.params.id, queryParams(request)).read(ctx)),
       );
       scope.post('/Users', async (request, reply) => {
+        refuseUnknownUserAttributes(request.body);
         const user = await new SCIMMY.Resources.User().write(request.body, ctx);
         reply.header('Location', `${scimBasePath}/Users/${String(user.id)}`);
         return send(reply, 201, user);
       });
-      scope.put<{ Params: { id: string } }>('/Users/:id', async (request, reply) =>
-        send(reply, 200, await new SCIMMY.Resources.User(request.params.id).write(request.body, ctx)),
-      );
+      scope.put<{ Params: { id: string } }>('/Users/:id', async (request, reply) => {
+        refuseUnknownUserAttributes(request.body);
+        return send(reply, 200, await new SCIMMY.Resources.User(request.params.id).write(request.body, ctx));
+      });
       scope.patch<{ Params: { id: string } }>('/Users/:id', async (request, reply) => {
         const resource = new SCIMMY.Resources.User(request.params.id);
         const current = (await resource.read(ctx)) as unknown as Record<string, unknown>;

@@ -36,6 +36,8 @@ export function declareScimResources(): void {
     ],
   });
   SCIMMY.Resources.User.basepath(scimBasePath);
+  // Entra ID maps department, employee number and manager to the enterprise extension by default.
+  SCIMMY.Resources.User.extend(SCIMMY.Schemas.EnterpriseUser, false);
   SCIMMY.Resources.declare(SCIMMY.Resources.User)
     .egress(async (resource: SCIMMY.Resources.User, ctx: ScimContext) => {
       try {

@@ -155,6 +155,7 @@ describe('SCIM Users as Okta sends them, against the sandbox IdP and the Box emu
       displayName: 'Bob Example',
       emails: [{ primary: true, type: 'work', value: 'bob@example.com' }],
       name: { formatted: 'Bob Example', familyName: 'Example', givenName: 'Bob' },
+      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User': { department: 'Finance', employeeNumber: '1042' },
     };
     expect((await scim(backend.url, 'GET', '/Users?filter=userName+eq+%22bob%40example.com%22')).body).toMatchObject({
       totalResults: 0,
@@ -172,7 +173,11 @@ describe('SCIM Users as Okta sends them, against the sandbox IdP and the Box emu
     });
     expect(update.status).toBe(200);
     assertScim('User', update.body);
-    expect(update.body).toMatchObject({ displayName: 'Robert Example', name: { givenName: 'Robert' } });
+    expect(update.body).toMatchObject({
+      displayName: 'Robert Example',
+      name: { givenName: 'Robert' },
+      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User': { department: 'Finance' },
+    });
     expect(update.body!['emails']).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ value: 'bob@example.com', type: 'work' }),
