@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { secureOrLoopbackUrl } from './secure-url-schema.ts';
 
 /**
- * Backend configuration from environment variables (DESIGN.md, "Backend configuration").
+ * Backend configuration from environment variables (docs/architecture.md, "Configuration").
  * Parsing is strict so that a mistyped setting stops the process at start-up with the
  * variable's name, instead of failing on the first employee's login.
  */
