@@ -57,14 +57,14 @@ export class BoxGateway {
   /**
    * The token endpoint, without credentials of its own (the exchange carries the user's token).
    * One instance: the SDK's `downscopeToken` builds a new manager, and with it a new network
-   * session, on every call — about 6 % of the backend's CPU per returning login.
+   * session, on every call, a cost per returning login (measured: docs/backend.md, "Talking to Box").
    */
   private readonly tokenEndpoint: AuthorizationManager;
   private serviceTokenInFlight: Promise<unknown> | undefined;
   /**
    * Each Box user's auth with its own (not downscoped) token, kept until shortly before the token
    * expires, so a returning login costs one Box call (the token exchange). The auth object is kept
-   * too: building one per login was a tenth of the backend's CPU. It never leaves this process.
+   * too: building one per login showed in the benchmark's profiles (docs/backend.md). It never leaves this process.
    */
   private readonly userAuths = new BoundedCache<BoxAuth>({ maxEntries: 10_000, ttlMs: 60 * 60_000 });
 
@@ -109,6 +109,15 @@ export class BoxGateway {
       .retrieveToken(this.session)
       .finally(() => (this.serviceTokenInFlight = undefined));
     await guard(this.serviceTokenInFlight);
+  }
+
+  /**
+   * A call as the service account, for SCIM's administration of users and groups
+   * (backend/scim/box-directory.ts); SDK errors are translated here like every other call's.
+   */
+  async asServiceAccount<T>(call: (client: BoxClient) => Promise<T>): Promise<T> {
+    await this.ensureServiceToken();
+    return guard(call(this.client));
   }
 
   async findAppUser(externalAppUserId: string): Promise<BoxUser | undefined> {

@@ -28,18 +28,25 @@ export interface IssuedToken extends ProvisionResult {
 }
 
 /**
- * The key that links an identity to its Box app user (`external_app_user_id`): the
- * subject, or issuer and subject when several IdPs (whose `sub` values may collide)
- * provision into one Box enterprise.
+ * The key that links an identity to its Box app user (`external_app_user_id`): the link
+ * claim's value (`sub` unless OIDC_LINK_CLAIM says otherwise), prefixed by the issuer when
+ * several IdPs (whose values may collide) provision into one Box enterprise. SCIM computes
+ * the same key from the SCIM attribute that holds that value.
  */
+export function linkedExternalId(issuer: string, linkValue: string, format: ExternalIdFormat = 'sub'): string {
+  return format === 'sub' ? linkValue : `${issuer}#${linkValue}`;
+}
+
 export function externalAppUserId(identity: VerifiedIdentity, format: ExternalIdFormat = 'sub'): string {
-  return format === 'sub' ? identity.subject : `${identity.issuer}#${identity.subject}`;
+  return linkedExternalId(identity.issuer, identity.linkId, format);
 }
 
 /** The Box display name: the name claim, else the email, else the subject, cut to Box's limit. */
 export function displayName(identity: VerifiedIdentity): string {
   const name = [identity.name, identity.email, identity.subject].find((value) => value !== undefined && value.trim());
-  return Array.from((name ?? identity.subject).trim()).slice(0, boxNameLimit).join('');
+  return Array.from((name ?? identity.subject).trim())
+    .slice(0, boxNameLimit)
+    .join('');
 }
 
 /**
@@ -95,6 +102,11 @@ export class Provisioner {
   /** Drops a cached mapping, for when Box no longer knows the user (deleted in the admin console). */
   forget(identity: VerifiedIdentity): void {
     this.known.delete(this.keyOf(identity));
+  }
+
+  /** Drops the cached mapping of an App User (deleted or relinked over SCIM, on any replica). */
+  forgetLinked(externalId: string): void {
+    this.known.delete(`app:${externalId}`);
   }
 
   private keyOf(identity: VerifiedIdentity): string {

@@ -8,7 +8,8 @@ import {
   replacedSignInPage,
   successPage,
 } from './callback-pages.ts';
-import { signInError, signInPortInUse } from './sign-in-errors.ts';
+import { appError } from '../errors/error-catalog.ts';
+import { signInError } from './sign-in-errors.ts';
 
 /**
  * The RFC 8252 loopback redirect receiver. Bound to 127.0.0.1 only; it accepts exactly one
@@ -68,7 +69,9 @@ async function listenOnFirstFree(
   }
   // The app's own replaced sign-in has let go of its port before this one listens, so a
   // busy port is another program's; a port we may not open at all is a bad setting.
-  throw busy.length > 0 ? signInPortInUse(busy) : signInError('config_invalid');
+  throw busy.length > 0
+    ? appError('sign_in_port_in_use', 'default', { ports: busy })
+    : appError('config_invalid', 'sign_in_ports');
 }
 
 export interface LoopbackListenerOptions {

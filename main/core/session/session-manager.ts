@@ -1,5 +1,4 @@
 import * as oidc from 'openid-client';
-import { AppError } from '../../../common/app-error.ts';
 import type { SessionState } from '../../../common/session-state.ts';
 import { runAuthorizationFlow, type SignInTab, type TokenResponse } from '../auth/authorization-flow.ts';
 import { assertIdpUrl } from '../auth/idp-url-guard.ts';
@@ -211,7 +210,7 @@ export class SessionManager {
   /** The current ID token, refreshed first when it is expired or about to be. */
   async getIdToken(options: { forceRefresh?: boolean } = {}): Promise<string> {
     const tokens = this.tokens;
-    if (!tokens && !this.refreshing) throw new AppError('not_signed_in', 'Sign in to continue.');
+    if (!tokens && !this.refreshing) throw signInError('not_signed_in');
     if (tokens && !options.forceRefresh && this.clock() < tokens.idTokenExpiresAt - idTokenMarginMs)
       return tokens.idToken;
     return (await this.refresh()).idToken;

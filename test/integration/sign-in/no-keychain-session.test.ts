@@ -25,7 +25,7 @@ describe('session without a keychain (the real keytar, no Secret Service reachab
   });
 
   it('the keychain really is unreachable here', async () => {
-    await expect(keychain.get('probe')).rejects.toMatchObject({ code: 'internal' });
+    await expect(keychain.get('probe')).rejects.toMatchObject({ code: 'keychain_unavailable' });
   });
 
   it('signs in, refreshes and signs out with the session in memory only, never remembered', async () => {

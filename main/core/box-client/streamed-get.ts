@@ -1,7 +1,9 @@
-import { connect as connectTcp, isIP, type Socket } from 'node:net';
-import { connect as connectTls, type ConnectionOptions } from 'node:tls';
+import type { Socket } from 'node:net';
+import type { ConnectionOptions } from 'node:tls';
 import { HTTPParser } from 'http-parser-js';
 import { isSecureOrLoopbackUrl } from '../../../common/loopback-host.ts';
+import { directTransport, type BoxTransport } from './box-transport.ts';
+import { boxRetryPolicy } from './retry-policy.ts';
 
 /** What the server answered, with header names in lower case. */
 export interface ResponseHead {
@@ -23,6 +25,8 @@ export interface StreamedGetOptions {
   idleTimeoutMs?: number;
   /** Extra TLS settings (tests trust their own certificate authority here). */
   tls?: Pick<ConnectionOptions, 'ca'>;
+  /** What makes the connection; Box's transport unless a test brings its own. */
+  transport?: Pick<BoxTransport, 'connect'>;
 }
 
 /** The body of an answer that is not 2xx, kept to report Box's error (small; the rest is dropped). */
@@ -75,7 +79,7 @@ async function getOnce(url: URL, options: StreamedGetOptions): Promise<ResponseH
   }
   options.signal.throwIfAborted();
   const request = requestText(url, options.headers ?? {});
-  const idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
+  const idleTimeoutMs = options.idleTimeoutMs ?? boxRetryPolicy.deadlines.downloadIdleMs;
   return new Promise((resolve, reject) => {
     const parser = new HTTPParser(HTTPParser.RESPONSE);
     let head: ResponseHead | undefined;
@@ -162,21 +166,8 @@ async function getOnce(url: URL, options: StreamedGetOptions): Promise<ResponseH
       return false;
     };
 
-    const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
-    const host = url.hostname.replace(/^\[|\]$/g, '');
     const onread = { buffer: Buffer.allocUnsafe(READ_BUFFER_BYTES), callback: onRead };
-    const socket: Socket =
-      url.protocol === 'https:'
-        ? // tls.connect takes `onread` too (Node ≥ 15); @types/node lists it only for net.
-          connectTls({
-            host,
-            port,
-            ...(isIP(host) ? {} : { servername: host }),
-            ALPNProtocols: ['http/1.1'],
-            ...options.tls,
-            onread,
-          } as ConnectionOptions)
-        : connectTcp({ host, port, onread });
+    const socket: Socket = (options.transport ?? directTransport).connect({ url, onread, tls: options.tls });
     socket.setNoDelay(true);
     socket.setTimeout(idleTimeoutMs, () =>
       finish(new StreamedGetError(`the server stopped sending (no data for ${Math.round(idleTimeoutMs / 1000)} s)`)),

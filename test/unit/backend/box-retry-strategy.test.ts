@@ -1,6 +1,6 @@
 import { FetchOptions, type FetchResponse } from 'box-node-sdk/networking';
-import { BoxRetryStrategy } from '../../backend/box-retry-strategy.ts';
-import { retryAfterSeconds } from '../../common/retry-after.ts';
+import { BoxRetryStrategy } from '../../../backend/box-retry-strategy.ts';
+import { retryAfterSeconds } from '../../../common/retry-after.ts';
 
 const backendLimits = { maxAttempts: 4, maxDelaySeconds: 2, baseDelaySeconds: 0.25 };
 

@@ -1,6 +1,6 @@
 import type { Authentication } from 'box-node-sdk/networking';
 import type { AccessToken } from 'box-node-sdk/schemas';
-import { AppError } from '../../../common/app-error.ts';
+import { appError } from '../errors/error-catalog.ts';
 import type { BoxAccessTokenSource } from './box-access-token-source.ts';
 
 /**
@@ -22,7 +22,7 @@ export class ScopedTokenAuth implements Authentication {
     return { accessToken: token, tokenType: 'bearer' };
   }
 
-  /** Called by our retry strategy after a 401: the token Box refused is dropped, a new one fetched. */
+  /** Called by the SDK retry strategy after a 401: the token Box refused is dropped, a new one fetched. */
   async refreshToken(): Promise<AccessToken> {
     if (this.#lastToken !== null) this.#source.invalidate(this.#lastToken);
     return this.retrieveToken();
@@ -40,8 +40,6 @@ export class ScopedTokenAuth implements Authentication {
 
   /** The backend already hands out a downscoped token; the desktop never widens or narrows it. */
   downscopeToken(): Promise<AccessToken> {
-    return Promise.reject(
-      new AppError('internal', 'Downscoping is done by the provisioning backend, not the desktop.'),
-    );
+    return Promise.reject(appError('internal', 'downscope'));
   }
 }

@@ -1,3 +1,7 @@
+/**
+ * The names transfers give files: a numbered copy for "keep both" (in Box or on disk), the first
+ * free one beside a local path, and a Box name made safe for the local file system.
+ */
 import { basename, dirname, extname, join } from 'node:path';
 
 /** "report.pdf" → "report (2).pdf": the name "keep both" gives the new copy, as Box's own clients do. */
