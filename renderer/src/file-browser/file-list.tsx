@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BoxItem } from '../../../common/box-items.ts';
 import { FileIcon } from './file-icon.tsx';
 import { kindLabels, fileKind } from './file-kind.ts';
@@ -32,10 +33,10 @@ export interface FileListProps {
   drag?: ItemDrag;
 }
 
-const columns: { key: SortKey; label: string; className: string }[] = [
-  { key: 'name', label: 'Name', className: 'col-name' },
-  { key: 'modified', label: 'Modified', className: 'col-modified' },
-  { key: 'size', label: 'Size', className: 'col-size' },
+const columns: { key: SortKey; label: 'list.name' | 'list.modified' | 'list.size'; className: string }[] = [
+  { key: 'name', label: 'list.name', className: 'col-name' },
+  { key: 'modified', label: 'list.modified', className: 'col-modified' },
+  { key: 'size', label: 'list.size', className: 'col-size' },
 ];
 
 /**
@@ -47,6 +48,7 @@ const columns: { key: SortKey; label: string; className: string }[] = [
  */
 export function FileList(props: FileListProps) {
   const { items, selectedId, onSelect, onOpen, onCommand } = props;
+  const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const sizerRef = useRef<HTMLDivElement>(null);
   // The virtualizer re-renders through its own state; this component need not be memoized.
@@ -112,7 +114,7 @@ export function FileList(props: FileListProps) {
             {columns.map((column) => (
               <div key={column.key} role="columnheader" aria-sort={ariaSort(column.key)} className={column.className}>
                 <button type="button" className="sort-button" onClick={() => toggleSort(column.key)}>
-                  {column.label}
+                  {t(column.label)}
                   <span className="sort-arrow" aria-hidden="true">
                     {props.sort.key === column.key ? (props.sort.direction === 'ascending' ? '▲' : '▼') : ''}
                   </span>
@@ -149,7 +151,7 @@ export function FileList(props: FileListProps) {
                 <div role="gridcell" className="col-name">
                   <FileIcon item={item} withThumbnail />
                   <span className="name-text">
-                    <span className="item-name" title={item.name}>
+                    <span className="item-name" title={item.name} translate="no">
                       {item.name}
                     </span>
                     {props.describe?.(item)}
