@@ -184,6 +184,14 @@ export const errorCatalog = {
       default: () => 'The Box SSO service did not accept your sign-in. Sign in again; if it keeps happening, tell IT.',
     },
   },
+  account_disabled: {
+    meaning:
+      'IT deactivated the company account (SCIM), or the identity provider ended the session (back-channel logout): the backend answered 403 account_disabled or 401 "session ended".',
+    shown: true,
+    wordings: {
+      default: () => 'Your company account is disabled or was signed out. Contact IT if this is unexpected.',
+    },
+  },
   box_insufficient_scope: {
     meaning: 'Box refused the action: the token’s scopes or the user’s access do not allow it (403).',
     shown: true,
