@@ -10,6 +10,7 @@ import { SessionErrorScreen } from './components/session-error-screen.tsx';
 import { SignedOutScreen } from './components/signed-out-screen.tsx';
 import { SigningInScreen } from './components/signing-in-screen.tsx';
 import { FileBrowserScreen } from './file-browser/file-browser-screen.tsx';
+import { useLanguage } from './i18n/use-language.ts';
 import { useSession } from './use-session.ts';
 
 /** Top-level screen choice: driven only by the configuration and the session state main publishes. */
@@ -17,6 +18,7 @@ export function App() {
   const [appInfo, setAppInfo] = useState<AppInfo | null>(null);
   const [config, setConfig] = useState<DesktopConfigState | null>(null);
   const { session, signIn, cancelSignIn, signOut, signOutEverywhere } = useSession();
+  const language = useLanguage(appInfo?.languages ?? null);
 
   useEffect(() => {
     void invoke('app:getInfo').then(setAppInfo);
@@ -43,7 +45,7 @@ export function App() {
           </>
         )}
       </main>
-      <AppFooter info={appInfo} />
+      <AppFooter info={appInfo} language={language} />
     </div>
   );
 }
