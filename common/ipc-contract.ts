@@ -15,6 +15,7 @@ import type {
   BoxSortKey,
 } from './box-items.ts';
 import type { SessionState } from './session-state.ts';
+import type { UpdateStatus } from './update-status.ts';
 import type {
   DownloadRequest,
   DroppedUploadRequest,
@@ -76,6 +77,14 @@ export interface RequestResponseChannels {
   /** Drops finished, failed, cancelled and skipped transfers from the list. */
   'transfer:clearFinished': [void, void];
   'transfer:answerNameClash': [NameClashAnswer, void];
+  /** The updater's state: disabled (and why), up to date, waiting for a staged rollout, ready to install on quit. */
+  'updates:getStatus': [void, UpdateStatus];
+  /** "Check now": one check at once; resolves with the state after it. */
+  'updates:checkNow': [void, UpdateStatus];
+  /** Copies the redacted diagnostics report to the clipboard. */
+  'diagnostics:copy': [void, void];
+  /** Asks where to save the redacted diagnostics report and writes it: the path, or null when the user cancels. */
+  'diagnostics:save': [void, string | null];
 }
 
 /** Main → renderer events and their payloads. */
@@ -117,6 +126,10 @@ export const requestChannels = [
   'transfer:retry',
   'transfer:clearFinished',
   'transfer:answerNameClash',
+  'updates:getStatus',
+  'updates:checkNow',
+  'diagnostics:copy',
+  'diagnostics:save',
 ] as const satisfies readonly RequestChannel[];
 /** Channels the preload itself sends and the page may not: their payloads must come from the preload. */
 export const preloadOnlyChannels = ['transfer:uploadDropped'] as const satisfies readonly RequestChannel[];

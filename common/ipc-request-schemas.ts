@@ -65,4 +65,8 @@ export const ipcRequestSchemas = {
     choice: z.enum(nameClashChoices),
     applyToAll: z.boolean(),
   }),
+  'updates:getStatus': z.undefined(),
+  'updates:checkNow': z.undefined(),
+  'diagnostics:copy': z.undefined(),
+  'diagnostics:save': z.undefined(),
 } as const satisfies { [C in RequestChannel]: z.ZodType<RequestOf<C>> };

@@ -1,6 +1,13 @@
 import type { DesktopConfigState } from '../../common/desktop-config-schema.ts';
 import type { AppInfo } from '../../common/ipc-contract.ts';
+import type { SessionState } from '../../common/session-state.ts';
+import type { UpdateStatus } from '../../common/update-status.ts';
+import { join } from 'node:path';
 import { createBoxHandlers } from './box/box-handlers.ts';
+import { collectDiagnostics } from './diagnostics/collect-diagnostics.ts';
+import { createDiagnosticsHandlers } from './diagnostics/diagnostics-handlers.ts';
+import { ErrorLog } from './diagnostics/error-log.ts';
+import { recordHandlerFailures } from './diagnostics/record-handler-failures.ts';
 import { CoreEventBus } from './ipc/event-bus.ts';
 import type { HandlerTable } from './ipc/handler-table.ts';
 import { createSafeOpenExternal, type ExternalOpener } from './security/external-url.ts';
@@ -13,6 +20,10 @@ import { NameClashBroker } from './transfers/name-clash-broker.ts';
 import { createTransferHandlers, type TransferDialogs } from './transfers/transfer-handlers.ts';
 import { TransferManager } from './transfers/transfer-manager.ts';
 import { createUnavailableHandlers } from './unavailable-handlers.ts';
+import { installationId } from './updates/installation-id.ts';
+import { createUpdateHandlers } from './updates/update-handlers.ts';
+import { updatePolicy, type InstallScope } from './updates/update-policy.ts';
+import { UpdateService, type Updater } from './updates/update-service.ts';
 
 /** What only the platform can do; the Electron shell and the browser harness each supply their own. */
 export interface CoreEffects {
@@ -25,6 +36,16 @@ export interface CoreEffects {
   /** Brings the app to the front when the sign-in callback arrives. */
   focusApp?: () => void;
   dialogs: TransferDialogs;
+  /** "Copy diagnostics". */
+  copyText?: (text: string) => Promise<void> | void;
+}
+
+/** What the updater needs from the shell; without it updates are off (the browser harness). */
+export interface UpdateDependencies {
+  isPackaged: boolean;
+  installScope: InstallScope;
+  /** Electron: electron-updater's autoUpdater. Called only when the policy enables updates. */
+  createUpdater: () => Updater;
 }
 
 export interface CoreDependencies {
@@ -32,6 +53,9 @@ export interface CoreDependencies {
   /** Loaded once at start-up by the shell; a configuration error is shown, never worked around. */
   config: DesktopConfigState;
   effects: CoreEffects;
+  /** The app's data folder: the diagnostics error log and the installation id live there. */
+  dataDir?: string;
+  updates?: UpdateDependencies;
 }
 
 /**
@@ -48,17 +72,35 @@ export interface Core {
 
 export function createCore(dependencies: CoreDependencies): Core {
   const events = new CoreEventBus();
-  const { config, effects } = dependencies;
+  const { config, effects, dataDir } = dependencies;
+  const errorLog = dataDir === undefined ? undefined : new ErrorLog({ folder: join(dataDir, 'logs') });
   const common = {
     'app:getInfo': () => dependencies.appInfo,
     'config:get': () => config,
   } satisfies Partial<HandlerTable>;
+  const diagnostics = (session: () => SessionState, updates: () => UpdateStatus) =>
+    createDiagnosticsHandlers(collectDiagnostics({ app: dependencies.appInfo, config, session, updates, errorLog }), {
+      chooseSavePath: (name) => effects.dialogs.chooseSavePath(name),
+      ...(effects.copyText ? { copyText: effects.copyText } : {}),
+    });
 
   if (config.status === 'error') {
     const where = config.error.file ? ` in ${config.error.file}` : '';
     const message = `Box SSO Desktop is not configured correctly${where}: ${config.error.message}. Contact your IT department.`;
+    const unavailable = createUnavailableHandlers(message);
     return {
-      handlers: { ...createUnavailableHandlers(message), ...common },
+      handlers: recordHandlerFailures(
+        {
+          ...unavailable,
+          ...common,
+          // The help desk needs the report most when the configuration is broken.
+          ...diagnostics(
+            () => ({ status: 'error', code: 'config_invalid', message }),
+            () => ({ state: 'disabled', reason: 'configuration-error' }),
+          ),
+        },
+        errorLog,
+      ),
       events,
       start: () => Promise.resolve(),
       dispose: () => Promise.resolve(),
@@ -81,6 +123,20 @@ export function createCore(dependencies: CoreDependencies): Core {
     ...(effects.openPath ? { openFile: createSafeOpenFile(effects.openPath, effects.showInFolder) } : {}),
   });
 
+  let placement = '';
+  const updates = new UpdateService({
+    policy: dependencies.updates
+      ? updatePolicy(settings, dependencies.updates)
+      : { enabled: false, reason: 'development' },
+    createUpdater: () => {
+      if (!dependencies.updates) throw new Error('no updater in this shell');
+      return dependencies.updates.createUpdater();
+    },
+    // The signed-in Box user's id, so that a user keeps their place on every machine.
+    placementId: () => (session.state.status === 'signed-in' ? session.state.user.boxUserId : placement),
+    onError: (error) => void errorLog?.record('updates', error),
+  });
+
   // Signing out ends the user's transfers and forgets their list: the next user sees none of it.
   const stopTransfersOnSignOut = session.onChange((state) => {
     if (state.status !== 'signed-out') return;
@@ -88,17 +144,28 @@ export function createCore(dependencies: CoreDependencies): Core {
   });
 
   return {
-    handlers: {
-      ...common,
-      ...createSessionHandlers(session),
-      ...createBoxHandlers(boxService.current),
-      ...createTransferHandlers(transfers, broker, effects.dialogs),
-    },
+    handlers: recordHandlerFailures(
+      {
+        ...common,
+        ...createSessionHandlers(session),
+        ...createBoxHandlers(boxService.current),
+        ...createTransferHandlers(transfers, broker, effects.dialogs),
+        ...createUpdateHandlers(updates),
+        ...diagnostics(
+          () => session.state,
+          () => updates.getStatus(),
+        ),
+      },
+      errorLog,
+    ),
     events,
     start: async () => {
       await session.restore();
+      if (dataDir !== undefined) placement = await installationId(dataDir);
+      updates.start();
     },
     dispose: async () => {
+      updates.stop();
       stopForwarding();
       stopTransfersOnSignOut();
       boxService.stop();
