@@ -15,6 +15,7 @@ import type {
   BoxSortKey,
 } from './box-items.ts';
 import type { SessionState } from './session-state.ts';
+import type { SettingsOverview, StorageEntry, UserEditableSetting } from './settings-overview.ts';
 import type { UpdateStatus } from './update-status.ts';
 import type {
   DownloadRequest,
@@ -85,6 +86,11 @@ export interface RequestResponseChannels {
   'diagnostics:copy': [void, void];
   /** Asks where to save the redacted diagnostics report and writes it: the path, or null when the user cancels. */
   'diagnostics:save': [void, string | null];
+  /** The settings screen's network and storage sections. */
+  'settings:getOverview': [void, SettingsOverview];
+  /** Saves one of the user's own settings (null: back to the default); refused when a policy locks it. */
+  'settings:setUserSetting': [{ key: UserEditableSetting; value: string | null }, SettingsOverview];
+  'settings:clearStorage': [{ id: StorageEntry['id'] }, SettingsOverview];
 }
 
 /** Main → renderer events and their payloads. */
@@ -130,6 +136,9 @@ export const requestChannels = [
   'updates:checkNow',
   'diagnostics:copy',
   'diagnostics:save',
+  'settings:getOverview',
+  'settings:setUserSetting',
+  'settings:clearStorage',
 ] as const satisfies readonly RequestChannel[];
 /** Channels the preload itself sends and the page may not: their payloads must come from the preload. */
 export const preloadOnlyChannels = ['transfer:uploadDropped'] as const satisfies readonly RequestChannel[];

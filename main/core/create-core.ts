@@ -4,7 +4,8 @@ import type { SessionState } from '../../common/session-state.ts';
 import type { UpdateStatus } from '../../common/update-status.ts';
 import { join } from 'node:path';
 import { createBoxHandlers } from './box/box-handlers.ts';
-import { collectDiagnostics } from './diagnostics/collect-diagnostics.ts';
+import { createSettingsHandlers } from './config/settings-handlers.ts';
+import { collectDiagnostics, networkPlaceholder } from './diagnostics/collect-diagnostics.ts';
 import { createDiagnosticsHandlers } from './diagnostics/diagnostics-handlers.ts';
 import { ErrorLog } from './diagnostics/error-log.ts';
 import { recordHandlerFailures } from './diagnostics/record-handler-failures.ts';
@@ -55,6 +56,8 @@ export interface CoreDependencies {
   effects: CoreEffects;
   /** The app's data folder: the diagnostics error log and the installation id live there. */
   dataDir?: string;
+  /** The user's settings.json, where the settings screen saves what the user may change. */
+  userSettingsFile?: string;
   updates?: UpdateDependencies;
 }
 
@@ -77,6 +80,12 @@ export function createCore(dependencies: CoreDependencies): Core {
   const common = {
     'app:getInfo': () => dependencies.appInfo,
     'config:get': () => config,
+    ...createSettingsHandlers({
+      config,
+      userSettingsFile: dependencies.userSettingsFile,
+      errorLog,
+      network: () => networkPlaceholder,
+    }),
   } satisfies Partial<HandlerTable>;
   const diagnostics = (session: () => SessionState, updates: () => UpdateStatus) =>
     createDiagnosticsHandlers(collectDiagnostics({ app: dependencies.appInfo, config, session, updates, errorLog }), {
@@ -125,9 +134,9 @@ export function createCore(dependencies: CoreDependencies): Core {
 
   let placement = '';
   const updates = new UpdateService({
-    policy: dependencies.updates
-      ? updatePolicy(settings, dependencies.updates)
-      : { enabled: false, reason: 'development' },
+    // A shell without an updater (the browser harness) counts as unpackaged: no updates, but the
+    // policy's own "off" still reads as the policy's.
+    policy: updatePolicy(settings, dependencies.updates ?? { isPackaged: false, installScope: 'per-user' }),
     createUpdater: () => {
       if (!dependencies.updates) throw new Error('no updater in this shell');
       return dependencies.updates.createUpdater();

@@ -46,13 +46,14 @@ async function start(): Promise<void> {
   });
   serveRendererFromAppScheme(join(import.meta.dirname, '../renderer'));
 
+  const files = defaultConfigFiles({
+    platform: process.platform,
+    env: process.env,
+    userDataDir: app.getPath('userData'),
+    resourcesDir: process.resourcesPath,
+  });
   const config = await loadDesktopConfig({
-    files: defaultConfigFiles({
-      platform: process.platform,
-      env: process.env,
-      userDataDir: app.getPath('userData'),
-      resourcesDir: process.resourcesPath,
-    }),
+    files,
     nativePolicySources: nativePolicySources({
       platform: process.platform,
       env: process.env,
@@ -72,6 +73,7 @@ async function start(): Promise<void> {
     },
     config,
     dataDir: app.getPath('userData'),
+    userSettingsFile: files.userSettingsFile,
     updates: {
       isPackaged: app.isPackaged,
       installScope: await installScope(process.execPath),

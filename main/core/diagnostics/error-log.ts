@@ -5,7 +5,7 @@
  * redacted: response bodies, stack traces and whatever a message quotes after its first line
  * (file contents among them) never reach the disk.
  */
-import { appendFile, mkdir, open, readFile, rename, stat } from 'node:fs/promises';
+import { appendFile, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { redact } from './redact.ts';
 
@@ -76,6 +76,28 @@ export class ErrorLog {
         }
       });
     return entries.slice(-limit);
+  }
+
+  /** Where the log lives and how much room it takes, for the settings screen's storage section. */
+  async usage(): Promise<{ path: string; bytes: number }> {
+    await this.writing;
+    const sizes = await Promise.all(
+      [previousFileName, errorLogFileName].map((name) =>
+        stat(path.join(this.folder, name)).then(
+          (info) => info.size,
+          () => 0,
+        ),
+      ),
+    );
+    return { path: path.join(this.folder, errorLogFileName), bytes: sizes.reduce((sum, size) => sum + size, 0) };
+  }
+
+  async clear(): Promise<void> {
+    await this.writing;
+    await Promise.all(
+      [previousFileName, errorLogFileName].map((name) => rm(path.join(this.folder, name), { force: true })),
+    );
+    this.tailChecked = false;
   }
 
   private async append(line: string): Promise<void> {
