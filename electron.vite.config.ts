@@ -12,7 +12,13 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       sourcemap: false,
-      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'main/electron/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'main/electron/index.ts'),
+          // A worker_threads entry of its own, loaded beside index.js (main/core/transfers/thread-batch-sink.ts).
+          'sink-thread': resolve(import.meta.dirname, 'main/core/transfers/sink-thread.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -3,12 +3,14 @@ import type { AppInfo } from '../../common/ipc-contract.ts';
 import type { SessionState } from '../../common/session-state.ts';
 import type { UpdateStatus } from '../../common/update-status.ts';
 import { join } from 'node:path';
+import { directTransport } from './box-client/box-transport.ts';
 import { createBoxHandlers } from './box/box-handlers.ts';
 import { createSettingsHandlers } from './config/settings-handlers.ts';
 import { collectDiagnostics, networkPlaceholder } from './diagnostics/collect-diagnostics.ts';
 import { createDiagnosticsHandlers } from './diagnostics/diagnostics-handlers.ts';
 import { ErrorLog } from './diagnostics/error-log.ts';
 import { recordHandlerFailures } from './diagnostics/record-handler-failures.ts';
+import { appError } from './errors/error-catalog.ts';
 import { CoreEventBus } from './ipc/event-bus.ts';
 import type { HandlerTable } from './ipc/handler-table.ts';
 import { createSafeOpenExternal, type ExternalOpener } from './security/external-url.ts';
@@ -26,7 +28,7 @@ import { createUpdateHandlers } from './updates/update-handlers.ts';
 import { updatePolicy, type InstallScope } from './updates/update-policy.ts';
 import { UpdateService, type Updater } from './updates/update-service.ts';
 
-/** What only the platform can do; the Electron shell and the browser harness each supply their own. */
+/** What only the platform can do; the Electron shell and the browser shell each supply their own. */
 export interface CoreEffects {
   /** The system browser. Wrapped here so that only validated URLs ever reach it. */
   openExternal: ExternalOpener;
@@ -63,7 +65,7 @@ export interface CoreDependencies {
 
 /**
  * The main-process core: every service and the one handler table that both Electron's
- * ipcMain and the browser harness register. It never imports electron.
+ * ipcMain and the browser shell register. It never imports electron.
  */
 export interface Core {
   handlers: HandlerTable;
@@ -94,9 +96,8 @@ export function createCore(dependencies: CoreDependencies): Core {
     });
 
   if (config.status === 'error') {
-    const where = config.error.file ? ` in ${config.error.file}` : '';
-    const message = `Box SSO Desktop is not configured correctly${where}: ${config.error.message}. Contact your IT department.`;
-    const unavailable = createUnavailableHandlers(message);
+    const unusable = appError('config_invalid', 'settings', { file: config.error.file, text: config.error.message });
+    const unavailable = createUnavailableHandlers(unusable);
     return {
       handlers: recordHandlerFailures(
         {
@@ -104,7 +105,7 @@ export function createCore(dependencies: CoreDependencies): Core {
           ...common,
           // The help desk needs the report most when the configuration is broken.
           ...diagnostics(
-            () => ({ status: 'error', code: 'config_invalid', message }),
+            () => ({ status: 'error', code: unusable.code, message: unusable.message }),
             () => ({ state: 'disabled', reason: 'configuration-error' }),
           ),
         },
@@ -123,10 +124,12 @@ export function createCore(dependencies: CoreDependencies): Core {
   });
   const stopForwarding = forwardSessionChanges(session, events);
   const boxUrls = { apiBaseUrl: settings.boxApiUrl, uploadBaseUrl: settings.boxUploadUrl };
-  const boxService = trackSignedInBoxService(session, boxUrls);
+  // Every Box call of this core, the file browser's and the transfers', connects through this one transport.
+  const boxTransport = directTransport;
+  const boxService = trackSignedInBoxService(session, boxUrls, boxTransport);
   const broker = new NameClashBroker(events);
   const transfers = new TransferManager({
-    client: new BoxTransferClient(session.boxTokens, boxUrls),
+    client: new BoxTransferClient(session.boxTokens, boxUrls, boxTransport),
     events,
     askNameClash: broker.ask,
     ...(effects.openPath ? { openFile: createSafeOpenFile(effects.openPath, effects.showInFolder) } : {}),

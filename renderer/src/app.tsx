@@ -4,6 +4,7 @@ import type { AppInfo } from '../../common/ipc-contract.ts';
 import { invoke } from './ipc/bridge.ts';
 import { AppFooter } from './components/app-footer.tsx';
 import { AppHeader } from './components/app-header.tsx';
+import { KeychainBanner } from './components/keychain-banner.tsx';
 import { ConfigErrorScreen } from './components/config-error-screen.tsx';
 import { SessionErrorScreen } from './components/session-error-screen.tsx';
 import { SignedOutScreen } from './components/signed-out-screen.tsx';
@@ -34,6 +35,7 @@ export function App() {
         onSignOutEverywhere={signOutEverywhere}
         onOpenSettings={() => setSettingsOpen(true)}
       />
+      {session?.status === 'signed-in' && !session.remembered && <KeychainBanner />}
       <main className="app-main">
         {config?.status === 'error' ? (
           <ConfigErrorScreen error={config.error} />

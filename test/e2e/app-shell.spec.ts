@@ -75,15 +75,20 @@ test('inline script is blocked by the content security policy', async ({ page, h
 test('an invalid configuration shows the configuration error screen naming the file and the setting', async ({
   page,
 }) => {
-  const { startHarness } = await import('../harness/harness-server.ts');
-  const { createHarnessCore, loadHarnessConfig } = await import('../harness/harness-core.ts');
-  const config = await loadHarnessConfig({
+  const { startBrowserShell } = await import('../../main/browser-shell/browser-shell-server.ts');
+  const { createBrowserShellCore, loadBrowserShellConfig } =
+    await import('../../main/browser-shell/browser-shell-core.ts');
+  const config = await loadBrowserShellConfig({
     issuer: 'http://login.example.com',
     clientId: 'x',
     backendUrl: 'https://b.example.com',
   });
-  const core = createHarnessCore(config);
-  const harness = await startHarness({ core, rendererDirectory: 'out/renderer', preloadFile: 'out/preload/index.cjs' });
+  const core = createBrowserShellCore(config);
+  const harness = await startBrowserShell({
+    core,
+    rendererDirectory: 'out/renderer',
+    preloadFile: 'out/preload/index.cjs',
+  });
   try {
     await page.goto(harness.url);
     const screen = page.getByRole('alert');

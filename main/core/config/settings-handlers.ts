@@ -2,6 +2,7 @@ import type { DesktopConfigState } from '../../../common/desktop-config-schema.t
 import type { RequestChannel } from '../../../common/ipc-contract.ts';
 import type { SettingsOverview } from '../../../common/settings-overview.ts';
 import type { ErrorLog } from '../diagnostics/error-log.ts';
+import { appError } from '../errors/error-catalog.ts';
 import type { HandlerTable } from '../ipc/handler-table.ts';
 import { writeUserSetting } from './write-user-setting.ts';
 
@@ -27,7 +28,7 @@ export function createSettingsHandlers(options: {
     'settings:getOverview': overview,
     'settings:setUserSetting': async ({ key, value }) => {
       if (options.userSettingsFile === undefined || options.config.status !== 'ok') {
-        throw new Error('settings cannot be saved in this window');
+        throw appError('internal', 'default');
       }
       await writeUserSetting(options.userSettingsFile, key, value, options.config.effective.lockedKeys);
       restartNeeded = true;

@@ -5,9 +5,9 @@
  */
 import { rename, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { AppError } from '../../../common/app-error.ts';
 import { desktopSettingsLayerSchema, type DesktopSettingsLayer } from '../../../common/desktop-config-schema.ts';
 import type { UserEditableSetting } from '../../../common/settings-overview.ts';
+import { appError } from '../errors/error-catalog.ts';
 import { ConfigLoadError } from './config-load-error.ts';
 import { readSettingsFile } from './read-settings-file.ts';
 
@@ -18,24 +18,21 @@ export async function writeUserSetting(
   lockedKeys: readonly string[],
 ): Promise<void> {
   if (lockedKeys.includes(key)) {
-    throw new AppError('invalid_request', 'This setting is set by your organization and cannot be changed here.');
+    throw appError('invalid_request', 'setting_locked');
   }
   let current: DesktopSettingsLayer;
   try {
     current = (await readSettingsFile(file, desktopSettingsLayerSchema)) ?? {};
   } catch (error) {
     if (!(error instanceof ConfigLoadError)) throw error;
-    throw new AppError('invalid_request', `Your settings file cannot be updated: ${error.message}`);
+    throw appError('invalid_request', 'settings_file', { file: error.info.file, text: error.info.message });
   }
   const next: Record<string, unknown> = { ...current };
   if (value === null || value.trim() === '') delete next[key];
   else next[key] = value.trim();
   const result = desktopSettingsLayerSchema.safeParse(next);
   if (!result.success) {
-    throw new AppError(
-      'invalid_request',
-      `That value cannot be used: ${result.error.issues[0]?.message ?? 'invalid'}.`,
-    );
+    throw appError('invalid_request', 'setting_value', { text: result.error.issues[0]?.message });
   }
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;

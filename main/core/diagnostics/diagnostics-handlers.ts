@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
-import { AppError } from '../../../common/app-error.ts';
 import type { RequestChannel } from '../../../common/ipc-contract.ts';
+import { appError } from '../errors/error-catalog.ts';
 import type { HandlerTable } from '../ipc/handler-table.ts';
 
 export type DiagnosticsChannel = Extract<RequestChannel, `diagnostics:${string}`>;
@@ -22,7 +22,7 @@ export function createDiagnosticsHandlers(
 ): Pick<HandlerTable, DiagnosticsChannel> {
   return {
     'diagnostics:copy': async () => {
-      if (effects.copyText === undefined) throw new AppError('internal', 'This window cannot use the clipboard.');
+      if (effects.copyText === undefined) throw appError('internal', 'default');
       await effects.copyText(await report());
     },
     'diagnostics:save': async () => {

@@ -1,5 +1,8 @@
-import { createHash, type Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
+import { InlineBatchSink, type BatchSink } from './batch-sink.ts';
+import { ThreadBatchSink } from './thread-batch-sink.ts';
+
+export { isLocalWriteError } from './batch-sink.ts';
 
 /**
  * 512 KiB × 8, measured with bench/transfers: 1 MiB batches cost more kernel time per byte (a
@@ -8,33 +11,40 @@ import type { FileHandle } from 'node:fs/promises';
  */
 const BATCH_BYTES = 512 * 1024;
 const BATCHES = 8;
+/**
+ * From this size a file is hashed and written on a thread of its own; below it, starting the
+ * thread (tens of milliseconds) costs more than the overlap saves.
+ */
+const THREAD_FROM_BYTES = 16 * 1024 * 1024;
 
 /**
  * Appends received bytes to a file at `position`, hashing them in order. Bytes are gathered into
- * a few reused batches (fewer syscalls than one per network read, no garbage per batch);
- * a full batch is hashed and written while the next one fills. Writes go one at a time: several
- * positional writes to one file contend for its lock in the kernel and cost more CPU than they save.
+ * a few reused batches (fewer syscalls than one per network read, no garbage per batch); a full
+ * batch goes to the sink, which hashes and writes it (on another thread for a large file) while
+ * the next one fills. Call close() when done, whatever happened.
  */
 export class BatchedFileWriter {
-  readonly #handle: FileHandle;
-  readonly #batches = Array.from({ length: BATCHES }, () => Buffer.allocUnsafe(BATCH_BYTES));
-  /** Settles when batch i is on disk and may be filled again. */
-  readonly #written: Promise<void>[] = Array.from({ length: BATCHES }, () => Promise.resolve());
-  readonly #busy: boolean[] = Array.from({ length: BATCHES }, () => false);
-  #lastWrite: Promise<void> = Promise.resolve();
+  /** Shared with the sink's thread, which reads each batch where it lies. */
+  readonly #memory = new SharedArrayBuffer(BATCH_BYTES * BATCHES);
+  readonly #batches = Array.from({ length: BATCHES }, (_, i) =>
+    Buffer.from(this.#memory, i * BATCH_BYTES, BATCH_BYTES),
+  );
+  readonly #sink: BatchSink;
   /** Bytes that arrived while every batch was busy, in arrival order, copied in as batches free up. */
   readonly #pending: Buffer[] = [];
   /** Runs while `#pending` has bytes; rejected if a write failed meanwhile. */
   #pump: Promise<void> | undefined;
   #current = 0;
   #filled = 0;
-  /** SHA-1 of the bytes appended since the start (or the last restart). */
-  #hash: Hash = createHash('sha1');
   /** Bytes handed to the disk so far, counted from the start of the file; a resume continues here. */
   position = 0;
 
-  constructor(handle: FileHandle) {
-    this.#handle = handle;
+  /** `expectedBytes`, the file's size, decides whether hashing and writing get a thread of their own. */
+  constructor(handle: FileHandle, expectedBytes: number) {
+    this.#sink =
+      expectedBytes >= THREAD_FROM_BYTES
+        ? new ThreadBatchSink(handle, this.#memory, BATCH_BYTES, BATCHES)
+        : new InlineBatchSink(handle, this.#batches);
   }
 
   /** Starts the file again from its first byte, with a new hash (the server ignored a Range and sent the whole file). */
@@ -42,12 +52,17 @@ export class BatchedFileWriter {
     // Called between attempts, after drain(): nothing is gathered or pending by then.
     this.#filled = 0;
     this.position = 0;
-    this.#hash = createHash('sha1');
+    this.#sink.restart();
   }
 
-  /** The SHA-1 (hex) of what was appended; call once, after drain(). */
-  digest(): string {
-    return this.#hash.digest('hex');
+  /** The SHA-1 (hex) of what was appended since the start or the last restart; call after drain(). */
+  digest(): Promise<string> {
+    return this.#sink.digest();
+  }
+
+  /** Frees the sink's thread; call once, after drain(). */
+  close(): Promise<void> {
+    return this.#sink.close();
   }
 
   /**
@@ -70,21 +85,28 @@ export class BatchedFileWriter {
       return this.#pump;
     }
     // Keep the next batch free so the next piece always has somewhere to go.
-    const next = (this.#current + 1) % BATCHES;
-    return this.#busy[next] ? this.#written[next] : undefined;
+    return this.#sink.whenFree((this.#current + 1) % BATCHES);
   }
 
-  /** Writes what is gathered and waits for every write; after it, `position` is exactly what is on disk. */
+  /**
+   * Writes what is gathered and waits for every write, failed or not (the file may be closed next);
+   * after it, `position` is exactly what is on disk.
+   */
   async drain(): Promise<void> {
-    if (this.#pump) await this.#pump;
-    this.#flush();
-    await Promise.all(this.#written);
+    let failed: { reason: unknown } | undefined;
+    const fail = (reason: unknown): void => {
+      failed ??= { reason };
+    };
+    await this.#pump?.catch(fail);
+    if (!failed) this.#flush();
+    await this.#sink.idle().catch(fail);
+    if (failed) throw failed.reason;
   }
 
   /** Copies as much of `bytes` as the free batches take; returns how much that was. */
   #copyIn(bytes: Uint8Array): number {
     let offset = 0;
-    while (offset < bytes.length && !this.#busy[this.#current]) {
+    while (offset < bytes.length && this.#sink.isFree(this.#current)) {
       const copied = Math.min(bytes.length - offset, BATCH_BYTES - this.#filled);
       this.#batches[this.#current]!.set(bytes.subarray(offset, offset + copied), this.#filled);
       this.#filled += copied;
@@ -96,7 +118,7 @@ export class BatchedFileWriter {
 
   async #copyPending(): Promise<void> {
     while (this.#pending.length > 0) {
-      await this.#written[this.#current];
+      await this.#sink.whenFree(this.#current);
       const first = this.#pending[0]!;
       const copied = this.#copyIn(first);
       if (copied === first.length) this.#pending.shift();
@@ -107,42 +129,9 @@ export class BatchedFileWriter {
 
   #flush(): void {
     if (this.#filled === 0) return;
-    const index = this.#current;
-    const bytes = this.#batches[index]!.subarray(0, this.#filled);
-    const at = this.position;
-    this.#hash.update(bytes);
-    this.#busy[index] = true;
-    this.#lastWrite = this.#lastWrite.then(() => writeAll(this.#handle, bytes, at));
-    const written = this.#lastWrite.then(() => {
-      this.#busy[index] = false;
-    });
-    // Marked handled now; the failure still surfaces where the batch is awaited.
-    written.catch(() => undefined);
-    this.#written[index] = written;
-    this.position += bytes.length;
+    this.#sink.submit(this.#current, this.#filled, this.position);
+    this.position += this.#filled;
     this.#filled = 0;
-    this.#current = (index + 1) % BATCHES;
-  }
-}
-
-/** Errors of the disk itself (full, read-only, gone), told apart from the network's: a resume would fail the same way. */
-const localWriteErrors = new WeakSet<object>();
-
-export function isLocalWriteError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && localWriteErrors.has(error);
-}
-
-/** One write call may write less than asked (network file systems, a nearly full disk): write the rest. */
-async function writeAll(handle: FileHandle, bytes: Uint8Array, position: number): Promise<void> {
-  try {
-    for (let done = 0; done < bytes.length;) {
-      const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, position + done);
-      if (bytesWritten === 0)
-        throw Object.assign(new Error('the disk accepted no more bytes'), { code: 'ENOSPC', syscall: 'write' });
-      done += bytesWritten;
-    }
-  } catch (error) {
-    if (typeof error === 'object' && error !== null) localWriteErrors.add(error);
-    throw error;
+    this.#current = (this.#current + 1) % BATCHES;
   }
 }

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { AppError } from '../../../common/app-error.ts';
+import { readBoxError } from '../box-client/box-errors.ts';
+import { appError } from '../errors/error-catalog.ts';
 import type { BoxTransferClient, UploadTarget } from './box-transfer-client.ts';
-import { boxTransferErrorFrom } from './transfer-errors.ts';
 
 export interface UploadSource {
   path: string;
@@ -103,11 +103,11 @@ export async function multipartUpload(
     },
     target.name,
   );
-  if (!response.ok) throw await boxTransferErrorFrom(response, target.name);
+  if (!response.ok) throw await readBoxError(response, 'transfer', target.name);
   const body = (await response.json()) as { entries: { id: string; sha1: string }[] };
   const file = body.entries[0];
   if (!file || file.sha1 !== sha1) {
-    throw new AppError('transfer_failed', `Box stored “${target.name}” with a different checksum. Retry the upload.`);
+    throw appError('transfer_failed', 'upload_stored_differently', { name: target.name });
   }
   return { fileId: file.id };
 }

@@ -3,13 +3,13 @@ import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { BoxItem } from '../../../common/box-items.ts';
 import { FileIcon } from './file-icon.tsx';
 import { kindLabels, fileKind } from './file-kind.ts';
-import { formatModified, formatSize } from './format.ts';
+import { formatModified, formatSize } from '../components/format.ts';
 import type { SortKey, SortOrder } from './sort-items.ts';
 import type { ItemDrag } from './use-item-drag.ts';
 
 export const rowHeight = 40;
 
-/** Keys the list does not handle itself; the screen maps them to commands. */
+/** Keys the list does not handle itself; the file browser's controller maps them to commands. */
 export type ListCommand = 'up' | 'back' | 'forward' | 'rename' | 'delete' | 'menu';
 
 export interface FileListProps {

@@ -1,8 +1,9 @@
+/** What the list body shows instead of rows: loading, empty and error states. */
 import type { ReactNode } from 'react';
 import type { AppError } from '../../../common/app-error.ts';
 import type { SearchRequest } from './use-search.ts';
 
-/** What the list body shows instead of rows: loading, empty and error states. */
+/** Skeleton rows while the first page loads. */
 export function LoadingRows() {
   return (
     <div className="placeholder-rows" role="status" aria-label="Loading">
@@ -16,6 +17,7 @@ export function LoadingRows() {
   );
 }
 
+/** A message in place of the list (empty folder, no results, an error), with at most one action. */
 export function EmptyState({
   title,
   hint,
