@@ -13,6 +13,7 @@ import { RequestLog } from './request-log.ts';
 import { Router } from './router.ts';
 import { collaborationRoutes } from './routes/collaborations.ts';
 import { contentRoutes } from './routes/content.ts';
+import { copyRoutes } from './routes/copy.ts';
 import { controlRoutes } from './routes/control.ts';
 import { fileRoutes } from './routes/files.ts';
 import { folderRoutes } from './routes/folders.ts';
@@ -22,9 +23,11 @@ import { representationRoutes } from './routes/representations.ts';
 import { searchRoutes } from './routes/search.ts';
 import { thumbnailRoutes } from './routes/thumbnails.ts';
 import { tokenRoutes } from './routes/token.ts';
+import { trashRoutes } from './routes/trash.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 import { uploadSessionRoutes } from './routes/upload-sessions.ts';
 import { userAdminRoutes } from './routes/user-admin.ts';
+import { versionRoutes } from './routes/versions.ts';
 import { userRoutes } from './routes/users.ts';
 import { Store } from './store.ts';
 
@@ -100,8 +103,11 @@ export async function startBoxEmulator(options: BoxEmulatorOptions = {}): Promis
     ...groupRoutes(emu),
     ...groupMembershipRoutes(emu),
     ...collaborationRoutes(emu),
+    ...trashRoutes(emu),
     ...folderRoutes(emu),
     ...fileRoutes(emu),
+    ...copyRoutes(emu),
+    ...versionRoutes(emu),
     ...contentRoutes(emu),
     ...uploadRoutes(emu),
     ...uploadSessionRoutes(emu),

@@ -88,8 +88,7 @@ export class BoxTokenProvider implements BoxAccessTokenSource {
     }
     const started = this.clock();
     const parsed = boxTokenResponse.safeParse(await response.json().catch(() => undefined));
-    if (!parsed.success)
-      throw appError('backend_unreachable', 'default', {}, { cause: parsed.error });
+    if (!parsed.success) throw appError('backend_unreachable', 'default', {}, { cause: parsed.error });
     const body = parsed.data;
     const lifetimeMs = body.expires_in * 1000;
     const access: BoxAccess = {

@@ -93,6 +93,32 @@ describe('three backend replicas sharing a real redis-server', () => {
     expect((await postLogout(replicas[2]!.url, logout)).status).toBe(400);
   });
 
+  it('deactivated over SCIM through replica 1: replicas 2 and 3 refuse within 5 s; reactivation restores all three', async () => {
+    const created = await scim(replicas[0]!.url, 'POST', '/Users', oktaUser('dan@example.com', 'replicated-dan'));
+    expect(created.status).toBe(201);
+    const id = created.body!['id'] as string;
+    const token = await idTokenFor('replicated-dan');
+    for (const replica of replicas) expect((await requestToken(replica, token)).status).toBe(200);
+
+    const off = await scim(replicas[0]!.url, 'PATCH', `/Users/${id}`, {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'replace', value: { active: false } }],
+    });
+    expect(off.status).toBe(200);
+    for (const replica of [replicas[1]!, replicas[2]!]) {
+      const waited = await within(5_000, async () => (await requestToken(replica, token)).status === 403);
+      expect(waited).toBeLessThanOrEqual(5_000);
+      expect(await (await requestToken(replica, token)).json()).toMatchObject({ error: 'account_disabled' });
+    }
+
+    const on = await scim(replicas[2]!.url, 'PATCH', `/Users/${id}`, {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'replace', value: { active: true } }],
+    });
+    expect(on.body).toMatchObject({ active: true });
+    for (const replica of replicas) expect((await requestToken(replica, token)).status).toBe(200);
+  });
+
   it('SCIM attributes written through one replica are found through another', async () => {
     const created = await scim(
       replicas[0]!.url,
