@@ -45,7 +45,13 @@ export async function readPreviewFileInfo(
     name?: string;
     size?: number;
     representations?: { entries?: BoxRepresentationEntry[] };
-  }>(fileInfoUrl(apiBaseUrl, fileId), 'GET', undefined, signal, fileId, { 'x-rep-hints': representationHints });
+  }>({
+    url: fileInfoUrl(apiBaseUrl, fileId),
+    method: 'GET',
+    signal,
+    name: fileId,
+    headers: { 'x-rep-hints': representationHints },
+  });
   return {
     name: body.name ?? fileId,
     size: typeof body.size === 'number' ? body.size : null,
@@ -62,7 +68,7 @@ export async function refreshEntry(
 ): Promise<BoxRepresentationEntry> {
   const url = entry.info?.url;
   if (url === undefined) return entry;
-  const { body } = await http.json<BoxRepresentationEntry>(url, 'GET', undefined, signal, name);
+  const { body } = await http.json<BoxRepresentationEntry>({ url, method: 'GET', signal, name });
   return { ...entry, ...body };
 }
 
