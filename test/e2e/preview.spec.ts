@@ -48,11 +48,15 @@ function expectNoTokens(texts: string[], emulatorOrigin: string): void {
   }
 }
 
-async function signIn(page: Page, world: Parameters<Parameters<typeof test>[2]>[0]['world']): Promise<void> {
+/** Signs alice in and answers her Box user id, for files the test adds to her root folder. */
+async function signIn(page: Page, world: Parameters<Parameters<typeof test>[2]>[0]['world']): Promise<string> {
   await page.goto(world.harness.url);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await world.completeSignIn('alice');
   await expect(row(page, 'Quarterly report Q3.pdf')).toBeVisible({ timeout: 30_000 });
+  const session = await world.core.handlers['session:get']();
+  if (session.status !== 'signed-in') throw new Error('not signed in');
+  return session.user.boxUserId;
 }
 
 test('the report PDF pages and finds; office files through their PDF (pending first); text; no preview; ←/→ go through the folder', async ({
@@ -60,11 +64,9 @@ test('the report PDF pages and finds; office files through their PDF (pending fi
   world,
 }) => {
   const scan = scanForTokens(page);
-  await signIn(page, world);
-  const session = await world.core.handlers['session:get']();
-  if (session.status !== 'signed-in') throw new Error('not signed in');
+  const aliceId = await signIn(page, world);
   await world.stack.emulator.controls.createFile({
-    ownerId: session.user.boxUserId,
+    ownerId: aliceId,
     parentId: '0',
     name: 'Sketch.fig',
     size: 4096,
@@ -129,19 +131,17 @@ test('a photo zooms and rotates; Markdown is rendered; a long text pages by Rang
   world,
 }) => {
   const scan = scanForTokens(page);
-  await signIn(page, world);
-  const session = await world.core.handlers['session:get']();
-  if (session.status !== 'signed-in') throw new Error('not signed in');
+  const aliceId = await signIn(page, world);
   const lines = Array.from({ length: 12_000 }, (_, index) => `line ${index + 1}: ${'x'.repeat(20)}`).join('\n');
   await world.stack.emulator.controls.createFile({
-    ownerId: session.user.boxUserId,
+    ownerId: aliceId,
     parentId: '0',
     name: 'server.log',
     text: lines,
   });
 
   await world.stack.emulator.controls.createFile({
-    ownerId: session.user.boxUserId,
+    ownerId: aliceId,
     parentId: '0',
     name: 'Evil.md',
     text: '# Evil\n\n<img src=x onerror="window.hacked=1"><script>window.hacked=2</script>\n',

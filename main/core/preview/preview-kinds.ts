@@ -12,6 +12,8 @@ interface OwnBytesKind {
 
 const text = (contentType = 'text/plain; charset=utf-8'): OwnBytesKind => ({ viewer: 'text', contentType });
 const image = (subtype: string): OwnBytesKind => ({ viewer: 'image', contentType: `image/${subtype}` });
+const video = (subtype: string): OwnBytesKind => ({ viewer: 'video', contentType: `video/${subtype}` });
+const audio = (subtype: string): OwnBytesKind => ({ viewer: 'audio', contentType: `audio/${subtype}` });
 
 const ownBytesKinds: Record<string, OwnBytesKind> = {
   png: image('png'),
@@ -26,17 +28,17 @@ const ownBytesKinds: Record<string, OwnBytesKind> = {
   svg: image('svg+xml'),
   md: { viewer: 'markdown', contentType: 'text/plain; charset=utf-8' },
   markdown: { viewer: 'markdown', contentType: 'text/plain; charset=utf-8' },
-  mp4: { viewer: 'video', contentType: 'video/mp4' },
-  m4v: { viewer: 'video', contentType: 'video/mp4' },
-  webm: { viewer: 'video', contentType: 'video/webm' },
-  ogv: { viewer: 'video', contentType: 'video/ogg' },
-  mp3: { viewer: 'audio', contentType: 'audio/mpeg' },
-  m4a: { viewer: 'audio', contentType: 'audio/mp4' },
-  wav: { viewer: 'audio', contentType: 'audio/wav' },
-  ogg: { viewer: 'audio', contentType: 'audio/ogg' },
-  oga: { viewer: 'audio', contentType: 'audio/ogg' },
-  opus: { viewer: 'audio', contentType: 'audio/ogg' },
-  flac: { viewer: 'audio', contentType: 'audio/flac' },
+  mp4: video('mp4'),
+  m4v: video('mp4'),
+  webm: video('webm'),
+  ogv: video('ogg'),
+  mp3: audio('mpeg'),
+  m4a: audio('mp4'),
+  wav: audio('wav'),
+  ogg: audio('ogg'),
+  oga: audio('ogg'),
+  opus: audio('ogg'),
+  flac: audio('flac'),
 };
 // Text and source code, shown as text (HTML and SVG sources too: never rendered as pages).
 for (const extension of [
