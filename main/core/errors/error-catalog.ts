@@ -147,6 +147,10 @@ export const errorCatalog = {
     'The provisioning backend refused the ID token, even a freshly renewed one (401).',
     'The Box SSO service did not accept your sign-in. Sign in again; if it keeps happening, tell IT.',
   ),
+  account_disabled: oneWording(
+    'IT deactivated the company account (SCIM), or the identity provider ended the session (back-channel logout): the backend answered 403 account_disabled or 401 "session ended".',
+    'Your company account is disabled or was signed out. Contact IT if this is unexpected.',
+  ),
   box_insufficient_scope: {
     meaning: 'Box refused the action: the token’s scopes or the user’s access do not allow it (403).',
     shown: true,
