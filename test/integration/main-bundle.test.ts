@@ -42,7 +42,20 @@ describe('the built main bundle', () => {
     expect(recorded.loadedUrls).toEqual(['app://bundle/index.html']);
     expect(recorded.privilegedSchemes).toEqual([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      {
+        scheme: 'box-preview',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: true },
+      },
     ]);
+  });
+
+  it('serves previews on box-preview:// to our page only, and none while signed out', async () => {
+    const handler = recorded.protocolHandlers.get('box-preview') as
+      ((request: Request) => Promise<Response>) | undefined;
+    expect(handler).toBeDefined();
+    const answer = await handler!(new Request('box-preview://file/123/content'));
+    expect(answer.status).toBe(401);
+    expect(answer.headers.get('access-control-allow-origin')).toBe('app://bundle');
   });
 
   it('blocks navigation, redirects and webviews, and denies window.open', () => {
