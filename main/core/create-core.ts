@@ -1,10 +1,11 @@
+import { AppError } from '../../common/app-error.ts';
 import type { DesktopConfigState } from '../../common/desktop-config-schema.ts';
 import type { AppInfo } from '../../common/ipc-contract.ts';
-import { directTransport } from './box-client/box-transport.ts';
 import { createBoxHandlers } from './box/box-handlers.ts';
 import { appError } from './errors/error-catalog.ts';
 import { CoreEventBus } from './ipc/event-bus.ts';
 import type { HandlerTable } from './ipc/handler-table.ts';
+import { createDesktopNetwork, type DesktopNetwork, type NetworkEffects } from './network/create-outbound-network.ts';
 import { createSafeOpenExternal, type ExternalOpener } from './security/external-url.ts';
 import { createSafeOpenFile } from './security/launchable-file.ts';
 import { createSessionManager } from './session/create-session-manager.ts';
@@ -27,6 +28,8 @@ export interface CoreEffects {
   /** Brings the app to the front when the sign-in callback arrives. */
   focusApp?: () => void;
   dialogs: TransferDialogs;
+  /** Chromium's proxy resolution and the proxy sign-in dialog (main/core/network/). */
+  network?: NetworkEffects;
 }
 
 export interface CoreDependencies {
@@ -56,25 +59,35 @@ export function createCore(dependencies: CoreDependencies): Core {
     'config:get': () => config,
   } satisfies Partial<HandlerTable>;
 
+  const unusableCore = (unusable: AppError): Core => ({
+    handlers: { ...createUnavailableHandlers(unusable), ...common },
+    events,
+    start: () => Promise.resolve(),
+    dispose: () => Promise.resolve(),
+  });
   if (config.status === 'error') {
-    const unusable = appError('config_invalid', 'settings', { file: config.error.file, text: config.error.message });
-    return {
-      handlers: { ...createUnavailableHandlers(unusable), ...common },
-      events,
-      start: () => Promise.resolve(),
-      dispose: () => Promise.resolve(),
-    };
+    return unusableCore(appError('config_invalid', 'settings', { file: config.error.file, text: config.error.message }));
   }
 
   const settings = config.effective.config;
+  // Every connection of this core (IdP, backend, Box, transfers) is opened by this one network.
+  let desktopNetwork: DesktopNetwork;
+  try {
+    desktopNetwork = createDesktopNetwork(settings, effects.network);
+  } catch (error) {
+    // An IT CA bundle that cannot be read is a configuration error, shown as one.
+    if (error instanceof AppError) return unusableCore(error);
+    throw error;
+  }
+  const { network } = desktopNetwork;
   const session = createSessionManager(settings, {
     openExternal: createSafeOpenExternal(effects.openExternal),
     ...(effects.focusApp ? { focusApp: effects.focusApp } : {}),
+    fetch: network.fetch,
   });
   const stopForwarding = forwardSessionChanges(session, events);
   const boxUrls = { apiBaseUrl: settings.boxApiUrl, uploadBaseUrl: settings.boxUploadUrl };
-  // Every Box call of this core, the file browser's and the transfers', connects through this one transport.
-  const boxTransport = directTransport;
+  const boxTransport = network.boxTransport();
   const boxService = trackSignedInBoxService(session, boxUrls, boxTransport);
   const broker = new NameClashBroker(events);
   const transfers = new TransferManager({
@@ -107,6 +120,7 @@ export function createCore(dependencies: CoreDependencies): Core {
       boxService.stop();
       await transfers.dispose();
       session.cancelSignIn();
+      await network.close();
     },
   };
 }

@@ -14,6 +14,7 @@ import { appOrigin, registerAppSchemeAsPrivileged, serveRendererFromAppScheme } 
 import { mainWindowOptions } from './main-window-options.ts';
 import { loggableError } from '../core/security/loggable-error.ts';
 import { forwardEvents, registerIpc } from './register-ipc.ts';
+import { chromiumProxyResolver, createProxySignInDialog } from './proxy-sign-in-dialog.ts';
 import { createTransferDialogs } from './transfer-dialogs.ts';
 import { blockNavigation } from './security/block-navigation.ts';
 import { denyPermissions } from './security/deny-permissions.ts';
@@ -78,6 +79,7 @@ async function start(): Promise<void> {
       showInFolder: (path) => shell.showItemInFolder(path),
       focusApp: focusMainWindow,
       dialogs: createTransferDialogs(() => mainWindow),
+      network: { resolveProxy: chromiumProxyResolver, askProxyCredentials: createProxySignInDialog(() => mainWindow) },
     },
   });
   const entry = rendererEntry();
