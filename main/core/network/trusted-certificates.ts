@@ -37,7 +37,8 @@ export function loadTrustedCertificates(policy: CertificatePolicy): TrustedCerti
   let system: string[] = [];
   let systemSource: CertificateSources['system'];
   try {
-    system = getCACertificates('system');
+    // OpenSSL's hashed folders hold a file and its hash link: the same certificate twice.
+    system = [...new Set(getCACertificates('system'))];
     systemSource = system.length;
   } catch (error) {
     // A broken OS store must not stop the app; Node's roots and IT's bundle still apply, and diagnostics say why.
