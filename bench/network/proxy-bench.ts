@@ -31,10 +31,16 @@ const ca = await createPrivateCa('Bench Root CA');
 const { key, cert } = await ca.issue(['bench.corp.test']);
 await writeFile(join(ca.dir, 'bench.key'), key);
 await writeFile(join(ca.dir, 'bench.pem'), cert);
-const server = spawn(process.execPath, [join(import.meta.dirname, 'tls-blob-server.ts'), join(ca.dir, 'bench.key'), join(ca.dir, 'bench.pem')], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const port = Number(await new Promise<string>((resolve) => createInterface({ input: server.stdout! }).once('line', resolve)));
+const server = spawn(
+  process.execPath,
+  [join(import.meta.dirname, 'tls-blob-server.ts'), join(ca.dir, 'bench.key'), join(ca.dir, 'bench.pem')],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
+const port = Number(
+  await new Promise<string>((resolve) => createInterface({ input: server.stdout! }).once('line', resolve)),
+);
 const squid = await startSquid({ user, password, hosts: { 'bench.corp.test': '127.0.0.1' } });
 const origin = `https://bench.corp.test:${port}`;
 const uploadSource = join(ca.dir, 'upload.bin');
@@ -52,7 +58,12 @@ const { network } = createDesktopNetwork(
   } as DesktopConfig,
   {
     askProxyCredentials: () => Promise.resolve({ username: user, password }),
-    secretStore: { persistent: false, get: () => Promise.resolve(null), set: () => Promise.resolve(), delete: () => Promise.resolve(false) },
+    secretStore: {
+      persistent: false,
+      get: () => Promise.resolve(null),
+      set: () => Promise.resolve(),
+      delete: () => Promise.resolve(false),
+    },
   },
 );
 const transport = network.boxTransport();
@@ -84,10 +95,25 @@ async function oursUpload(): Promise<number> {
 
 function curl(args: string[]): number {
   const started = performance.now();
-  execFileSync('curl', ['--silent', '--show-error', '--fail', '--proxy', squid.url, '--proxy-user', `${user}:${password}`, '--cacert', ca.caFile, ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 1024 * 1024,
-  });
+  execFileSync(
+    'curl',
+    [
+      '--silent',
+      '--show-error',
+      '--fail',
+      '--proxy',
+      squid.url,
+      '--proxy-user',
+      `${user}:${password}`,
+      '--cacert',
+      ca.caFile,
+      ...args,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1024 * 1024,
+    },
+  );
   return performance.now() - started;
 }
 
@@ -97,7 +123,8 @@ const curlUpload = (): number => curl(['--upload-file', uploadSource, '--output'
 async function writeUploadSource(path: string, bytes: number): Promise<void> {
   const file = await open(path, 'w');
   const block = Buffer.alloc(8 * 1024 * 1024, 0xa5);
-  for (let written = 0; written < bytes; written += block.length) await file.write(block, 0, Math.min(block.length, bytes - written));
+  for (let written = 0; written < bytes; written += block.length)
+    await file.write(block, 0, Math.min(block.length, bytes - written));
   await file.close();
 }
 

@@ -9,6 +9,7 @@ import { EmulatorControlClient } from './control-client.ts';
 import { createDispatcher } from './dispatch.ts';
 import { PendingSetting, type Emulator } from './emulator-state.ts';
 import { FaultTable } from './faults.ts';
+import { RepresentationState } from './representation-state.ts';
 import { RequestLog } from './request-log.ts';
 import { Router } from './router.ts';
 import { collaborationRoutes } from './routes/collaborations.ts';
@@ -18,6 +19,7 @@ import { fileRoutes } from './routes/files.ts';
 import { folderRoutes } from './routes/folders.ts';
 import { groupMembershipRoutes } from './routes/group-memberships.ts';
 import { groupRoutes } from './routes/groups.ts';
+import { representationRoutes } from './routes/representations.ts';
 import { searchRoutes } from './routes/search.ts';
 import { thumbnailRoutes } from './routes/thumbnails.ts';
 import { tokenRoutes } from './routes/token.ts';
@@ -81,6 +83,7 @@ export async function startBoxEmulator(options: BoxEmulatorOptions = {}): Promis
     sessions: new Map(),
     thumbnails: new PendingSetting(),
     commits: new PendingSetting(),
+    representations: new RepresentationState(),
     tempDir,
     demoContent: options.demoContent ?? false,
   };
@@ -93,6 +96,7 @@ export async function startBoxEmulator(options: BoxEmulatorOptions = {}): Promis
     emu.sessions.clear();
     emu.thumbnails = new PendingSetting();
     emu.commits = new PendingSetting();
+    emu.representations.clear();
   };
   const router = new Router();
   router.add([
@@ -109,6 +113,7 @@ export async function startBoxEmulator(options: BoxEmulatorOptions = {}): Promis
     ...uploadSessionRoutes(emu),
     ...searchRoutes(emu),
     ...thumbnailRoutes(emu),
+    ...representationRoutes(emu),
     ...controlRoutes(emu, resetAll),
   ]);
   const dispatch = createDispatcher(emu, router);

@@ -24,9 +24,30 @@ const openssl = (args: string[], cwd: string): void => {
 
 export async function createPrivateCa(name = 'Corp Test Root CA'): Promise<PrivateCa> {
   const dir = await mkdtemp(join(tmpdir(), 'private-ca-'));
-  openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '2', '-subj', `/CN=${name}`,
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
-    '-keyout', 'ca.key', '-out', 'ca.pem'], dir);
+  openssl(
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      `/CN=${name}`,
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.pem',
+    ],
+    dir,
+  );
   const storeDir = join(dir, 'store');
   await mkdir(storeDir);
   await copyFile(join(dir, 'ca.pem'), join(storeDir, 'corp-root.pem'));
@@ -40,12 +61,52 @@ export async function createPrivateCa(name = 'Corp Test Root CA'): Promise<Priva
     async issue(names) {
       serial += 1;
       const base = `server-${serial}`;
-      await writeFile(join(dir, `${base}.ext`), `subjectAltName=${names.map((n) => `DNS:${n}`).join(',')}\nextendedKeyUsage=serverAuth\n`);
-      openssl(['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-subj', `/CN=${names[0]}`,
-        '-keyout', `${base}.key`, '-out', `${base}.csr`], dir);
-      openssl(['x509', '-req', '-in', `${base}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-set_serial', String(1000 + serial),
-        '-days', '2', '-extfile', `${base}.ext`, '-out', `${base}.pem`], dir);
-      return { key: await readFile(join(dir, `${base}.key`), 'utf8'), cert: await readFile(join(dir, `${base}.pem`), 'utf8') };
+      await writeFile(
+        join(dir, `${base}.ext`),
+        `subjectAltName=${names.map((n) => `DNS:${n}`).join(',')}\nextendedKeyUsage=serverAuth\n`,
+      );
+      openssl(
+        [
+          'req',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:P-256',
+          '-nodes',
+          '-subj',
+          `/CN=${names[0]}`,
+          '-keyout',
+          `${base}.key`,
+          '-out',
+          `${base}.csr`,
+        ],
+        dir,
+      );
+      openssl(
+        [
+          'x509',
+          '-req',
+          '-in',
+          `${base}.csr`,
+          '-CA',
+          'ca.pem',
+          '-CAkey',
+          'ca.key',
+          '-set_serial',
+          String(1000 + serial),
+          '-days',
+          '2',
+          '-extfile',
+          `${base}.ext`,
+          '-out',
+          `${base}.pem`,
+        ],
+        dir,
+      );
+      return {
+        key: await readFile(join(dir, `${base}.key`), 'utf8'),
+        cert: await readFile(join(dir, `${base}.pem`), 'utf8'),
+      };
     },
     close: () => rm(dir, { recursive: true, force: true }),
   };

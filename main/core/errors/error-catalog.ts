@@ -60,6 +60,10 @@ export const errorCatalog = {
       malformed: ({ channel }) => `The request to ${channel ?? 'the app'} was malformed.`,
       transfer_gone: () => 'That transfer is no longer in the list.',
       question_gone: () => 'That question was already answered or withdrawn.',
+      setting_locked: () => 'This setting is set by your organization and cannot be changed here.',
+      setting_value: ({ text }) => `That value cannot be used: ${text ?? 'it is not valid'}.`,
+      settings_file: ({ file, text }) =>
+        `Your settings file${file ? ` ${file}` : ''} cannot be updated: ${text ?? 'it is not valid'}. Fix or delete it.`,
     },
   },
   unknown_channel: {

@@ -94,7 +94,11 @@ const noSecrets: SecretStore = {
 
 /** A PAC file comes straight from its server (never through the proxy it chooses), with the same trusted CAs. */
 async function fetchPacFile(url: string, ca: readonly string[]): Promise<string> {
-  const direct = new TunnelConnector({ resolveProxy: directResolver, ca, auth: new ProxyAuthenticator(noSecrets, undefined) });
+  const direct = new TunnelConnector({
+    resolveProxy: directResolver,
+    ca,
+    auth: new ProxyAuthenticator(noSecrets, undefined),
+  });
   const network = new OutboundNetwork(direct);
   try {
     const response = await network.fetch(url, { signal: AbortSignal.timeout(30_000) });

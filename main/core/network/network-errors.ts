@@ -22,7 +22,8 @@ const certificateCodes = new Set([
 export function certificateFailure(error: unknown, host: string): AppError | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string' || !certificateCodes.has(code)) return undefined;
-  const reason = error instanceof Error ? error.message.replace(/^Hostname\/IP does not match certificate's altnames: /, '') : code;
+  const reason =
+    error instanceof Error ? error.message.replace(/^Hostname\/IP does not match certificate's altnames: /, '') : code;
   return appError('certificate_untrusted', 'default', { host, problem: `${reason} (${code})` }, { cause: error });
 }
 

@@ -21,8 +21,15 @@ export class OutboundNetwork {
     this.dispatcher = new UndiciAgent({
       connect: (options, callback) => {
         connector
-          .open({ protocol: options.protocol === 'http:' ? 'http:' : 'https:', host: options.hostname, port: Number(options.port) || (options.protocol === 'http:' ? 80 : 443) })
-          .then((socket) => callback(null, socket), (error: Error) => callback(error, null));
+          .open({
+            protocol: options.protocol === 'http:' ? 'http:' : 'https:',
+            host: options.hostname,
+            port: Number(options.port) || (options.protocol === 'http:' ? 80 : 443),
+          })
+          .then(
+            (socket) => callback(null, socket),
+            (error: Error) => callback(error, null),
+          );
       },
     });
     this.sdkAgent = new SdkAgent(connector, { keepAlive: true });
@@ -76,10 +83,17 @@ class SdkAgent extends HttpAgent {
     return `${options?.protocol ?? ''}${super.getName(options)}`;
   }
 
-  override createConnection(options: ClientRequestArgs, callback?: (error: Error | null, socket: Socket) => void): undefined {
+  override createConnection(
+    options: ClientRequestArgs,
+    callback?: (error: Error | null, socket: Socket) => void,
+  ): undefined {
     const protocol = options.protocol === 'http:' ? 'http:' : 'https:';
     this.#connector
-      .open({ protocol, host: String(options.hostname ?? options.host), port: Number(options.port) || (protocol === 'https:' ? 443 : 80) })
+      .open({
+        protocol,
+        host: String(options.hostname ?? options.host),
+        port: Number(options.port) || (protocol === 'https:' ? 443 : 80),
+      })
       .then(
         (socket) => callback?.(null, socket),
         (error: Error) => callback?.(error, undefined as unknown as Socket),

@@ -65,6 +65,7 @@ function readBundle(path: string): string[] {
     throw appError('config_invalid', 'ca_bundle', { file: path, text: 'it cannot be read' }, { cause: error });
   }
   const pems = text.match(pemBlock) ?? [];
-  if (pems.length === 0) throw appError('config_invalid', 'ca_bundle', { file: path, text: 'it holds no PEM certificate' });
+  if (pems.length === 0)
+    throw appError('config_invalid', 'ca_bundle', { file: path, text: 'it holds no PEM certificate' });
   return pems;
 }

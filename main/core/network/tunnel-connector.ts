@@ -65,6 +65,8 @@ export class TunnelConnector {
   readonly #options: TunnelConnectorOptions;
   readonly #proxyClients = new Map<string, Pool>();
   readonly #badUntil = new Map<string, number>();
+  /** How each server was last reached (`PROXY h:p`, `DIRECT`), for the Network section. */
+  readonly lastRoutes = new Map<string, string>();
 
   constructor(options: TunnelConnectorOptions) {
     this.#options = options;
@@ -90,18 +92,25 @@ export class TunnelConnector {
 
   /** A connected socket to the target: TLS-verified for https:, plain for http:. */
   async open(target: ConnectTarget): Promise<Socket> {
-    const url = new URL(`${target.protocol}//${target.host.includes(':') ? `[${target.host}]` : target.host}:${target.port}`);
+    const url = new URL(
+      `${target.protocol}//${target.host.includes(':') ? `[${target.host}]` : target.host}:${target.port}`,
+    );
     const routes = await this.routesFor(url);
     let lastFailure: unknown;
     for (const [index, route] of routes.entries()) {
       target.signal?.throwIfAborted();
       try {
-        return await this.#openRoute(route, target);
+        const socket = await this.#openRoute(route, target);
+        this.lastRoutes.set(url.host, describeRoute(route));
+        return socket;
       } catch (error) {
         if (!isRouteFailure(error)) throw error;
         lastFailure = error;
         if (route.kind !== 'direct') {
-          this.#badUntil.set(proxyKey(route), (this.#options.clock ?? Date.now)() + (this.#options.badProxyMs ?? 60_000));
+          this.#badUntil.set(
+            proxyKey(route),
+            (this.#options.clock ?? Date.now)() + (this.#options.badProxyMs ?? 60_000),
+          );
         }
         const next = routes[index + 1];
         this.#options.log?.(
@@ -129,9 +138,15 @@ export class TunnelConnector {
   async #openRoute(route: ProxyRoute, target: ConnectTarget): Promise<Socket> {
     if (route.kind === 'direct') {
       if (target.protocol === 'https:') return this.#secure(undefined, target);
-      return await connected(connectTcp({ host: target.host, port: target.port, ...onreadOf(target) }), 'connect', this.#timeout(), target.signal);
+      return await connected(
+        connectTcp({ host: target.host, port: target.port, ...onreadOf(target) }),
+        'connect',
+        this.#timeout(),
+        target.signal,
+      );
     }
-    const tunnel = route.kind === 'socks5' ? await this.#socks(route, target) : await this.#connectThrough(route, target);
+    const tunnel =
+      route.kind === 'socks5' ? await this.#socks(route, target) : await this.#connectThrough(route, target);
     if (target.protocol === 'https:') return this.#secure(tunnel, target);
     return readInto(tunnel as Socket, target.onread);
   }
@@ -187,7 +202,11 @@ export class TunnelConnector {
     let pool = this.#proxyClients.get(key);
     if (!pool) {
       pool = new Pool(key, {
-        connect: { ca: [...this.#options.ca], timeout: this.#timeout(), ...(isIP(route.host) ? {} : { servername: route.host }) },
+        connect: {
+          ca: [...this.#options.ca],
+          timeout: this.#timeout(),
+          ...(isIP(route.host) ? {} : { servername: route.host }),
+        },
       });
       this.#proxyClients.set(key, pool);
     }
@@ -226,7 +245,12 @@ function readInto<S extends Duplex>(socket: S, onread: OnReadOpts | undefined): 
 }
 
 /** Resolves when `socket` emits `ready`, rejects on its error, on the timeout or on the signal. */
-function connected<S extends Socket>(socket: S, ready: 'connect' | 'secureConnect', timeoutMs: number, signal?: AbortSignal): Promise<S> {
+function connected<S extends Socket>(
+  socket: S,
+  ready: 'connect' | 'secureConnect',
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<S> {
   return new Promise((resolve, reject) => {
     const fail = (error: unknown): void => {
       cleanup();
@@ -236,7 +260,8 @@ function connected<S extends Socket>(socket: S, ready: 'connect' | 'secureConnec
     const onError = (error: Error): void => fail(error);
     const onAbort = (): void => fail(signal?.reason);
     const timer = setTimeout(
-      () => fail(Object.assign(new Error(`no connection within ${Math.round(timeoutMs / 1000)} s`), { code: 'ETIMEDOUT' })),
+      () =>
+        fail(Object.assign(new Error(`no connection within ${Math.round(timeoutMs / 1000)} s`), { code: 'ETIMEDOUT' })),
       timeoutMs,
     );
     const cleanup = (): void => {

@@ -3,6 +3,7 @@ import type { Emulator } from '../emulator-state.ts';
 import { nestedId, readJson, stringField } from '../http-io.ts';
 import { move, rename } from '../items.ts';
 import type { Route } from '../router.ts';
+import { representationsJson } from '../representations.ts';
 import { fileFull, pickFields } from '../serialize.ts';
 
 export function fileRoutes(emu: Emulator): Route[] {
@@ -13,7 +14,14 @@ export function fileRoutes(emu: Emulator): Route[] {
       handler: (ctx) => {
         const file = accessItem(emu, authenticate(emu, ctx), 'file', ctx.params.file_id ?? '', 'read');
         if (ctx.req.headers['if-none-match'] === String(file.sequence)) return { status: 304 };
-        return { status: 200, json: pickFields(fileFull(emu.store, file), ctx.url.searchParams.get('fields')) };
+        const fields = ctx.url.searchParams.get('fields');
+        const json = pickFields(fileFull(emu.store, file), fields);
+        // Box sends representations only when asked for, narrowed by the `x-rep-hints` header.
+        if (fields?.split(',').some((f) => f.trim() === 'representations')) {
+          const hints = ctx.req.headers['x-rep-hints'];
+          json.representations = representationsJson(emu, file, typeof hints === 'string' ? hints : undefined);
+        }
+        return { status: 200, json };
       },
     },
     {

@@ -132,7 +132,12 @@ test('through the authenticating proxy: list, a 25 MB upload, its download byte 
   try {
     await expect(service.listFolder({ folderId: '0' })).resolves.toBeDefined();
     expect(asked).toHaveLength(1);
-    expect(asked[0]).toMatchObject({ proxy: `127.0.0.1:${squid.port}`, realm: 'corp-proxy', attempt: 1, refused: false });
+    expect(asked[0]).toMatchObject({
+      proxy: `127.0.0.1:${squid.port}`,
+      realm: 'corp-proxy',
+      attempt: 1,
+      refused: false,
+    });
 
     const source = join(workDir, 'big 25 MB.bin');
     const sha1 = await writeRandomFile(source, 25 * 1024 * 1024, 7);
@@ -145,7 +150,10 @@ test('through the authenticating proxy: list, a 25 MB upload, its download byte 
 
     const downloadDir = join(workDir, 'down');
     await mkdir(downloadDir);
-    const [download] = transfers.download([{ id: uploaded.fileId!, name: 'big 25 MB.bin' }], { kind: 'folder', path: downloadDir });
+    const [download] = transfers.download([{ id: uploaded.fileId!, name: 'big 25 MB.bin' }], {
+      kind: 'folder',
+      path: downloadDir,
+    });
     await transfers.whenIdle();
     expect(transfers.list().find((t) => t.id === download!.id)!.error).toBeUndefined();
     expect(await sha1OfPath(join(downloadDir, 'big 25 MB.bin'))).toBe(sha1);
@@ -173,7 +181,11 @@ test('a wrong proxy password asks again saying so, and after three refusals fail
     expect(failure).toBeInstanceOf(AppError);
     expect(failure).toMatchObject({ code: 'proxy_auth_failed' });
     expect((failure as Error).message).toMatch(/refused your user name and password three times/);
-    expect(asked.map((a) => [a.attempt, a.refused])).toEqual([[1, false], [2, true], [3, true]]);
+    expect(asked.map((a) => [a.attempt, a.refused])).toEqual([
+      [1, false],
+      [2, true],
+      [3, true],
+    ]);
     expect(keychain.entries.size).toBe(0);
   } finally {
     await desktop.network.close();
@@ -182,12 +194,17 @@ test('a wrong proxy password asks again saying so, and after three refusals fail
 
 test('an untrusted certificate fails with the clear error naming the host, and nothing is written', async () => {
   const other = await createPrivateCa('Someone Else CA');
-  const impostor = await startBoxEmulator({ tls: { ...(await other.issue(['box.corp.test'])), name: 'box.corp.test' } });
+  const impostor = await startBoxEmulator({
+    tls: { ...(await other.issue(['box.corp.test'])), name: 'box.corp.test' },
+  });
   try {
     const { desktop } = world([right]);
     const user = await impostor.controls.createUser({ name: 'Alice' });
     const file = await impostor.controls.createFile({ ownerId: user.id, name: 'secret.bin', size: 1000, seed: 1 });
-    const tokens = { getToken: async () => (await impostor.controls.issueToken({ userId: user.id })).access_token, invalidate: () => undefined };
+    const tokens = {
+      getToken: async () => (await impostor.controls.issueToken({ userId: user.id })).access_token,
+      invalidate: () => undefined,
+    };
     const urls = { apiBaseUrl: impostor.origin, uploadBaseUrl: `${impostor.origin}/api` };
     const client = new BoxTransferClient(tokens, urls, desktop.network.boxTransport());
     const transfers = manager(client);
@@ -223,7 +240,7 @@ describe('a PAC file served by a test server', () => {
   let deadPort: number;
 
   beforeAll(async () => {
-    deadPort = (await import('../../support/ports.ts').then((m) => m.freePort()));
+    deadPort = await import('../../support/ports.ts').then((m) => m.freePort());
     const pac = `function FindProxyForURL(url, host) {
       if (isPlainHostName(host)) return "DIRECT";
       if (host === "box.corp.test") return "PROXY 127.0.0.1:${deadPort}; PROXY 127.0.0.1:${squid.port}";
@@ -248,16 +265,25 @@ describe('a PAC file served by a test server', () => {
   test('resolves each rule as written, loopback always direct', async () => {
     const { desktop } = world([], { proxyMode: 'pac', pacUrl });
     const routes = async (url: string) =>
-      (await desktop.network.connector.routesFor(new URL(url))).map((r) => (r.kind === 'direct' ? 'DIRECT' : `${r.kind} ${r.host}:${r.port}`));
+      (await desktop.network.connector.routesFor(new URL(url))).map((r) =>
+        r.kind === 'direct' ? 'DIRECT' : `${r.kind} ${r.host}:${r.port}`,
+      );
     try {
       expect(await routes('https://intranet/')).toEqual(['DIRECT']);
-      expect(await routes('https://box.corp.test/')).toEqual([`http 127.0.0.1:${deadPort}`, `http 127.0.0.1:${squid.port}`]);
+      expect(await routes('https://box.corp.test/')).toEqual([
+        `http 127.0.0.1:${deadPort}`,
+        `http 127.0.0.1:${squid.port}`,
+      ]);
       expect(await routes('https://upload.corp.test/')).toEqual(['https secure-proxy.corp.test:8443', 'DIRECT']);
       expect(await routes('https://wiki.intranet.corp.test/')).toEqual(['DIRECT']);
       expect(await routes('https://a.socks.corp.test/')).toEqual(['socks5 socks.corp.test:1080', 'DIRECT']);
       expect(await routes('https://idp.corp.test/')).toEqual([`http 127.0.0.1:${squid.port}`, 'DIRECT']);
       expect(await routes('http://insecure.example.com/')).toEqual(['http plain-proxy.corp.test:3128']);
-      expect(await routes('https://login.example.com/')).toEqual(['http a.example.net:8080', 'http b.example.net:8080', 'DIRECT']);
+      expect(await routes('https://login.example.com/')).toEqual([
+        'http a.example.net:8080',
+        'http b.example.net:8080',
+        'DIRECT',
+      ]);
       expect(await routes('https://api.box.com/')).toEqual(['http boxproxy.example.net:3128']);
       expect(await routes('https://www.example.org/')).toEqual(['DIRECT']);
       expect(await routes('https://elsewhere.example.com/')).toEqual(['http default-proxy.example.net:8080', 'DIRECT']);
@@ -283,7 +309,12 @@ describe('a PAC file served by a test server', () => {
 
 test('a proxy that drops every connection mid-download is resumed and the file arrives whole', async () => {
   const { desktop, client } = world([right]);
-  const file = await emulator.controls.createFile({ ownerId: userId, name: 'resume.bin', size: 40 * 1024 * 1024, seed: 9 });
+  const file = await emulator.controls.createFile({
+    ownerId: userId,
+    name: 'resume.bin',
+    size: 40 * 1024 * 1024,
+    seed: 9,
+  });
   const transfers = manager(client);
   const target = join(workDir, 'resume');
   await mkdir(target);
