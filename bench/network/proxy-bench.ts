@@ -11,7 +11,6 @@ import { createReadStream } from 'node:fs';
 import { open, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { settingDefaults, type DesktopConfig } from '../../common/desktop-config-schema.ts';
 import { streamedGet } from '../../main/core/box-client/streamed-get.ts';
@@ -85,7 +84,8 @@ async function oursUpload(): Promise<number> {
   const response = await network.fetch(`${origin}/sink`, {
     method: 'PUT',
     headers: { 'content-length': String(size), 'content-type': 'application/octet-stream' },
-    body: Readable.toWeb(createReadStream(uploadSource, { highWaterMark: 1024 * 1024 })) as ReadableStream,
+    // undici takes a Node stream as an async iterable of chunks, without a web-stream hop per chunk.
+    body: createReadStream(uploadSource, { highWaterMark: 1024 * 1024 }) as unknown as ReadableStream,
     duplex: 'half',
   } as RequestInit);
   const text = await response.text();
