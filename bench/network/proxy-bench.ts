@@ -38,7 +38,7 @@ const server = spawn(
   },
 );
 const port = Number(
-  await new Promise<string>((resolve) => createInterface({ input: server.stdout! }).once('line', resolve)),
+  await new Promise<string>((resolve) => createInterface({ input: server.stdout }).once('line', resolve)),
 );
 const squid = await startSquid({ user, password, hosts: { 'bench.corp.test': '127.0.0.1' } });
 const origin = `https://bench.corp.test:${port}`;
@@ -54,7 +54,7 @@ const { network } = createDesktopNetwork(
     proxyMode: 'fixed',
     proxyUrl: squid.url,
     caBundleFiles: [ca.caFile],
-  } as DesktopConfig,
+  },
   {
     askProxyCredentials: () => Promise.resolve({ username: user, password }),
     secretStore: {

@@ -73,7 +73,7 @@ function config(overrides: Partial<DesktopConfig> = {}): DesktopConfig {
     proxyUrl: squid.url,
     caBundleFiles: [],
     ...overrides,
-  } as DesktopConfig;
+  };
 }
 
 function world(answers: ({ username: string; password: string } | null)[], overrides: Partial<DesktopConfig> = {}) {
