@@ -31,7 +31,10 @@ export function createServiceAccountAuth(credentials: BoxCredentials, serviceSto
         tokenStorage: serviceStorage,
       }),
     });
-    return { service, asUser: (userId: string, storage: TokenStorage): BoxAuth => service.withUserSubject(userId, storage) };
+    return {
+      service,
+      asUser: (userId: string, storage: TokenStorage): BoxAuth => service.withUserSubject(userId, storage),
+    };
   }
   const decryptor = new DecryptOnce();
   const base = JwtConfig.fromConfigJsonString(credentials.configJson, serviceStorage, decryptor);

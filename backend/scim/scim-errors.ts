@@ -43,7 +43,7 @@ export function toScimError(error: unknown): ScimError {
   }
   if (error instanceof UserNameTakenError) return new ScimError(409, 'userName is already taken', 'uniqueness');
   if (error instanceof BoxConflictError)
-    return new ScimError(409, 'a Box user with this external id already exists', 'uniqueness');
+    return new ScimError(409, 'Box already has a user or group with these values', 'uniqueness');
   if (error instanceof BoxRejectedError) return new ScimError(502, `Box refused the request (${error.logLine})`);
   if (error instanceof HttpError) return new ScimError(error.status, error.message, undefined, error.retryAfterSeconds);
   return new ScimError(500, 'internal error');

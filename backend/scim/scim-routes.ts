@@ -7,8 +7,11 @@ import type { ExternalIdFormat } from '../provisioner.ts';
 import type { SharedState } from '../shared-state/shared-state.ts';
 import { BoxDirectory } from './box-directory.ts';
 import { normalizeEntraPatch } from './entra-compat.ts';
+import { refuseUnknownUserAttributes } from './known-attributes.ts';
 import { ScimError, scimErrorBody, unwrap } from './scim-errors.ts';
+import { ScimGroups } from './scim-groups.ts';
 import { ScimUsers } from './scim-users.ts';
+import { BoxGroups } from './box-groups.ts';
 import { declareScimResources, scimBasePath, type ScimContext } from './scimmy-resources.ts';
 
 export interface ScimDeps {
@@ -65,6 +68,7 @@ export function registerScim(app: FastifyInstance, deps: ScimDeps): void {
   declareScimResources();
   const directory = new BoxDirectory(deps.box);
   const ctx: ScimContext = {
+    groups: new ScimGroups(new BoxGroups(deps.box), deps.state),
     users: new ScimUsers({
       directory,
       state: deps.state,
@@ -112,9 +116,6 @@ export function registerScim(app: FastifyInstance, deps: ScimDeps): void {
         ),
       );
 
-      const send = (reply: FastifyReply, status: number, body: unknown) =>
-        reply.code(status).type(scimContentType).send(JSON.stringify(body));
-
       scope.get('/ServiceProviderConfig', async (_request, reply) =>
         send(reply, 200, await new SCIMMY.Resources.ServiceProviderConfig().read()),
       );
@@ -129,33 +130,53 @@ export function registerScim(app: FastifyInstance, deps: ScimDeps): void {
         send(reply, 200, await new SCIMMY.Resources.Schema(request.params.id).read()),
       );
 
-      scope.get('/Users', async (request, reply) =>
-        send(reply, 200, await new SCIMMY.Resources.User(undefined, listConfig(queryParams(request))).read(ctx)),
-      );
-      scope.get<{ Params: { id: string } }>('/Users/:id', async (request, reply) =>
-        send(reply, 200, await new SCIMMY.Resources.User(request.params.id, queryParams(request)).read(ctx)),
-      );
-      scope.post('/Users', async (request, reply) => {
-        const user = await new SCIMMY.Resources.User().write(request.body, ctx);
-        reply.header('Location', `${scimBasePath}/Users/${String(user.id)}`);
-        return send(reply, 201, user);
-      });
-      scope.put<{ Params: { id: string } }>('/Users/:id', async (request, reply) =>
-        send(reply, 200, await new SCIMMY.Resources.User(request.params.id).write(request.body, ctx)),
-      );
-      scope.patch<{ Params: { id: string } }>('/Users/:id', async (request, reply) => {
-        const resource = new SCIMMY.Resources.User(request.params.id);
-        const patched = await resource.patch(normalizeEntraPatch(request.body) as PatchMessage, ctx);
-        return send(reply, 200, patched ?? (await resource.read(ctx)));
-      });
-      scope.delete<{ Params: { id: string } }>('/Users/:id', async (request, reply) => {
-        await new SCIMMY.Resources.User(request.params.id).dispose(ctx);
-        return reply.code(204).send();
-      });
+      resourceRoutes(scope, '/Users', SCIMMY.Resources.User, ctx, refuseUnknownUserAttributes);
+      resourceRoutes(scope, '/Groups', SCIMMY.Resources.Group, ctx, () => undefined);
       done();
     },
     { prefix: scimBasePath },
   );
+}
+
+type ResourceClass = typeof SCIMMY.Resources.User | typeof SCIMMY.Resources.Group;
+
+const send = (reply: FastifyReply, status: number, body: unknown) =>
+  reply.code(status).type(scimContentType).send(JSON.stringify(body));
+
+/** RFC 7644 §3's routes of one resource type: create, read, list, replace, patch, delete. */
+function resourceRoutes(
+  scope: FastifyInstance,
+  path: string,
+  Resource: ResourceClass,
+  ctx: ScimContext,
+  checkBody: (body: unknown) => void,
+): void {
+  scope.get(path, async (request, reply) =>
+    send(reply, 200, await new Resource(undefined, listConfig(queryParams(request))).read(ctx)),
+  );
+  scope.get<{ Params: { id: string } }>(`${path}/:id`, async (request, reply) =>
+    send(reply, 200, await new Resource(request.params.id, queryParams(request)).read(ctx)),
+  );
+  scope.post(path, async (request, reply) => {
+    checkBody(request.body);
+    const created = (await new Resource().write(request.body, ctx)) as unknown as { id: string };
+    reply.header('Location', `${scimBasePath}${path}/${created.id}`);
+    return send(reply, 201, created);
+  });
+  scope.put<{ Params: { id: string } }>(`${path}/:id`, async (request, reply) => {
+    checkBody(request.body);
+    return send(reply, 200, await new Resource(request.params.id).write(request.body, ctx));
+  });
+  scope.patch<{ Params: { id: string } }>(`${path}/:id`, async (request, reply) => {
+    const resource = new Resource(request.params.id);
+    const current = (await resource.read(ctx)) as unknown as Record<string, unknown>;
+    const patched = await resource.patch(normalizeEntraPatch(request.body, current) as PatchMessage, ctx);
+    return send(reply, 200, patched ?? (await resource.read(ctx)));
+  });
+  scope.delete<{ Params: { id: string } }>(`${path}/:id`, async (request, reply) => {
+    await new Resource(request.params.id).dispose(ctx);
+    return reply.code(204).send();
+  });
 }
 
 function sendError(request: FastifyRequest, reply: FastifyReply, thrown: unknown): FastifyReply {

@@ -17,25 +17,25 @@ export interface ScimUsersOptions {
 }
 
 /** The SCIM attributes we keep, as scimmy hands them to us after validating them against RFC 7643's User schema. */
-export interface UserInput {
+export interface UserInput extends Record<string, unknown> {
   userName: string;
   externalId?: string;
   displayName?: string;
   name?: Record<string, string>;
-  emails?: { value: string; type?: string; primary?: boolean }[];
   active?: boolean;
 }
+
+/** Not kept: ours to set (id, meta, schemas), read-only (groups), or never stored (password). */
+const notKept = new Set(['id', 'meta', 'schemas', 'groups', 'password', 'userName', 'externalId', 'active']);
 
 export type ScimUser = Record<string, unknown> & { id: string; userName: string };
 
 function toScim(record: ScimUserRecord, active: boolean): ScimUser {
   return {
+    ...record.attributes,
     id: record.id,
     userName: record.userName,
     ...(record.externalId === undefined ? {} : { externalId: record.externalId }),
-    ...(record.displayName === undefined ? {} : { displayName: record.displayName }),
-    ...(record.name === undefined ? {} : { name: record.name }),
-    ...(record.emails === undefined ? {} : { emails: record.emails }),
     active,
     meta: { resourceType: 'User', created: record.created, lastModified: record.lastModified },
   };
@@ -164,16 +164,7 @@ export class ScimUsers {
     created: string,
     lastModified: string,
   ): ScimUserRecord {
-    return {
-      id,
-      userName: input.userName,
-      externalId: input.externalId,
-      displayName: input.displayName,
-      name: input.name,
-      emails: input.emails,
-      active,
-      created,
-      lastModified,
-    };
+    const attributes = Object.fromEntries(Object.entries(input).filter(([name]) => !notKept.has(name)));
+    return { id, userName: input.userName, externalId: input.externalId, active, attributes, created, lastModified };
   }
 }

@@ -1,10 +1,12 @@
 import SCIMMY from 'scimmy';
 import { carry } from './scim-errors.ts';
+import type { GroupInput, ScimGroups } from './scim-groups.ts';
 import type { ScimUsers, UserInput } from './scim-users.ts';
 
 /** What scimmy's handlers reach through their `ctx`: this backend's services (scimmy's declarations are process-wide). */
 export interface ScimContext {
   users: ScimUsers;
+  groups: ScimGroups;
 }
 
 export const scimBasePath = '/scim/v2';
@@ -36,6 +38,8 @@ export function declareScimResources(): void {
     ],
   });
   SCIMMY.Resources.User.basepath(scimBasePath);
+  // Entra ID maps department, employee number and manager to the enterprise extension by default.
+  SCIMMY.Resources.User.extend(SCIMMY.Schemas.EnterpriseUser, false);
   SCIMMY.Resources.declare(SCIMMY.Resources.User)
     .egress(async (resource: SCIMMY.Resources.User, ctx: ScimContext) => {
       try {
@@ -55,6 +59,29 @@ export function declareScimResources(): void {
     .degress(async (resource: SCIMMY.Resources.User, ctx: ScimContext) => {
       try {
         await ctx.users.remove(resource.id!);
+      } catch (error) {
+        carry(error);
+      }
+    });
+  SCIMMY.Resources.Group.basepath(scimBasePath);
+  SCIMMY.Resources.declare(SCIMMY.Resources.Group)
+    .egress(async (resource: SCIMMY.Resources.Group, ctx: ScimContext) => {
+      try {
+        return await ctx.groups.read(resource);
+      } catch (error) {
+        return carry(error);
+      }
+    })
+    .ingress(async (resource: SCIMMY.Resources.Group, instance: SCIMMY.Schemas.Group, ctx: ScimContext) => {
+      try {
+        return await ctx.groups.write(resource.id, JSON.parse(JSON.stringify(instance)) as GroupInput);
+      } catch (error) {
+        return carry(error);
+      }
+    })
+    .degress(async (resource: SCIMMY.Resources.Group, ctx: ScimContext) => {
+      try {
+        await ctx.groups.remove(resource.id!);
       } catch (error) {
         carry(error);
       }

@@ -1,4 +1,5 @@
 import SCIMMY from 'scimmy';
+import { ScimError } from './scim-errors.ts';
 import type { ScimUserRecord, ScimUserStore } from '../shared-state/scim-user-store.ts';
 
 /** A filter branch's `eq` value for an attribute (names are case-insensitive in SCIM). */
@@ -79,8 +80,13 @@ export function matchUsers<T extends { id: string; userName: string; emails?: un
         }
       : {}),
   }));
-  const matched = new Set(
-    new SCIMMY.Types.Filter(branches).match(projected).map((user) => (user as { id: string }).id),
-  );
+  let lowerCaseFilter: SCIMMY.Types.Filter;
+  try {
+    lowerCaseFilter = new SCIMMY.Types.Filter(branches);
+  } catch (error) {
+    // scimmy parses `userName eq` (no value) but refuses the same expression as objects: the filter is invalid.
+    throw new ScimError(400, error instanceof Error ? error.message : 'invalid filter', 'invalidFilter');
+  }
+  const matched = new Set(lowerCaseFilter.match(projected).map((user) => (user as { id: string }).id));
   return users.filter((user) => matched.has(user.id));
 }

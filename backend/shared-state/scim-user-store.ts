@@ -11,10 +11,9 @@ export interface ScimUserRecord {
   id: string;
   userName: string;
   externalId?: string | undefined;
-  displayName?: string | undefined;
-  name?: Record<string, string> | undefined;
-  emails?: { value: string; type?: string; primary?: boolean }[] | undefined;
   active: boolean;
+  /** Every other attribute the IdP sent (name, emails, displayName, the enterprise extension, ...), as validated; never a password. */
+  attributes: Record<string, unknown>;
   created: string;
   lastModified: string;
   /** Set once the user's content went to the retention owner, so a repeated DELETE transfers only once. */

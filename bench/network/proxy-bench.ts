@@ -12,7 +12,7 @@ import { open, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { settingDefaults, type DesktopConfig } from '../../common/desktop-config-schema.ts';
+import { settingDefaults } from '../../common/desktop-config-schema.ts';
 import { streamedGet } from '../../main/core/box-client/streamed-get.ts';
 import { createDesktopNetwork } from '../../main/core/network/create-outbound-network.ts';
 import { createPrivateCa } from '../../test/support/private-ca.ts';

@@ -50,6 +50,8 @@ export function createBrowserShellCore(config: DesktopConfigState, effects: Brow
       version: packageJson.version,
       platform: process.platform,
       mode: effects.mode ?? 'company',
+      // The browser's own navigator.languages stands in for the OS's here.
+      languages: [],
     },
     config,
     effects: {

@@ -71,6 +71,7 @@ async function start(): Promise<void> {
       platform: process.platform,
       // Set by `npm start` when it started the local sandbox; a packaged app is never in sandbox mode.
       mode: !app.isPackaged && process.env.BOX_SSO_SANDBOX === '1' ? 'sandbox' : 'company',
+      languages: app.getPreferredSystemLanguages(),
     },
     config,
     dataDir: app.getPath('userData'),

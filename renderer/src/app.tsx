@@ -11,6 +11,7 @@ import { SignedOutScreen } from './components/signed-out-screen.tsx';
 import { SigningInScreen } from './components/signing-in-screen.tsx';
 import { FileBrowserScreen } from './file-browser/file-browser-screen.tsx';
 import { SettingsScreen } from './settings/settings-screen.tsx';
+import { useLanguage } from './i18n/use-language.ts';
 import { useSession } from './use-session.ts';
 
 /** Top-level screen choice: driven only by the configuration and the session state main publishes. */
@@ -19,6 +20,7 @@ export function App() {
   const [config, setConfig] = useState<DesktopConfigState | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const { session, signIn, cancelSignIn, signOut, signOutEverywhere } = useSession();
+  const language = useLanguage(appInfo?.languages ?? null);
 
   useEffect(() => {
     void invoke('app:getInfo').then(setAppInfo);
@@ -51,7 +53,7 @@ export function App() {
           </>
         )}
       </main>
-      <AppFooter info={appInfo} />
+      <AppFooter info={appInfo} language={language} />
       {settingsOpen && (
         <SettingsScreen config={config} user={user} info={appInfo} onClose={() => setSettingsOpen(false)} />
       )}

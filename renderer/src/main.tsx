@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
+import './i18n/i18n.ts';
 import './styles/global.css';
 import './components/button.css';
 

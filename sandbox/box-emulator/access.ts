@@ -1,6 +1,7 @@
 import { collaboratorRole, roleAllows } from './collaboration-access.ts';
 import type { Emulator } from './emulator-state.ts';
 import { BoxError, insufficientScope, notFound } from './errors.ts';
+import { ensureUnlockedFor } from './locks.ts';
 import type { RequestContext } from './router.ts';
 import { SCOPES_FOR, type Operation } from './scopes.ts';
 import type { ItemRecord, TokenRecord, UserRecord } from './store.ts';
@@ -82,7 +83,11 @@ export function accessItem<K extends ItemRecord['kind']>(
 ): Extract<ItemRecord, { kind: K }> {
   const id = kind === 'folder' ? emu.store.resolveFolderId(caller.user.id, publicId) : publicId;
   const item = emu.store.items.get(id);
-  if (!item || item.kind !== kind || isTrashed(emu.store, item)) throw notFound(`Not Found`);
+  if (!item || item.kind !== kind) throw notFound('Not Found');
+  // Box's "Common errors" guide: an item in the trash is a 404 `trashed`.
+  if (isTrashed(emu.store, item)) {
+    throw item.ownerId === caller.user.id ? new BoxError(404, 'trashed', 'Item is trashed') : notFound('Not Found');
+  }
   if (item.ownerId !== caller.user.id) {
     const role = collaboratorRole(emu.store, caller.user.id, item);
     if (role === undefined) throw notFound('Not Found');
@@ -94,6 +99,7 @@ export function accessItem<K extends ItemRecord['kind']>(
     const inside = resource.type === 'folder' ? emu.store.isWithin(item, resource.id) : item.id === resource.id;
     if (!inside) throw insufficientScope();
   }
+  if (item.kind === 'file') ensureUnlockedFor(caller, item, operation);
   return item as Extract<ItemRecord, { kind: K }>;
 }
 

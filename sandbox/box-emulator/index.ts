@@ -14,6 +14,7 @@ import { RequestLog } from './request-log.ts';
 import { Router } from './router.ts';
 import { collaborationRoutes } from './routes/collaborations.ts';
 import { contentRoutes } from './routes/content.ts';
+import { copyRoutes } from './routes/copy.ts';
 import { controlRoutes } from './routes/control.ts';
 import { fileRoutes } from './routes/files.ts';
 import { folderRoutes } from './routes/folders.ts';
@@ -21,11 +22,14 @@ import { groupMembershipRoutes } from './routes/group-memberships.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { representationRoutes } from './routes/representations.ts';
 import { searchRoutes } from './routes/search.ts';
+import { sharedItemRoutes } from './routes/shared-items.ts';
 import { thumbnailRoutes } from './routes/thumbnails.ts';
 import { tokenRoutes } from './routes/token.ts';
+import { trashRoutes } from './routes/trash.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 import { uploadSessionRoutes } from './routes/upload-sessions.ts';
 import { userAdminRoutes } from './routes/user-admin.ts';
+import { versionRoutes } from './routes/versions.ts';
 import { userRoutes } from './routes/users.ts';
 import { Store } from './store.ts';
 
@@ -84,6 +88,7 @@ export async function startBoxEmulator(options: BoxEmulatorOptions = {}): Promis
     thumbnails: new PendingSetting(),
     commits: new PendingSetting(),
     representations: new RepresentationState(),
+    enterprise: { openSharedLinksAllowed: true },
     tempDir,
     demoContent: options.demoContent ?? false,
   };
@@ -97,6 +102,7 @@ export async function startBoxEmulator(options: BoxEmulatorOptions = {}): Promis
     emu.thumbnails = new PendingSetting();
     emu.commits = new PendingSetting();
     emu.representations.clear();
+    emu.enterprise = { openSharedLinksAllowed: true };
   };
   const router = new Router();
   router.add([
@@ -106,12 +112,16 @@ export async function startBoxEmulator(options: BoxEmulatorOptions = {}): Promis
     ...groupRoutes(emu),
     ...groupMembershipRoutes(emu),
     ...collaborationRoutes(emu),
+    ...trashRoutes(emu),
     ...folderRoutes(emu),
     ...fileRoutes(emu),
+    ...copyRoutes(emu),
+    ...versionRoutes(emu),
     ...contentRoutes(emu),
     ...uploadRoutes(emu),
     ...uploadSessionRoutes(emu),
     ...searchRoutes(emu),
+    ...sharedItemRoutes(emu),
     ...thumbnailRoutes(emu),
     ...representationRoutes(emu),
     ...controlRoutes(emu, resetAll),

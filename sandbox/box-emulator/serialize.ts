@@ -1,3 +1,6 @@
+import { lockJson } from './locks.ts';
+import { sharedLinkJson } from './shared-links.ts';
+import { MAX_UPLOAD_SIZE, usedBytes } from './storage.ts';
 import type { FileRecord, FolderRecord, ItemRecord, Store, UserRecord } from './store.ts';
 
 type Json = Record<string, unknown>;
@@ -17,9 +20,9 @@ export function userFull(store: Store, user: UserRecord): Json {
     modified_at: user.modifiedAt,
     language: user.profile.language,
     timezone: user.profile.timezone,
-    space_amount: 10_737_418_240,
-    space_used: spaceUsed(store, user),
-    max_upload_size: 5_368_709_120,
+    space_amount: user.spaceAmount,
+    space_used: usedBytes(store, user),
+    max_upload_size: MAX_UPLOAD_SIZE,
     status: user.status,
     job_title: user.profile.jobTitle,
     phone: user.profile.phone,
@@ -47,11 +50,6 @@ export function userAllFields(store: Store, user: UserRecord): Json {
     hostname: 'https://app.box.com/',
     external_app_user_id: user.externalAppUserId ?? '',
   };
-}
-
-function spaceUsed(store: Store, user: UserRecord): number {
-  const root = store.folder(user.rootFolderId);
-  return root ? store.size(root) : 0;
 }
 
 /** Box shows every user's root as folder `0`. */
@@ -127,8 +125,7 @@ export function folderFull(store: Store, folder: FolderRecord): Json {
     ...folderMini(folder),
     ...common(store, folder),
     ...(folder.parentId === null ? { created_at: null, modified_at: null, content_created_at: null } : {}),
-    // Box sends `shared_link: null` for files too, but its spec marks only the folder's as nullable.
-    shared_link: null,
+    shared_link: sharedLinkJson(folder),
     folder_upload_email: null,
     item_collection: {
       total_count: folder.children.size,
@@ -150,7 +147,9 @@ export function fileFull(store: Store, file: FileRecord): Json {
     ...common(store, file),
     version_number: String(file.versions.length),
     comment_count: 0,
-    lock: null,
+    // Box sends `shared_link: null` for files too, but its spec marks only the folder's as nullable.
+    ...(file.extras?.sharedLink ? { shared_link: sharedLinkJson(file) } : {}),
+    lock: lockJson(store, file),
     extension: dot > 0 ? file.name.slice(dot + 1) : '',
     is_package: false,
     expires_at: null,

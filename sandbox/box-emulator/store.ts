@@ -18,6 +18,8 @@ export interface UserRecord {
   modifiedAt: string;
   rootFolderId: string;
   status: UserStatus;
+  /** Bytes the user may store (Box's `space_amount`; 10 GiB by default, `-1` for unlimited). */
+  spaceAmount: number;
   /** The editable profile fields Box keeps as given (`job_title`, `phone`, `address`, ...). */
   profile: { jobTitle: string; phone: string; address: string; language: string; timezone: string };
 }
@@ -153,6 +155,7 @@ export class Store {
     this.items.set(root.id, root);
     const user: UserRecord = {
       status: 'active',
+      spaceAmount: 10_737_418_240,
       ...input,
       id,
       createdAt: now,

@@ -36,6 +36,7 @@ export interface UserChanges {
   address?: string;
   language?: string;
   timezone?: string;
+  spaceAmount?: number;
 }
 
 /** Reads and checks the user fields of a create or update body; nothing is changed until all pass. */
@@ -58,6 +59,13 @@ export function readUserChanges(body: JsonObject): UserChanges {
   set('address', optionalString(body, 'address'));
   set('language', optionalString(body, 'language'));
   set('timezone', optionalString(body, 'timezone'));
+  const space = body.space_amount;
+  if (space !== undefined) {
+    if (typeof space !== 'number' || !Number.isInteger(space) || space < -1) {
+      throw invalidParameter('space_amount', "'space_amount' must be a whole number of bytes, or -1 for unlimited");
+    }
+    changes.spaceAmount = space;
+  }
   return changes;
 }
 
@@ -65,6 +73,7 @@ export function applyUserChanges(user: UserRecord, changes: UserChanges, modifie
   if (changes.name !== undefined) user.name = changes.name;
   if (changes.status !== undefined) user.status = changes.status;
   if (changes.externalAppUserId !== undefined) user.externalAppUserId = changes.externalAppUserId;
+  if (changes.spaceAmount !== undefined) user.spaceAmount = changes.spaceAmount;
   const { profile } = user;
   if (changes.jobTitle !== undefined) profile.jobTitle = changes.jobTitle;
   if (changes.phone !== undefined) profile.phone = changes.phone;

@@ -1,3 +1,4 @@
+import { expectAccessible } from './support/accessibility.ts';
 import { expect, test } from './fixtures.ts';
 
 test('app:getInfo round-trips from the core through the real preload to the screen', async ({ page, harness }) => {
@@ -97,6 +98,7 @@ test('an invalid configuration shows the configuration error screen naming the f
     await expect(screen).toContainText('issuer');
     await expect(page.getByRole('button', { name: 'Sign in' })).toHaveCount(0);
     await page.screenshot({ path: 'test-results/screens/config-error.png' });
+    await expectAccessible(page, 'configuration error');
   } finally {
     await harness.close();
     await core.dispose();

@@ -63,6 +63,7 @@ export const app = {
   isPackaged: true,
   getName: () => 'Box SSO Desktop',
   getVersion: () => '0.0.0-test',
+  getPreferredSystemLanguages: () => ['en-US'],
   getPath: (name: string) => {
     if (name !== 'userData') throw new Error(`app.getPath(${name}) is not stood in`);
     return userDataDir;

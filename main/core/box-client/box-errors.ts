@@ -75,7 +75,11 @@ export function boxAnswerError(
   const { status } = answer;
   const bodyCode = fieldOf(answer.body, 'code');
   const boxCode = typeof bodyCode === 'string' ? bodyCode : '';
-  const details: ErrorDetails = { name, seconds: retryAfterSeconds(answer.headers), boxAnswer: boxCode || String(status) };
+  const details: ErrorDetails = {
+    name,
+    seconds: retryAfterSeconds(answer.headers),
+    boxAnswer: boxCode || String(status),
+  };
   const made = (() => {
     if (status === 401) return appError('session_expired', 'box');
     if (boxCode === 'insufficient_scope') return appError('box_insufficient_scope', 'scope');
@@ -94,7 +98,11 @@ export function boxAnswerError(
 }
 
 /** Reads Box's error body (if any) from a fetch answer and says what it means. */
-export async function readBoxError(response: Response, situation: BoxSituation, name?: string): Promise<BoxAnswerError> {
+export async function readBoxError(
+  response: Response,
+  situation: BoxSituation,
+  name?: string,
+): Promise<BoxAnswerError> {
   const bodyText = await response.text().catch(() => '');
   return boxAnswerError(
     { status: response.status, headers: Object.fromEntries(response.headers), body: parseBody(bodyText) },

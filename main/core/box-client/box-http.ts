@@ -1,7 +1,16 @@
 import type { BoxAccessTokenSource } from './box-access-token-source.ts';
 import { connectionLost, readBoxError, BoxAnswerError } from './box-errors.ts';
 import { directTransport, type BoxTransport } from './box-transport.ts';
-import { boxDidNotAct, boxRetryPolicy, withRetries, type RetryLimits } from './retry-policy.ts';
+import { boxDidNotAct, boxRetryPolicy, withRetries } from './retry-policy.ts';
+
+/** A JSON call: `body` is sent as JSON when given; `name` is the file it is about, for the messages. */
+export interface JsonCall {
+  url: string;
+  method: string;
+  body?: unknown;
+  signal: AbortSignal;
+  name: string;
+}
 
 export interface BoxRequest {
   method: string;
@@ -21,12 +30,10 @@ export interface BoxRequest {
 export class BoxHttp {
   readonly #tokens: BoxAccessTokenSource;
   readonly #transport: BoxTransport;
-  readonly #jsonLimits: RetryLimits;
 
   constructor(tokens: BoxAccessTokenSource, transport: BoxTransport = directTransport) {
     this.#tokens = tokens;
     this.#transport = transport;
-    this.#jsonLimits = boxRetryPolicy.transferCalls;
   }
 
   /**
@@ -58,28 +65,22 @@ export class BoxHttp {
   }
 
   /** Sends a JSON request and parses the JSON answer; any non-2xx becomes a BoxAnswerError. */
-  async json<T>(
-    url: string,
-    method: string,
-    body: unknown,
-    signal: AbortSignal,
-    name: string,
-  ): Promise<{ status: number; headers: Headers; body: T }> {
-    return withRetries(() => this.#jsonOnce<T>(url, method, body, signal, name), {
-      limits: this.#jsonLimits,
-      signal,
+  async json<T>(call: JsonCall): Promise<{ status: number; headers: Headers; body: T }> {
+    return withRetries(() => this.#jsonOnce<T>(call), {
+      limits: boxRetryPolicy.transferCalls,
+      signal: call.signal,
       worthRetrying: (error) => error instanceof BoxAnswerError && boxDidNotAct(error.status),
       retryAfterOf: (error) => (error instanceof BoxAnswerError ? error.retryAfterSeconds : undefined),
     });
   }
 
-  async #jsonOnce<T>(
-    url: string,
-    method: string,
-    body: unknown,
-    signal: AbortSignal,
-    name: string,
-  ): Promise<{ status: number; headers: Headers; body: T }> {
+  async #jsonOnce<T>({
+    url,
+    method,
+    body,
+    signal,
+    name,
+  }: JsonCall): Promise<{ status: number; headers: Headers; body: T }> {
     const response = await this.send(
       url,
       {

@@ -61,6 +61,16 @@ export interface BoxRetryPolicy {
   deadlines: Deadlines;
 }
 
+/** A part and the commit of a chunked upload are tried alike: the file's bytes are already on their way. */
+const uploadTries: RetryLimits = {
+  maxAttempts: 4,
+  baseDelaySeconds: 0.2,
+  maxBackoffSeconds: 5,
+  maxRetryAfterSeconds: 30,
+  longerRetryAfter: 'cap',
+  jitter: false,
+};
+
 export const boxRetryPolicy: BoxRetryPolicy = {
   // When Box asks for more than 8 s, we stop and say when to try again.
   sdkCalls: {
@@ -79,22 +89,8 @@ export const boxRetryPolicy: BoxRetryPolicy = {
     longerRetryAfter: 'cap',
     jitter: false,
   },
-  uploadParts: {
-    maxAttempts: 4,
-    baseDelaySeconds: 0.2,
-    maxBackoffSeconds: 5,
-    maxRetryAfterSeconds: 30,
-    longerRetryAfter: 'cap',
-    jitter: false,
-  },
-  uploadCommit: {
-    maxAttempts: 4,
-    baseDelaySeconds: 0.2,
-    maxBackoffSeconds: 5,
-    maxRetryAfterSeconds: 30,
-    longerRetryAfter: 'cap',
-    jitter: false,
-  },
+  uploadParts: uploadTries,
+  uploadCommit: uploadTries,
   downloadResumes: {
     maxAttempts: 6,
     baseDelaySeconds: 0.25,

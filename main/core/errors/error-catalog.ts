@@ -50,6 +50,9 @@ export interface CatalogEntry {
   wordings: Readonly<Record<string, Wording>>;
 }
 
+/** An entry with a single wording that needs no names, shown as is. */
+const oneWording = (meaning: string, words: string) => ({ meaning, shown: true, wordings: { default: () => words } });
+
 const quoted = (name: string | undefined, otherwise: string): string => (name === undefined ? otherwise : `“${name}”`);
 
 export const errorCatalog = {
@@ -66,16 +69,14 @@ export const errorCatalog = {
         `Your settings file${file ? ` ${file}` : ''} cannot be updated: ${text ?? 'it is not valid'}. Fix or delete it.`,
     },
   },
-  unknown_channel: {
-    meaning: 'The renderer asked for a channel the IPC contract does not have.',
-    shown: true,
-    wordings: { default: () => 'The app asked for an action it does not know.' },
-  },
-  forbidden_sender: {
-    meaning: 'An IPC request came from a frame that is not our own window’s.',
-    shown: true,
-    wordings: { default: () => 'This page is not allowed to use the app.' },
-  },
+  unknown_channel: oneWording(
+    'The renderer asked for a channel the IPC contract does not have.',
+    'The app asked for an action it does not know.',
+  ),
+  forbidden_sender: oneWording(
+    'An IPC request came from a frame that is not our own window’s.',
+    'This page is not allowed to use the app.',
+  ),
   not_signed_in: {
     meaning: 'The action needs a signed-in user and there is none.',
     shown: true,
@@ -84,26 +85,15 @@ export const errorCatalog = {
       browse: () => 'You are signed out. Sign in to see your files.',
     },
   },
-  sign_in_cancelled: {
-    meaning: 'The user (or a newer sign-in) cancelled the sign-in.',
-    shown: true,
-    wordings: { default: () => 'Sign-in was cancelled.' },
-  },
-  sign_in_denied: {
-    meaning: 'The identity provider answered the authorization request with an error (cancelled or refused there).',
-    shown: true,
-    wordings: {
-      default: () =>
-        'The sign-in was cancelled or refused at your company sign-in page. Try again, or ask IT whether you have access.',
-    },
-  },
-  sign_in_timeout: {
-    meaning: 'The browser did not come back within the sign-in time limit.',
-    shown: true,
-    wordings: {
-      default: () => 'Sign-in took too long. Try again, and finish signing in in your browser within 5 minutes.',
-    },
-  },
+  sign_in_cancelled: oneWording('The user (or a newer sign-in) cancelled the sign-in.', 'Sign-in was cancelled.'),
+  sign_in_denied: oneWording(
+    'The identity provider answered the authorization request with an error (cancelled or refused there).',
+    'The sign-in was cancelled or refused at your company sign-in page. Try again, or ask IT whether you have access.',
+  ),
+  sign_in_timeout: oneWording(
+    'The browser did not come back within the sign-in time limit.',
+    'Sign-in took too long. Try again, and finish signing in in your browser within 5 minutes.',
+  ),
   sign_in_port_in_use: {
     meaning:
       'Every fixed sign-in port IT configured is held by another program (never by this app: a replaced sign-in lets go first).',
@@ -115,53 +105,30 @@ export const errorCatalog = {
           : `The sign-in ports configured by IT (ports ${ports.join(', ')}) are used by other programs. Close those programs and try again, or ask IT.`,
     },
   },
-  sign_in_malformed_answer: {
-    meaning: 'The browser came back with our state but without an authorization code (for example `code=`).',
-    shown: true,
-    wordings: {
-      default: () =>
-        'Your company sign-in page sent the browser back without a sign-in code, so the sign-in could not finish. Try again; if it keeps happening, tell IT.',
-    },
-  },
-  state_mismatch: {
-    meaning: 'The authorization response carries another sign-in’s state.',
-    shown: true,
-    wordings: {
-      default: () =>
-        'The browser came back with an answer that belongs to another sign-in. Close old sign-in tabs and try again.',
-    },
-  },
-  issuer_mismatch: {
-    meaning: 'An answer (authorization response, ID token, discovery) names another issuer than the configured one.',
-    shown: true,
-    wordings: {
-      default: () =>
-        'The sign-in answer came from a different identity provider than the one configured. Try again; if it keeps happening, tell IT.',
-    },
-  },
-  idp_unreachable: {
-    meaning: 'The identity provider cannot be reached, or answers what is not an OAuth answer.',
-    shown: true,
-    wordings: {
-      default: () => 'Your company sign-in service cannot be reached. Check your network connection and try again.',
-    },
-  },
-  token_endpoint_error: {
-    meaning: 'The identity provider refused to issue or renew tokens, or its tokens failed a check.',
-    shown: true,
-    wordings: {
-      default: () =>
-        'Your company sign-in service refused to finish the sign-in. Try again; if it keeps happening, tell IT.',
-    },
-  },
-  clock_skew: {
-    meaning: 'A token’s timestamps do not fit this computer’s clock.',
-    shown: true,
-    wordings: {
-      default: () =>
-        "Your computer's clock is wrong, so the sign-in could not be checked. Set the date and time automatically and try again.",
-    },
-  },
+  sign_in_malformed_answer: oneWording(
+    'The browser came back with our state but without an authorization code (for example `code=`).',
+    'Your company sign-in page sent the browser back without a sign-in code, so the sign-in could not finish. Try again; if it keeps happening, tell IT.',
+  ),
+  state_mismatch: oneWording(
+    'The authorization response carries another sign-in’s state.',
+    'The browser came back with an answer that belongs to another sign-in. Close old sign-in tabs and try again.',
+  ),
+  issuer_mismatch: oneWording(
+    'An answer (authorization response, ID token, discovery) names another issuer than the configured one.',
+    'The sign-in answer came from a different identity provider than the one configured. Try again; if it keeps happening, tell IT.',
+  ),
+  idp_unreachable: oneWording(
+    'The identity provider cannot be reached, or answers what is not an OAuth answer.',
+    'Your company sign-in service cannot be reached. Check your network connection and try again.',
+  ),
+  token_endpoint_error: oneWording(
+    'The identity provider refused to issue or renew tokens, or its tokens failed a check.',
+    'Your company sign-in service refused to finish the sign-in. Try again; if it keeps happening, tell IT.',
+  ),
+  clock_skew: oneWording(
+    'A token’s timestamps do not fit this computer’s clock.',
+    "Your computer's clock is wrong, so the sign-in could not be checked. Set the date and time automatically and try again.",
+  ),
   session_expired: {
     meaning: 'The session can no longer be renewed (refresh token refused or missing, or Box refused the token).',
     shown: true,
@@ -170,30 +137,26 @@ export const errorCatalog = {
       box: () => 'Your session has ended. Sign in again to continue.',
     },
   },
-  backend_unreachable: {
-    meaning: 'The provisioning backend cannot be reached, or answers what it never would.',
-    shown: true,
-    wordings: {
-      default: () => 'The Box SSO service cannot be reached. Check your network connection and try again.',
-    },
-  },
-  backend_busy: {
-    meaning: 'The provisioning backend (or Box behind it) is saturated: it answered 429 or 503.',
-    shown: true,
-    wordings: { default: () => 'The Box SSO service is busy. Try again in a minute.' },
-  },
-  backend_denied: {
-    meaning: 'The provisioning backend’s policy refuses this user (403).',
-    shown: true,
-    wordings: { default: () => 'Your account is not allowed to use Box through this app. Ask IT for access.' },
-  },
-  backend_rejected_sign_in: {
-    meaning: 'The provisioning backend refused the ID token, even a freshly renewed one (401).',
-    shown: true,
-    wordings: {
-      default: () => 'The Box SSO service did not accept your sign-in. Sign in again; if it keeps happening, tell IT.',
-    },
-  },
+  backend_unreachable: oneWording(
+    'The provisioning backend cannot be reached, or answers what it never would.',
+    'The Box SSO service cannot be reached. Check your network connection and try again.',
+  ),
+  backend_busy: oneWording(
+    'The provisioning backend (or Box behind it) is saturated: it answered 429 or 503.',
+    'The Box SSO service is busy. Try again in a minute.',
+  ),
+  backend_denied: oneWording(
+    'The provisioning backend’s policy refuses this user (403).',
+    'Your account is not allowed to use Box through this app. Ask IT for access.',
+  ),
+  backend_rejected_sign_in: oneWording(
+    'The provisioning backend refused the ID token, even a freshly renewed one (401).',
+    'The Box SSO service did not accept your sign-in. Sign in again; if it keeps happening, tell IT.',
+  ),
+  account_disabled: oneWording(
+    'IT deactivated the company account (SCIM), or the identity provider ended the session (back-channel logout): the backend answered 403 account_disabled or 401 "session ended".',
+    'Your company account is disabled or was signed out. Contact IT if this is unexpected.',
+  ),
   box_insufficient_scope: {
     meaning: 'Box refused the action: the token’s scopes or the user’s access do not allow it (403).',
     shown: true,
@@ -359,11 +322,10 @@ export const errorCatalog = {
         `${quoted(name, 'The file')} changed while it was being uploaded. Retry once the file is saved.`,
     },
   },
-  keychain_unavailable: {
-    meaning: 'The system keychain (Secret Service, Keychain, Credential Manager) refused or is locked.',
-    shown: true,
-    wordings: { default: () => 'The system keychain is not available. Unlock it, or sign in again.' },
-  },
+  keychain_unavailable: oneWording(
+    'The system keychain (Secret Service, Keychain, Credential Manager) refused or is locked.',
+    'The system keychain is not available. Unlock it, or sign in again.',
+  ),
   internal: {
     meaning: 'A fault of the app itself; the details go to main’s log only.',
     // Its wordings are generic already; "not shown" makes the IPC boundary say the default one

@@ -5,7 +5,12 @@ import type { BoxBaseUrls } from '../box-client/box-connection.ts';
 import { readBoxError, BoxAnswerError } from '../box-client/box-errors.ts';
 import { BoxHttp, type BoxRequest } from '../box-client/box-http.ts';
 import { directTransport, type BoxTransport } from '../box-client/box-transport.ts';
-import { streamedGet, type ErrorAnswer, type ResponseHead, type StreamedGetOptions } from '../box-client/streamed-get.ts';
+import {
+  streamedGet,
+  type ErrorAnswer,
+  type ResponseHead,
+  type StreamedGetOptions,
+} from '../box-client/streamed-get.ts';
 import { boxRetryPolicy } from '../box-client/retry-policy.ts';
 import { appError } from '../errors/error-catalog.ts';
 
@@ -46,7 +51,7 @@ export function digestHeader(sha1: Buffer): string {
  * renewal, retries) and its fast byte path for download URLs. box-node-sdk is not used here on
  * purpose: its `uploadFile` buffers the whole file, `uploadBigFile` sends parts one at a time
  * without progress, its part calls take no AbortSignal, and its retry strategy misses Box's
- * lower-case `retry-after` on a `202` commit (DESIGN.md). Streams and signals need fetch.
+ * lower-case `retry-after` on a `202` commit (docs/architecture.md, "Box behaviour we work around"). Streams and signals need fetch.
  */
 export class BoxTransferClient {
   readonly #http: BoxHttp;
@@ -71,7 +76,7 @@ export class BoxTransferClient {
 
   async fileFacts(fileId: string, name: string, signal: AbortSignal): Promise<BoxFileFacts> {
     const url = `${this.#urls.apiBaseUrl}/2.0/files/${encodeURIComponent(fileId)}?fields=id,name,size,sha1`;
-    const { body } = await this.#http.json<BoxFileFacts>(url, 'GET', undefined, signal, name);
+    const { body } = await this.#http.json<BoxFileFacts>({ url, method: 'GET', signal, name });
     return { id: body.id, name: body.name, size: body.size, sha1: body.sha1 };
   }
 
@@ -90,7 +95,11 @@ export class BoxTransferClient {
     if (!response.ok) throw await readBoxError(response, 'transfer', name);
     await response.body?.cancel();
     // Carries Box's status, so the download does not resume against an answer that will not change.
-    throw new BoxAnswerError(appError('transfer_failed', 'download_not_offered', { name }), answerOf(response), 'no_redirect');
+    throw new BoxAnswerError(
+      appError('transfer_failed', 'download_not_offered', { name }),
+      answerOf(response),
+      'no_redirect',
+    );
   }
 
   multipartUrl(target: UploadTarget): string {
@@ -113,7 +122,7 @@ export class BoxTransferClient {
       part_size: number;
       total_parts: number;
       session_endpoints: { upload_part: string; commit: string; abort: string };
-    }>(url, 'POST', request, signal, target.name);
+    }>({ url, method: 'POST', body: request, signal, name: target.name });
     return {
       id: body.id,
       partSize: body.part_size,
@@ -179,7 +188,11 @@ export class BoxTransferClient {
     const body = (await response.json()) as { entries: { id: string; sha1: string }[] };
     const file = body.entries[0];
     if (!file)
-      throw new BoxAnswerError(appError('transfer_failed', 'upload_not_confirmed', { name }), answerOf(response), 'no_entries');
+      throw new BoxAnswerError(
+        appError('transfer_failed', 'upload_not_confirmed', { name }),
+        answerOf(response),
+        'no_entries',
+      );
     return { fileId: file.id, sha1: file.sha1 };
   }
 

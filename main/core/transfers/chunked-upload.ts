@@ -11,8 +11,8 @@ import {
   type RetryLimits,
 } from '../box-client/retry-policy.ts';
 import { appError } from '../errors/error-catalog.ts';
-import type { BoxTransferClient, UploadedPart, UploadSession, UploadTarget } from './box-transfer-client.ts';
-import type { UploadResult, UploadSource } from './multipart-upload.ts';
+import type { BoxTransferClient, UploadedPart, UploadSession } from './box-transfer-client.ts';
+import type { Uploader, UploadResult, UploadSource } from './multipart-upload.ts';
 import { cancelledError, isAbort } from './transfer-errors.ts';
 
 export interface ChunkedUploadOptions {
@@ -70,16 +70,19 @@ function sendPart(
  * SHA-1 digest, a bounded number in flight; failed parts are retried; the commit is repeated
  * while Box answers `202`; on cancel or failure the session is aborted so nothing stays open.
  */
-export async function chunkedUpload(
-  client: BoxTransferClient,
-  source: UploadSource,
-  target: UploadTarget,
-  signal: AbortSignal,
-  onBytes: (count: number) => void,
-  options: ChunkedUploadOptions = {},
-): Promise<UploadResult> {
+export const chunkedUpload: Uploader<ChunkedUploadOptions> = async (
+  client,
+  source,
+  target,
+  signal,
+  onBytes,
+  options = {},
+) => {
   const concurrency = options.partConcurrency ?? 4;
-  const partLimits = { ...boxRetryPolicy.uploadParts, maxAttempts: options.maxPartAttempts ?? boxRetryPolicy.uploadParts.maxAttempts };
+  const partLimits = {
+    ...boxRetryPolicy.uploadParts,
+    maxAttempts: options.maxPartAttempts ?? boxRetryPolicy.uploadParts.maxAttempts,
+  };
   const handle = await open(source.path, 'r');
   let session: UploadSession | undefined;
   try {
@@ -105,7 +108,7 @@ export async function chunkedUpload(
   } finally {
     await handle.close();
   }
-}
+};
 
 async function sendAllParts(
   client: BoxTransferClient,
@@ -181,7 +184,8 @@ async function commit(
     try {
       const result = await client.commitUploadSession(session, parts, sha1, signal, name);
       if ('fileId' in result) {
-        if (result.sha1 !== sha1.toString('hex')) throw appError('transfer_failed', 'upload_stored_differently', { name });
+        if (result.sha1 !== sha1.toString('hex'))
+          throw appError('transfer_failed', 'upload_stored_differently', { name });
         return { fileId: result.fileId };
       }
       const wait = pendingWaitSeconds(result.retryAfterSeconds, Infinity);

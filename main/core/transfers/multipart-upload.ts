@@ -14,6 +14,16 @@ export interface UploadResult {
   fileId: string;
 }
 
+/** One way of sending a file to Box; `onBytes` hears each piece sent (negative when a try starts over). */
+export type Uploader<Options = undefined> = (
+  client: BoxTransferClient,
+  source: UploadSource,
+  target: UploadTarget,
+  signal: AbortSignal,
+  onBytes: (count: number) => void,
+  options?: Options,
+) => Promise<UploadResult>;
+
 /** SHA-1 of a file, read as a stream (small files only: the chunked path hashes as it reads). */
 export async function sha1OfFile(path: string, signal: AbortSignal): Promise<string> {
   const hash = createHash('sha1');
@@ -63,13 +73,7 @@ function multipartBody(
  * Uploads a file under 20 MB in one multipart request, streamed from disk. Its SHA-1 goes in
  * `content-md5` (Box's name for it) so Box refuses bytes that changed on the way.
  */
-export async function multipartUpload(
-  client: BoxTransferClient,
-  source: UploadSource,
-  target: UploadTarget,
-  signal: AbortSignal,
-  onBytes: (count: number) => void,
-): Promise<UploadResult> {
+export const multipartUpload: Uploader = async (client, source, target, signal, onBytes) => {
   const sha1 = await sha1OfFile(source.path, signal);
   const boundary = `box-sso-${randomBytes(12).toString('hex')}`;
   const length = multipartBody(boundary, source, target, () => undefined, signal).length;
@@ -110,4 +114,4 @@ export async function multipartUpload(
     throw appError('transfer_failed', 'upload_stored_differently', { name: target.name });
   }
   return { fileId: file.id };
-}
+};

@@ -3,9 +3,8 @@ import { access, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../../../common/app-error.ts';
 import { appError } from '../errors/error-catalog.ts';
-import type { BoxTransferClient, UploadTarget } from './box-transfer-client.ts';
 import { chunkedUpload, type ChunkedUploadOptions } from './chunked-upload.ts';
-import { multipartUpload, type UploadResult, type UploadSource } from './multipart-upload.ts';
+import { multipartUpload, type Uploader, type UploadSource } from './multipart-upload.ts';
 import { cancelledError, isAbort } from './transfer-errors.ts';
 
 /** Box opens upload sessions only from 20 MB; below that a multipart request is the only way. */
@@ -26,23 +25,19 @@ export async function inspectUploadSource(path: string): Promise<UploadSource> {
   } catch (error) {
     if (error instanceof AppError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const wording = code === 'ENOENT' ? 'missing' : code === 'EACCES' || code === 'EPERM' ? 'not_permitted' : 'cannot_read';
+    const wording =
+      code === 'ENOENT' ? 'missing' : code === 'EACCES' || code === 'EPERM' ? 'not_permitted' : 'cannot_read';
     throw appError('file_unreadable', wording, { name }, { cause: error });
   }
   return { path, size };
 }
 
-export async function uploadFile(
-  client: BoxTransferClient,
-  source: UploadSource,
-  target: UploadTarget,
-  signal: AbortSignal,
-  onBytes: (count: number) => void,
-  options: ChunkedUploadOptions = {},
-): Promise<UploadResult> {
+/** Sends a file to Box the one way its size allows. */
+export const uploadFile: Uploader<ChunkedUploadOptions> = async (...upload) => {
+  const [client, source, target, signal, onBytes] = upload;
   try {
     return source.size >= chunkedUploadThreshold
-      ? await chunkedUpload(client, source, target, signal, onBytes, options)
+      ? await chunkedUpload(...upload)
       : await multipartUpload(client, source, target, signal, onBytes);
   } catch (error) {
     if (isAbort(error, signal)) throw cancelledError(target.name);
@@ -52,4 +47,4 @@ export async function uploadFile(
     }
     throw error;
   }
-}
+};

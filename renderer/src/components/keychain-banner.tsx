@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import './keychain-banner.css';
 
 /**
@@ -5,17 +6,13 @@ import './keychain-banner.css';
  * when the app quits. Quiet on purpose (a status, not an alert); "Learn more" is for IT.
  */
 export function KeychainBanner() {
+  const { t } = useTranslation();
   return (
     <div className="keychain-banner" role="status" data-testid="keychain-banner">
-      <p>You&apos;ll need to sign in again next time: the system keychain is not available.</p>
+      <p>{t('keychain.notice')}</p>
       <details>
-        <summary>Learn more</summary>
-        <p>
-          Box SSO Desktop keeps your sign-in in the system keychain (Keychain on macOS, Credential Manager on Windows, a
-          Secret Service such as GNOME Keyring or KWallet on Linux). None is running or it is locked, so your sign-in is
-          kept in memory only, never written to disk. Once the keychain is unlocked, the app uses it. For IT: see
-          &quot;The system keychain is not available&quot; in the IT administrator guide.
-        </p>
+        <summary>{t('keychain.learnMore')}</summary>
+        <p>{t('keychain.details')}</p>
       </details>
     </div>
   );

@@ -3,7 +3,9 @@ import type { Emulator } from '../emulator-state.ts';
 import { badRequest } from '../errors.ts';
 import { intParam } from '../http-io.ts';
 import type { Route } from '../router.ts';
-import { fieldPicker, itemFull, nameCollator } from '../serialize.ts';
+import { isTrashed } from '../trash-state.ts';
+import { itemFull, nameCollator } from '../serialize.ts';
+import { itemJson } from '../serialize-extended.ts';
 import type { ItemRecord } from '../store.ts';
 
 /**
@@ -32,7 +34,7 @@ export function searchRoutes(emu: Emulator): Route[] {
         const offset = intParam(query, 'offset', 0, Number.MAX_SAFE_INTEGER);
         const matches: ItemRecord[] = [];
         for (const item of emu.store.items.values()) {
-          if (item.ownerId !== caller.user.id || item.parentId === null) continue;
+          if (item.ownerId !== caller.user.id || item.parentId === null || isTrashed(emu.store, item)) continue;
           if (type !== null && item.kind !== type) continue;
           if (!item.name.toLowerCase().includes(text)) continue;
           if (ancestors.length > 0 && !ancestors.some((id) => item.id !== id && emu.store.isWithin(item, id))) continue;
@@ -40,7 +42,7 @@ export function searchRoutes(emu: Emulator): Route[] {
           matches.push(item);
         }
         matches.sort((a, b) => nameCollator.compare(a.name, b.name));
-        const pick = fieldPicker(query.get('fields'));
+        const fields = query.get('fields');
         return {
           status: 200,
           json: {
@@ -48,7 +50,9 @@ export function searchRoutes(emu: Emulator): Route[] {
             total_count: matches.length,
             limit,
             offset,
-            entries: matches.slice(offset, offset + limit).map((item) => pick(itemFull(emu.store, item))),
+            entries: matches
+              .slice(offset, offset + limit)
+              .map((item) => (fields ? itemJson(emu, item, fields, caller.user.id) : itemFull(emu.store, item))),
           },
         };
       },

@@ -34,8 +34,7 @@ async function representations(fileId: string, hints?: string): Promise<Entry[]>
     queryParams: { fields: ['representations'] },
     ...(hints === undefined ? {} : { headers: { xRepHints: hints, extraHeaders: {} } }),
   });
-  return ((file.rawData as unknown as { representations: { entries: Entry[] } }).representations.entries ??
-    []);
+  return (file.rawData as unknown as { representations: { entries: Entry[] } }).representations.entries ?? [];
 }
 
 /** Reads a rendition URL through box-node-sdk's own authenticated request path. */

@@ -48,7 +48,12 @@ function countingTransport() {
 
 test('the file browser’s calls and a download all connect through the transport they were given', async () => {
   const { transport, counts } = countingTransport();
-  const file = await peers.emulator.controls.createFile({ ownerId: peers.boxUserId, name: 'seam.bin', size: 300_000, seed: 5 });
+  const file = await peers.emulator.controls.createFile({
+    ownerId: peers.boxUserId,
+    name: 'seam.bin',
+    size: 300_000,
+    seed: 5,
+  });
 
   const service = new BoxService({ tokenSource: peers.tokens, baseUrls: peers.urls, transport });
   const page = await service.listFolder({ folderId: '0' });
@@ -59,7 +64,14 @@ test('the file browser’s calls and a download all connect through the transpor
   const signal = AbortSignal.timeout(30_000);
   const facts = await client.fileFacts(file.id, 'seam.bin', signal);
   const target = join(await mkdtemp(join(peers.workDir, 'seam-')), 'seam.bin');
-  await downloadFile({ client, file: facts, targetPath: target, replaceExisting: false, signal, onBytes: () => undefined });
+  await downloadFile({
+    client,
+    file: facts,
+    targetPath: target,
+    replaceExisting: false,
+    signal,
+    onBytes: () => undefined,
+  });
 
   expect(await sha1OfPath(target)).toBe(file.sha1);
   expect((await readFile(target)).length).toBe(300_000);

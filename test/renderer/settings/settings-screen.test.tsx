@@ -36,7 +36,7 @@ async function open(policy: Record<string, unknown>) {
     env: {},
   });
   core = createCore({
-    appInfo: { name: 'Box SSO Desktop', version: '1.2.3', platform: 'linux', mode: 'company' },
+    appInfo: { name: 'Box SSO Desktop', version: '1.2.3', platform: 'linux', mode: 'company', languages: ['en-US'] },
     config,
     dataDir: folder,
     userSettingsFile: userSettingsFile(),

@@ -83,9 +83,9 @@ describe('sign-in error mapping', () => {
     expect(toSignInError(discovery).code).toBe('issuer_mismatch');
     expect(toSignInError(clientError('operation timed out', 'OAUTH_TIMEOUT')).code).toBe('idp_unreachable');
     // The same words with another code mean what the code says.
-    expect(toSignInError(clientError('unexpected "iss" (issuer) response parameter value', 'OAUTH_PARSE_ERROR')).code).toBe(
-      'token_endpoint_error',
-    );
+    expect(
+      toSignInError(clientError('unexpected "iss" (issuer) response parameter value', 'OAUTH_PARSE_ERROR')).code,
+    ).toBe('token_endpoint_error');
     // A TypeError of a wrong argument is no network failure, whatever its text.
     expect(toSignInError(new TypeError('fetch failed: network')).code).toBe('internal');
   });

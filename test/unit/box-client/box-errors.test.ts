@@ -1,7 +1,11 @@
 import { BoxApiError, BoxSdkError } from 'box-node-sdk/box';
 import { boxAnswerError, fromSdkError } from '../../../main/core/box-client/box-errors.ts';
 
-const answer = (status: number, body: unknown = {}, headers: Record<string, string> = {}) => ({ status, headers, body });
+const answer = (status: number, body: unknown = {}, headers: Record<string, string> = {}) => ({
+  status,
+  headers,
+  body,
+});
 
 describe('one table from Box’s answers to our codes', () => {
   it('gives the same code whether the user was browsing or transferring; only the words differ', () => {
@@ -33,7 +37,11 @@ describe('one table from Box’s answers to our codes', () => {
     const refused = boxAnswerError(answer(400, { code: 'bad_digest' }), 'transfer', 'a.txt');
     expect(refused).toMatchObject({ code: 'transfer_failed', status: 400, boxCode: 'bad_digest', retryable: false });
     const clash = boxAnswerError(
-      answer(409, { code: 'item_name_in_use', context_info: { conflicts: { id: '42', type: 'file' } } }, { 'retry-after': '3' }),
+      answer(
+        409,
+        { code: 'item_name_in_use', context_info: { conflicts: { id: '42', type: 'file' } } },
+        { 'retry-after': '3' },
+      ),
       'transfer',
       'a.txt',
     );
@@ -47,11 +55,28 @@ describe('one table from Box’s answers to our codes', () => {
     const apiError = new BoxApiError({
       message: 'Conflict',
       timestamp: '0',
-      requestInfo: { method: 'POST', url: 'https://api.box.com/2.0/folders', queryParams: {}, headers: { authorization: 'Bearer secret' } },
-      responseInfo: { statusCode: 409, headers: {}, body: { code: 'item_name_in_use' }, rawBody: '', code: '"item_name_in_use"', contextInfo: {}, requestId: '', helpUrl: '' },
+      requestInfo: {
+        method: 'POST',
+        url: 'https://api.box.com/2.0/folders',
+        queryParams: {},
+        headers: { authorization: 'Bearer secret' },
+      },
+      responseInfo: {
+        statusCode: 409,
+        headers: {},
+        body: { code: 'item_name_in_use' },
+        rawBody: '',
+        code: '"item_name_in_use"',
+        contextInfo: {},
+        requestId: '',
+        helpUrl: '',
+      },
     });
     const mapped = fromSdkError(apiError, 'Plans');
-    expect(mapped).toMatchObject({ code: 'box_item_name_in_use', message: 'An item named “Plans” already exists here. Choose another name.' });
+    expect(mapped).toMatchObject({
+      code: 'box_item_name_in_use',
+      message: 'An item named “Plans” already exists here. Choose another name.',
+    });
     expect(JSON.stringify(mapped)).not.toContain('secret');
     expect(fromSdkError(new BoxSdkError({ message: 'socket hang up', timestamp: '0' })).code).toBe('offline');
     expect(fromSdkError(new Error('boom')).code).toBe('box_error');

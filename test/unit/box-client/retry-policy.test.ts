@@ -84,7 +84,8 @@ describe('the policy in box-node-sdk’s form', () => {
     expect(await strategy.shouldRetry(get, response(0), 1)).toBe(true);
     const post = new FetchOptions({ url: 'https://api.box.com/2.0/folders', method: 'POST' });
     expect(await strategy.shouldRetry(post, response(0), 1)).toBe(false);
-    for (const status of [400, 403, 404, 409, 501, 507]) expect(await strategy.shouldRetry(get, response(status), 1)).toBe(false);
+    for (const status of [400, 403, 404, 409, 501, 507])
+      expect(await strategy.shouldRetry(get, response(status), 1)).toBe(false);
     expect(await strategy.shouldRetry(get, response(429, { 'retry-after': '90' }), 1)).toBe(false);
     expect(strategy.retryAfter(get, response(429, { 'retry-after': '2' }), 1)).toBe(2);
   });

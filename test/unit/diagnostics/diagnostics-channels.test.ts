@@ -27,7 +27,7 @@ beforeEach(async () => {
   suggestedNames = [];
   savePathAnswer = path.join(folder, 'report.txt');
   core = createCore({
-    appInfo: { name: 'Box SSO Desktop', version: '1.2.3', platform: 'linux', mode: 'company' },
+    appInfo: { name: 'Box SSO Desktop', version: '1.2.3', platform: 'linux', mode: 'company', languages: ['en-US'] },
     config: brokenConfig,
     dataDir: folder,
     effects: {

@@ -93,7 +93,7 @@ describe('diagnostics redaction', () => {
     );
 
     const report = await collectDiagnostics({
-      app: { name: 'Box SSO Desktop', version: '1.2.3', platform: 'linux', mode: 'company' },
+      app: { name: 'Box SSO Desktop', version: '1.2.3', platform: 'linux', mode: 'company', languages: ['en-US'] },
       config,
       session: () => ({
         status: 'error',

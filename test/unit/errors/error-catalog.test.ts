@@ -45,7 +45,9 @@ describe('the error catalog', () => {
     expect(isShown('internal')).toBe(false);
     expect(isShown('offline')).toBe(true);
     const reports: string[] = [];
-    const handlers = { 'session:get': () => Promise.reject(appError('internal', 'downscope')) } as unknown as HandlerTable;
+    const handlers = {
+      'session:get': () => Promise.reject(appError('internal', 'downscope')),
+    } as unknown as HandlerTable;
     const result = await dispatchRequest(handlers, 'session:get', undefined, (_channel, text) => reports.push(text));
     expect(result).toEqual({ ok: false, error: appError('internal', 'default').toInfo() });
     expect(reports[0]).toContain('Downscoping');

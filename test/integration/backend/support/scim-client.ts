@@ -32,9 +32,8 @@ export async function scim(
   };
 }
 
-/** The user Okta creates: userName is the login (an email), externalId its own id, a work email, name parts. */
-export function oktaUser(login: string, externalId: string): Record<string, unknown> {
-  const [given = 'Test', family = 'User'] = login.split('@')[0]!.split('.');
+/** The user Okta creates: userName is the login (an email), externalId the link value, a work email, name parts. */
+export function oktaUser(login: string, externalId: string, given = 'Test', family = 'User'): Record<string, unknown> {
   return {
     schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
     userName: login,
