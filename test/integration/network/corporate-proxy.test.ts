@@ -11,13 +11,13 @@ import { join } from 'node:path';
 import { AppError } from '../../../common/app-error.ts';
 import { settingDefaults, type DesktopConfig } from '../../../common/desktop-config-schema.ts';
 import { BoxService } from '../../../main/core/box/box-service.ts';
-import type { SecretStore } from '../../../main/core/keychain/secret-store.ts';
 import { createDesktopNetwork, type DesktopNetwork } from '../../../main/core/network/create-outbound-network.ts';
 import type { ProxyCredentialRequest } from '../../../main/core/network/proxy-credentials.ts';
 import { BoxTransferClient } from '../../../main/core/transfers/box-transfer-client.ts';
 import { TransferManager } from '../../../main/core/transfers/transfer-manager.ts';
 import { startBoxEmulator, type BoxEmulator } from '../../../sandbox/box-emulator/index.ts';
 import { createPrivateCa, type PrivateCa } from '../../support/private-ca.ts';
+import { memoryKeychain } from '../../support/memory-keychain.ts';
 import { startSquid, type SquidProxy } from '../../support/squid-proxy.ts';
 import { sha1OfPath, writeRandomFile } from '../transfers/support/manager-fixture.ts';
 
@@ -48,18 +48,6 @@ afterAll(async () => {
   await emulator?.close();
   await ca?.close();
 });
-
-/** The keychain of a test: what was stored, where nothing else can see it. */
-function memoryKeychain(): SecretStore & { entries: Map<string, string> } {
-  const entries = new Map<string, string>();
-  return {
-    entries,
-    persistent: true,
-    get: (account) => Promise.resolve(entries.get(account) ?? null),
-    set: (account, secret) => Promise.resolve(void entries.set(account, secret)),
-    delete: (account) => Promise.resolve(entries.delete(account)),
-  };
-}
 
 function config(overrides: Partial<DesktopConfig> = {}): DesktopConfig {
   return {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import * as oidc from 'openid-client';
 import { settingDefaults, type DesktopConfig } from '../../../common/desktop-config-schema.ts';
 import { BoxService } from '../../../main/core/box/box-service.ts';
-import { refreshTokenAccount, type SecretStore } from '../../../main/core/keychain/secret-store.ts';
+import { refreshTokenAccount } from '../../../main/core/keychain/secret-store.ts';
 import { createDesktopNetwork, type DesktopNetwork } from '../../../main/core/network/create-outbound-network.ts';
 import { SessionManager } from '../../../main/core/session/session-manager.ts';
 import { BoxTransferClient } from '../../../main/core/transfers/box-transfer-client.ts';
@@ -22,6 +22,7 @@ import { startSandboxIdp, type SandboxIdp } from '../../../sandbox/idp/index.ts'
 import { completeLogin } from '../../../sandbox/idp/scripted-browser.ts';
 import { startBackendProcess, type BackendProcess } from '../../../sandbox/stack/backend-process.ts';
 import { createPrivateCa, type PrivateCa } from '../../support/private-ca.ts';
+import { memoryKeychain } from '../../support/memory-keychain.ts';
 import { startSquid, type SquidProxy } from '../../support/squid-proxy.ts';
 import { startTlsFront } from '../../support/tls-front.ts';
 import { sha1OfPath, writeRandomFile } from '../transfers/support/manager-fixture.ts';
@@ -81,17 +82,6 @@ afterAll(async () => {
   await ca?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
-
-function memoryKeychain(): SecretStore & { entries: Map<string, string> } {
-  const entries = new Map<string, string>();
-  return {
-    entries,
-    persistent: true,
-    get: (account) => Promise.resolve(entries.get(account) ?? null),
-    set: (account, secret) => Promise.resolve(void entries.set(account, secret)),
-    delete: (account) => Promise.resolve(entries.delete(account)),
-  };
-}
 
 test('sign in, list, 25 MB up and down, a thumbnail and sign out with revocation, all through the proxy', async () => {
   const keychain = memoryKeychain();
