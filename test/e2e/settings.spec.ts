@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { loadDesktopConfig } from '../../main/core/config/load-desktop-config.ts';
-import { createBrowserShellCore } from '../../main/browser-shell/browser-shell-core.ts';
-import { startBrowserShell, type BrowserShell } from '../../main/browser-shell/browser-shell-server.ts';
+import type { BrowserShell } from '../../main/browser-shell/browser-shell-server.ts';
+import { serveBrowserShell } from './fixtures.ts';
 
 const test = base.extend<{ harness: BrowserShell }>({
   // eslint-disable-next-line no-empty-pattern
@@ -37,15 +37,7 @@ const test = base.extend<{ harness: BrowserShell }>({
       isDevelopment: false,
       env: {},
     });
-    const core = createBrowserShellCore(config);
-    const harness = await startBrowserShell({
-      core,
-      rendererDirectory: 'out/renderer',
-      preloadFile: 'out/preload/index.cjs',
-    });
-    await use(harness);
-    await harness.close();
-    await core.dispose();
+    await serveBrowserShell(config, use);
     await rm(folder, { recursive: true, force: true });
   },
 });
