@@ -74,6 +74,12 @@ const envSchema = z
     SCIM_LINK_ATTRIBUTE: z.enum(['externalId', 'userName']).default('externalId'),
     SCIM_STATE_FILE: z.string().min(1).optional(),
     BOX_RETENTION_OWNER_ID: z.string().regex(/^\d+$/, 'must be a numeric Box user id').optional(),
+    /** Extra CA certificates (PEM) for outbound TLS, besides Node's roots and the OS store: a TLS-inspecting proxy's root. */
+    CA_BUNDLE_FILE: z
+      .string()
+      .min(1)
+      .refine(holdsPemCertificates, 'must be a readable PEM file holding at least one certificate')
+      .optional(),
   })
   .superRefine((env, ctx) => {
     const ccg = [env.BOX_CLIENT_ID, env.BOX_CLIENT_SECRET, env.BOX_ENTERPRISE_ID];
@@ -121,6 +127,14 @@ const boxJwtConfigFileSchema = z.object({
 export type BoxCredentials =
   | { kind: 'jwt'; configJson: string; enterpriseId: string }
   | { kind: 'ccg'; clientId: string; clientSecret: string; enterpriseId: string };
+
+function holdsPemCertificates(path: string): boolean {
+  try {
+    return readFileSync(path, 'utf8').includes('-----BEGIN CERTIFICATE-----');
+  } catch {
+    return false;
+  }
+}
 
 export interface BackendConfig {
   oidcIssuer: string;

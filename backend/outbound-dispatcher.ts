@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { getCACertificates, rootCertificates } from 'node:tls';
 import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
 
 /** Box's answers to the backend are small and come in bursts of logins: keep connections for reuse. */
@@ -12,15 +14,30 @@ const maxConnectionsPerOrigin = 128;
  */
 export function outboundDispatcher(env: Record<string, string | undefined> = process.env): Dispatcher {
   const setting = (name: string) => env[name.toLowerCase()] || env[name] || '';
+  const tls = { ca: trustedCertificates(env.CA_BUNDLE_FILE) };
   const allProxy = setting('ALL_PROXY');
   const httpProxy = setting('HTTP_PROXY') || allProxy;
   const httpsProxy = setting('HTTPS_PROXY') || allProxy;
-  if (!httpProxy && !httpsProxy) return new Agent({ connections: maxConnectionsPerOrigin });
+  if (!httpProxy && !httpsProxy) return new Agent({ connections: maxConnectionsPerOrigin, connect: tls });
   // Empty strings, not undefined: undici would otherwise read the process environment itself.
   return new EnvHttpProxyAgent({
     httpProxy,
     httpsProxy,
     noProxy: setting('NO_PROXY'),
     connections: maxConnectionsPerOrigin,
+    connect: tls,
+    requestTls: tls,
+    proxyTls: tls,
   });
+}
+
+/**
+ * Node's roots, the OS store (where IT installs a TLS-inspection root) and `CA_BUNDLE_FILE`
+ * (checked at start-up by config.ts): the same trust as the desktop's (main/core/network/).
+ */
+function trustedCertificates(caBundleFile: string | undefined): string[] {
+  const extra = caBundleFile
+    ? (readFileSync(caBundleFile, 'utf8').match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [])
+    : [];
+  return [...new Set([...rootCertificates, ...getCACertificates('system'), ...extra])];
 }

@@ -20,6 +20,11 @@ export const settingKeys = [
   'updatesEnabled',
   'updateUrl',
   'updateChannel',
+  'proxyMode',
+  'proxyUrl',
+  'pacUrl',
+  'caBundleFiles',
+  'caBundlePem',
 ] as const;
 export type SettingKey = (typeof settingKeys)[number];
 
@@ -58,6 +63,54 @@ const scopeToken = z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/, 'must be one 
 function baseUrl() {
   return secureUrl().transform((value) => value.replace(/\/+$/, ''));
 }
+
+/** A proxy's address: http:, https: or socks5:, host and port only (its password is asked for, never configured). */
+const proxyAddress = z.string().superRefine((value, ctx) => {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be a URL such as http://proxy.example.com:8080' });
+    return;
+  }
+  if (!['http:', 'https:', 'socks5:'].includes(url.protocol)) {
+    ctx.addIssue({ code: 'custom', message: 'must start with http://, https:// or socks5://' });
+  } else if (url.username !== '' || url.password !== '') {
+    ctx.addIssue({ code: 'custom', message: 'must not contain a user name or password (the app asks for them)' });
+  } else if (url.pathname !== '/' || url.search !== '' || url.hash !== '') {
+    ctx.addIssue({ code: 'custom', message: 'must be a host and port only' });
+  }
+});
+
+/**
+ * Corporate networks (docs/it-admin.md "Corporate networks"): how the desktop's own connections
+ * choose a proxy, and which certificate authorities they trust beyond Node's and the OS's.
+ */
+const networkSettingsShape = {
+  proxyMode: z.enum(['system', 'direct', 'fixed', 'pac']).meta({
+    title: 'Proxy mode',
+    description:
+      'system: as the OS and browser settings say (PAC and WPAD included); direct: no proxy; fixed: proxyUrl; pac: the PAC file at pacUrl.',
+  }),
+  proxyUrl: proxyAddress.meta({
+    title: 'Proxy URL',
+    description: 'With proxyMode fixed: the proxy for every connection, e.g. http://proxy.example.com:8080.',
+  }),
+  pacUrl: z
+    .url({ protocol: /^https?$/, error: 'must be an http: or https: URL' })
+    .meta({ title: 'PAC file URL', description: 'With proxyMode pac: where the proxy auto-config file is served.' }),
+  caBundleFiles: z
+    .array(z.string().min(1).refine((path) => /^(\/|[A-Za-z]:[\\/])/.test(path), 'must be an absolute path'))
+    .max(20)
+    .meta({
+      title: 'Extra CA certificate files',
+      description: 'PEM files of certificate authorities to trust besides the OS store (TLS inspection roots).',
+    }),
+  caBundlePem: z
+    .string()
+    .refine((pem) => pem.includes('-----BEGIN CERTIFICATE-----'), 'must hold PEM certificates')
+    .meta({ title: 'Extra CA certificates (PEM)', description: 'Certificate authorities to trust, pasted as PEM.' }),
+};
 
 /**
  * Every setting, with the title and description that the generated policy templates (ADMX/ADML,
@@ -119,6 +172,7 @@ const settingsShape = {
   updateChannel: z
     .enum(['stable', 'beta'])
     .meta({ title: 'Update channel', description: 'stable (latest.yml) or beta (beta.yml).' }),
+  ...networkSettingsShape,
 };
 
 /** A user settings file or the bundled settings: any subset of the settings, nothing else. */
@@ -140,6 +194,15 @@ export const desktopConfigSchema = z.strictObject({
   loginHint: settingsShape.loginHint.optional(),
   domainHint: settingsShape.domainHint.optional(),
   updateUrl: settingsShape.updateUrl.optional(),
+  proxyUrl: settingsShape.proxyUrl.optional(),
+  pacUrl: settingsShape.pacUrl.optional(),
+  caBundlePem: settingsShape.caBundlePem.optional(),
+}).superRefine((config, ctx) => {
+  // A mode that names an address nobody gave would silently fall back to something IT did not choose.
+  if (config.proxyMode === 'fixed' && config.proxyUrl === undefined)
+    ctx.addIssue({ code: 'custom', path: ['proxyUrl'], message: 'must be set when proxyMode is "fixed"' });
+  if (config.proxyMode === 'pac' && config.pacUrl === undefined)
+    ctx.addIssue({ code: 'custom', path: ['pacUrl'], message: 'must be set when proxyMode is "pac"' });
 });
 
 export type DesktopSettingsLayer = z.infer<typeof desktopSettingsLayerSchema>;
@@ -154,6 +217,8 @@ export const settingDefaults = {
   boxUploadUrl: 'https://upload.box.com/api',
   updatesEnabled: true,
   updateChannel: 'stable',
+  proxyMode: 'system',
+  caBundleFiles: [],
 } as const satisfies Partial<DesktopConfig>;
 
 /** `policy` is a policy's enforced value, `policy-default` a policy's default that the user did not change. */

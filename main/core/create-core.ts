@@ -1,10 +1,10 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AppError } from '../../common/app-error.ts';
 import type { DesktopConfigState } from '../../common/desktop-config-schema.ts';
 import type { AppInfo } from '../../common/ipc-contract.ts';
 import type { SessionState } from '../../common/session-state.ts';
 import type { UpdateStatus } from '../../common/update-status.ts';
-import { directTransport } from './box-client/box-transport.ts';
 import { createBoxHandlers } from './box/box-handlers.ts';
 import { createSettingsHandlers } from './config/settings-handlers.ts';
 import { collectDiagnostics, networkPlaceholder } from './diagnostics/collect-diagnostics.ts';
@@ -17,6 +17,8 @@ import type { HandlerTable } from './ipc/handler-table.ts';
 import { createPreviewHandlers } from './preview/preview-handlers.ts';
 import { createPreviewRequestHandler, type PreviewRequestHandler } from './preview/preview-request-handler.ts';
 import { trackSignedInPreviewService } from './preview/signed-in-preview.ts';
+import { createDesktopNetwork, type DesktopNetwork, type NetworkEffects } from './network/create-outbound-network.ts';
+import { networkSummary } from './network/network-summary.ts';
 import { createSafeOpenExternal, type ExternalOpener } from './security/external-url.ts';
 import { createSafeOpenFile } from './security/launchable-file.ts';
 import { createSessionManager } from './session/create-session-manager.ts';
@@ -43,6 +45,8 @@ export interface CoreEffects {
   /** Brings the app to the front when the sign-in callback arrives. */
   focusApp?: () => void;
   dialogs: TransferDialogs;
+  /** Chromium's proxy resolution and the proxy sign-in dialog (main/core/network/). */
+  network?: NetworkEffects;
   /** "Copy diagnostics". */
   copyText?: (text: string) => Promise<void> | void;
 }
@@ -92,6 +96,8 @@ export function createCore(dependencies: CoreDependencies): Core {
   const events = new CoreEventBus();
   const { config, effects, dataDir } = dependencies;
   const errorLog = dataDir === undefined ? undefined : new ErrorLog({ folder: join(dataDir, 'logs') });
+  // Until the network exists (or when the configuration is broken and it never does).
+  let currentNetworkSummary = (): Record<string, string> => networkPlaceholder;
   const common = {
     'app:getInfo': () => dependencies.appInfo,
     'config:get': () => config,
@@ -99,17 +105,26 @@ export function createCore(dependencies: CoreDependencies): Core {
       config,
       userSettingsFile: dependencies.userSettingsFile,
       errorLog,
-      network: () => networkPlaceholder,
+      network: () => currentNetworkSummary(),
     }),
   } satisfies Partial<HandlerTable>;
   const diagnostics = (session: () => SessionState, updates: () => UpdateStatus) =>
-    createDiagnosticsHandlers(collectDiagnostics({ app: dependencies.appInfo, config, session, updates, errorLog }), {
-      chooseSavePath: (name) => effects.dialogs.chooseSavePath(name),
-      ...(effects.copyText ? { copyText: effects.copyText } : {}),
-    });
+    createDiagnosticsHandlers(
+      collectDiagnostics({
+        app: dependencies.appInfo,
+        config,
+        session,
+        updates,
+        errorLog,
+        network: () => currentNetworkSummary(),
+      }),
+      {
+        chooseSavePath: (name) => effects.dialogs.chooseSavePath(name),
+        ...(effects.copyText ? { copyText: effects.copyText } : {}),
+      },
+    );
 
-  if (config.status === 'error') {
-    const unusable = appError('config_invalid', 'settings', { file: config.error.file, text: config.error.message });
+  const unusableCore = (unusable: AppError): Core => {
     const unavailable = createUnavailableHandlers(unusable);
     return {
       handlers: recordHandlerFailures(
@@ -129,17 +144,33 @@ export function createCore(dependencies: CoreDependencies): Core {
       start: () => Promise.resolve(),
       dispose: () => Promise.resolve(),
     };
+  };
+  if (config.status === 'error') {
+    return unusableCore(
+      appError('config_invalid', 'settings', { file: config.error.file, text: config.error.message }),
+    );
   }
 
   const settings = config.effective.config;
+  // Every connection of this core (IdP, backend, Box, transfers) is opened by this one network.
+  let desktopNetwork: DesktopNetwork;
+  try {
+    desktopNetwork = createDesktopNetwork(settings, effects.network);
+  } catch (error) {
+    // An IT CA bundle that cannot be read is a configuration error, shown as one.
+    if (error instanceof AppError) return unusableCore(error);
+    throw error;
+  }
+  const { network } = desktopNetwork;
+  currentNetworkSummary = () => networkSummary(desktopNetwork);
   const session = createSessionManager(settings, {
     openExternal: createSafeOpenExternal(effects.openExternal),
     ...(effects.focusApp ? { focusApp: effects.focusApp } : {}),
+    fetch: network.fetch,
   });
   const stopForwarding = forwardSessionChanges(session, events);
   const boxUrls = { apiBaseUrl: settings.boxApiUrl, uploadBaseUrl: settings.boxUploadUrl };
-  // Every Box call of this core, the file browser's and the transfers', connects through this one transport.
-  const boxTransport = directTransport;
+  const boxTransport = network.boxTransport();
   const boxService = trackSignedInBoxService(session, boxUrls, boxTransport);
   const previews = trackSignedInPreviewService(session, {
     apiBaseUrl: settings.boxApiUrl,
@@ -211,6 +242,7 @@ export function createCore(dependencies: CoreDependencies): Core {
       previews.stop();
       await transfers.dispose();
       session.cancelSignIn();
+      await network.close();
     },
   };
 }

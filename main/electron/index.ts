@@ -16,6 +16,7 @@ import { mainWindowOptions } from './main-window-options.ts';
 import { previewUrlBase, servePreviews } from './preview-protocol.ts';
 import { loggableError } from '../core/security/loggable-error.ts';
 import { forwardEvents, registerIpc } from './register-ipc.ts';
+import { chromiumProxyResolver, createProxySignInDialog } from './proxy-sign-in-dialog.ts';
 import { createTransferDialogs } from './transfer-dialogs.ts';
 import { createElectronUpdater } from './updater.ts';
 import { blockNavigation } from './security/block-navigation.ts';
@@ -92,6 +93,7 @@ async function start(): Promise<void> {
       showInFolder: (path) => shell.showItemInFolder(path),
       focusApp: focusMainWindow,
       dialogs: createTransferDialogs(() => mainWindow),
+      network: { resolveProxy: chromiumProxyResolver, askProxyCredentials: createProxySignInDialog(() => mainWindow) },
       copyText: (text) => clipboard.writeText(text),
     },
   });

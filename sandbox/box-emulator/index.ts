@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { createServer as createTlsServer, type Server as TlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -50,6 +51,11 @@ export interface BoxEmulatorOptions {
   captureBodies?: boolean;
   /** Give every new user sample folders and files, for sandbox mode (default false). */
   demoContent?: boolean;
+  /**
+   * Also serve the API over HTTPS with this key and certificate, as `https://<name>:<port>`, which
+   * becomes `origin` (a name only a test's proxy resolves); the controls stay on the loopback http server.
+   */
+  tls?: { key: string; cert: string; name: string };
 }
 
 export interface BoxEmulator {
@@ -130,7 +136,20 @@ export async function startBoxEmulator(options: BoxEmulatorOptions = {}): Promis
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  emu.origin = `http://${host}:${port}`;
+  const controlOrigin = `http://${host}:${port}`;
+  emu.origin = controlOrigin;
+  let tlsServer: TlsServer | undefined;
+  if (options.tls) {
+    const secure = createTlsServer({ key: options.tls.key, cert: options.tls.cert }, (req, res) => {
+      dispatch(req, res).catch(() => res.destroy());
+    });
+    tlsServer = secure;
+    await new Promise<void>((resolve, reject) => {
+      secure.once('error', reject);
+      secure.listen(0, host, () => resolve());
+    });
+    emu.origin = `https://${options.tls.name}:${(secure.address() as AddressInfo).port}`;
+  }
   if (options.appConfigPath) await writeAppConfig(options.appConfigPath, app.config);
   return {
     origin: emu.origin,
@@ -138,8 +157,12 @@ export async function startBoxEmulator(options: BoxEmulatorOptions = {}): Promis
     get serviceAccountId() {
       return store.serviceAccountId;
     },
-    controls: new EmulatorControlClient(emu.origin),
+    controls: new EmulatorControlClient(controlOrigin),
     close: async () => {
+      if (tlsServer) {
+        tlsServer.closeAllConnections();
+        await new Promise<void>((resolve) => tlsServer.close(() => resolve()));
+      }
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await rm(tempDir, { recursive: true, force: true });

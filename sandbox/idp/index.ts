@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import Provider, { type ClientMetadata, type Configuration, type JWK } from 'oidc-provider';
 import { createInteractionHandler } from './interactions.ts';
@@ -30,6 +31,8 @@ export interface SandboxIdpOptions {
   accessTokenTtl?: number;
   idTokenTtl?: number;
   refreshTokenTtl?: number;
+  /** Serve over HTTPS with this key and certificate; the issuer is then `https://<name>:<port>` (a name a test's proxy resolves). */
+  tls?: { key: string; cert: string; name: string };
 }
 
 export interface SandboxIdp {
@@ -137,7 +140,7 @@ export async function startSandboxIdp(options: SandboxIdpOptions = {}): Promise<
   let providerCallback: ((req: IncomingMessage, res: ServerResponse) => unknown) | undefined;
   const interactions = createInteractionHandler(() => provider as Provider, users);
 
-  const server: Server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
     interactions(req, res)
       .then((handled) => {
         if (!handled) void providerCallback?.(req, res);
@@ -147,12 +150,16 @@ export async function startSandboxIdp(options: SandboxIdpOptions = {}): Promise<
         if (!res.headersSent) res.writeHead(400, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' });
         res.end(error instanceof Error ? error.message : 'bad request');
       });
-  });
+  };
+  const server: Server = options.tls
+    ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, handle)
+    : createServer(handle);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { port } = server.address() as AddressInfo;
+  const issuer = options.tls ? `https://${options.tls.name}:${port}` : `http://127.0.0.1:${port}`;
 
   const build = (): void => {
     const next = new Provider(issuer, configuration({ users, clients, keys, cookieKeys, stores, ttl }));

@@ -12,6 +12,8 @@ export interface ScriptedLogin {
   action?: 'login' | 'cancel';
   /** Pass the same jar to keep the IdP session between calls (single sign-on). */
   cookies?: Map<string, string>;
+  /** How the "browser" connects (a test's proxy-aware fetch); the global fetch by default. */
+  fetch?: typeof fetch;
 }
 
 const maxHops = 20;
@@ -38,7 +40,7 @@ export async function completeLogin(authorizeUrl: string, login: ScriptedLogin):
   let request: RequestInit = { method: 'GET' };
 
   for (let hop = 0; hop < maxHops; hop++) {
-    const response = await fetch(url, {
+    const response = await (login.fetch ?? fetch)(url, {
       ...request,
       redirect: 'manual',
       headers: { ...(request.headers as Record<string, string>), cookie: cookieHeader(jar) },

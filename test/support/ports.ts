@@ -11,3 +11,16 @@ export function portRefuses(port: number): Promise<boolean> {
     socket.once('error', () => resolve(true));
   });
 }
+
+/** A loopback port nothing listens on right now (for a server a test starts itself). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -2,6 +2,7 @@ import * as oidc from 'openid-client';
 import { AppError } from '../../../common/app-error.ts';
 import type { ErrorCode } from '../../../common/error-codes.ts';
 import { appError, type ErrorDetails, type WordingOf } from '../errors/error-catalog.ts';
+import { networkFailureIn } from '../network/network-errors.ts';
 
 /** The codes sign-in reports, each in the catalog's one wording for it. */
 export type SignInErrorCode = {
@@ -82,6 +83,9 @@ export const isInvalidGrant = (error: unknown): boolean =>
  */
 export function toSignInError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  // openid-client wraps what fetch threw; an untrusted certificate or a proxy sign-in keeps its own words.
+  const network = networkFailureIn(error);
+  if (network) return network;
   if (error instanceof oidc.AuthorizationResponseError) return signInError('sign_in_denied', error);
   if (error instanceof oidc.ResponseBodyError) return signInError('token_endpoint_error', error);
   if (isNetworkFailure(error)) return signInError('idp_unreachable', error);

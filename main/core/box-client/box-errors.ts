@@ -2,6 +2,7 @@ import { BoxApiError, BoxSdkError } from 'box-node-sdk/box';
 import { AppError } from '../../../common/app-error.ts';
 import { retryAfterSeconds } from '../../../common/retry-after.ts';
 import { appError, type ErrorDetails } from '../errors/error-catalog.ts';
+import { networkFailureIn } from '../network/network-errors.ts';
 import { isTransientStatus } from './retry-policy.ts';
 
 /**
@@ -121,7 +122,8 @@ export function parseBody(text: string): unknown {
 
 /** The connection to Box failed or dropped mid-answer. */
 export function connectionLost(situation: BoxSituation, name: string | undefined, cause: unknown): AppError {
-  return appError('offline', situation, { name }, { cause });
+  // An untrusted certificate or a proxy that refused the sign-in is not "offline": its own words say what to do.
+  return networkFailureIn(cause) ?? appError('offline', situation, { name }, { cause });
 }
 
 /**

@@ -9,6 +9,7 @@ export interface RawConnectionRequest {
   onread: OnReadOpts;
   /** Extra TLS settings (tests trust their own certificate authority here). */
   tls?: Pick<ConnectionOptions, 'ca'> | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -21,11 +22,22 @@ export interface BoxTransport {
   readonly sdkAgent: Agent | undefined;
   /** fetch for the calls transfers make (JSON, uploads, the download URL). */
   readonly fetch: typeof fetch;
-  /** One connection of its own for a download URL's bytes: TCP for http:, TLS for https:. */
-  connect(request: RawConnectionRequest): Socket;
+  /** One connection of its own for a download URL's bytes, connected (TLS verified for https:). */
+  connect(request: RawConnectionRequest): Promise<Socket>;
 }
 
-function connectDirectly({ url, onread, tls }: RawConnectionRequest): Socket {
+function connectDirectly(request: RawConnectionRequest): Promise<Socket> {
+  const socket = openDirectly(request);
+  return new Promise((resolve, reject) => {
+    socket.once('error', reject);
+    socket.once(request.url.protocol === 'https:' ? 'secureConnect' : 'connect', () => {
+      socket.off('error', reject);
+      resolve(socket);
+    });
+  });
+}
+
+function openDirectly({ url, onread, tls }: RawConnectionRequest): Socket {
   const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (url.protocol !== 'https:') return connectTcp({ host, port, onread });
@@ -40,7 +52,7 @@ function connectDirectly({ url, onread, tls }: RawConnectionRequest): Socket {
   } as ConnectionOptions);
 }
 
-/** Straight to Box, with the system's trust store: what the desktop uses today. */
+/** Straight to Box with Node's roots, no proxy: for tests that bring their own CA; the app uses main/core/network/. */
 export const directTransport: BoxTransport = {
   sdkAgent: undefined,
   fetch: (input, init) => fetch(input, init),

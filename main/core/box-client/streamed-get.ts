@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import { HTTPParser } from 'http-parser-js';
+import { AppError } from '../../../common/app-error.ts';
 import { isSecureOrLoopbackUrl } from '../../../common/loopback-host.ts';
 import { directTransport, type BoxTransport } from './box-transport.ts';
 import { boxRetryPolicy } from './retry-policy.ts';
@@ -80,6 +81,17 @@ async function getOnce(url: URL, options: StreamedGetOptions): Promise<ResponseH
   options.signal.throwIfAborted();
   const request = requestText(url, options.headers ?? {});
   const idleTimeoutMs = options.idleTimeoutMs ?? boxRetryPolicy.deadlines.downloadIdleMs;
+  // The transport hands back a connected socket (through a proxy, perhaps); reading starts once the request is sent.
+  let onReadNow: (length: number, buffer: Uint8Array) => boolean = () => false;
+  const onread = { buffer: Buffer.allocUnsafe(READ_BUFFER_BYTES), callback: (length: number, buffer: Uint8Array) => onReadNow(length, buffer) };
+  let socket: Socket;
+  try {
+    socket = await (options.transport ?? directTransport).connect({ url, onread, tls: options.tls, signal: options.signal });
+  } catch (error) {
+    // The network layer's own errors (an untrusted certificate, a proxy sign-in) keep their words.
+    if (error instanceof AppError || options.signal.aborted) throw error;
+    throw new StreamedGetError(error instanceof Error ? error.message : 'the connection failed', { cause: error });
+  }
   return new Promise((resolve, reject) => {
     const parser = new HTTPParser(HTTPParser.RESPONSE);
     let head: ResponseHead | undefined;
@@ -166,15 +178,12 @@ async function getOnce(url: URL, options: StreamedGetOptions): Promise<ResponseH
       return false;
     };
 
-    const onread = { buffer: Buffer.allocUnsafe(READ_BUFFER_BYTES), callback: onRead };
-    const socket: Socket = (options.transport ?? directTransport).connect({ url, onread, tls: options.tls });
+    onReadNow = onRead;
     socket.setNoDelay(true);
     socket.setTimeout(idleTimeoutMs, () =>
       finish(new StreamedGetError(`the server stopped sending (no data for ${Math.round(idleTimeoutMs / 1000)} s)`)),
     );
-    socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => {
-      socket.write(request);
-    });
+    socket.write(request);
     socket.on('error', (error) => finish(new StreamedGetError(error.message, { cause: error })));
     socket.on('end', () => {
       // A body framed by the connection's end (no length, not chunked) ends here.

@@ -23,6 +23,11 @@ export const environmentVariables = {
   updatesEnabled: 'BOX_SSO_UPDATES_ENABLED',
   updateUrl: 'BOX_SSO_UPDATE_URL',
   updateChannel: 'BOX_SSO_UPDATE_CHANNEL',
+  proxyMode: 'BOX_SSO_PROXY_MODE',
+  proxyUrl: 'BOX_SSO_PROXY_URL',
+  pacUrl: 'BOX_SSO_PAC_URL',
+  caBundleFiles: 'BOX_SSO_CA_BUNDLE_FILES',
+  caBundlePem: 'BOX_SSO_CA_BUNDLE_PEM',
 } as const satisfies Record<SettingKey, string>;
 
 /** Names the source in errors; there is no file. */

@@ -26,6 +26,12 @@ export interface ErrorDetails {
   text?: string | undefined;
   /** An IPC channel. */
   channel?: string | undefined;
+  /** A server the app connected to (host or host:port). */
+  host?: string | undefined;
+  /** What went wrong with a connection, in a few words (a certificate's problem, say). */
+  problem?: string | undefined;
+  /** A proxy (host:port). */
+  proxy?: string | undefined;
   /** Loopback ports. */
   ports?: readonly number[] | undefined;
 }
@@ -226,6 +232,36 @@ export const errorCatalog = {
         `The connection to Box was lost while transferring ${quoted(name, 'the file')}. Check your connection, then retry.`,
     },
   },
+  certificate_untrusted: {
+    meaning: 'A server’s TLS certificate did not verify against Node’s roots, the OS store and IT’s CA bundle.',
+    shown: true,
+    wordings: {
+      default: ({ host, problem }) =>
+        `The connection to ${host ?? 'a server'} is not trusted: ${problem ?? 'its certificate could not be verified'}. ` +
+        'Nothing was sent or saved. Contact your IT department (they may need to install the company’s root certificate).',
+    },
+  },
+  proxy_unreachable: {
+    meaning: 'Every proxy the network configuration named for a server failed to connect, and no DIRECT fallback was left.',
+    shown: true,
+    wordings: {
+      default: ({ host, proxy }) =>
+        `The network proxy ${proxy ?? ''} cannot be reached, so ${host ?? 'the server'} cannot be either. ` +
+        'Check your network connection; if it keeps happening, contact your IT department.',
+    },
+  },
+  proxy_auth_failed: {
+    meaning: 'The proxy refused the proxy credentials three times, the user cancelled, or it asked for a scheme other than Basic.',
+    shown: true,
+    wordings: {
+      rejected: ({ proxy }) =>
+        `The proxy ${proxy ?? ''} refused your user name and password three times. Check them and try again, or contact your IT department.`,
+      cancelled: ({ proxy }) => `Signing in to the proxy ${proxy ?? ''} was cancelled, so the connection was not made.`,
+      unsupported: ({ proxy, problem }) =>
+        `The proxy ${proxy ?? ''} asks for ${problem ?? 'a sign-in method'} the app cannot answer. ` +
+        'Contact your IT department (docs: “Corporate networks”).',
+    },
+  },
   config_invalid: {
     meaning:
       'A setting (policy file, user settings, installer defaults, or the IdP’s metadata IT points at) is invalid.',
@@ -234,6 +270,8 @@ export const errorCatalog = {
       settings: ({ file, text }) =>
         `Box SSO Desktop is not configured correctly${file ? ` in ${file}` : ''}${text ? `: ${text}` : ''}. Contact your IT department.`,
       idp_url: () => 'The sign-in address from the identity provider is not safe to open. Tell IT.',
+      ca_bundle: ({ file, text }) =>
+        `The certificate file ${file ?? ''} that IT configured cannot be used: ${text ?? 'it is invalid'}. Contact your IT department.`,
       sign_in_ports: () =>
         'The sign-in ports configured by IT cannot be opened on this computer. Ask IT to check the setting.',
     },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppError } from '../../../common/app-error.ts';
 import type { BoxAccessTokenSource } from '../box-client/box-access-token-source.ts';
 import { appError } from '../errors/error-catalog.ts';
+import { networkFailureIn } from '../network/network-errors.ts';
 
 /** The backend's answer to `POST /v1/box-token` (docs/backend.md). */
 const boxTokenResponse = z.object({
@@ -128,7 +129,7 @@ export class BoxTokenProvider implements BoxAccessTokenSource {
         signal: AbortSignal.timeout(30_000),
       });
     } catch (error) {
-      throw appError('backend_unreachable', 'default', {}, { cause: error });
+      throw networkFailureIn(error) ?? appError('backend_unreachable', 'default', {}, { cause: error });
     }
   }
 

@@ -1,7 +1,13 @@
 import type { DesktopConfig } from '../../../common/desktop-config-schema.ts';
 import { KeytarSecretStore } from '../keychain/keytar-secret-store.ts';
 import { MemoryFallbackSecretStore } from '../keychain/memory-fallback-secret-store.ts';
+import type * as oidc from 'openid-client';
 import { SessionManager } from './session-manager.ts';
+
+/** openid-client's CustomFetch over a fetch: its bodies (Uint8Array, URLSearchParams, strings) are ones fetch accepts. */
+function asIdpFetch(fetchThrough: typeof fetch): oidc.CustomFetch {
+  return (url, options) => fetchThrough(url, options as RequestInit);
+}
 
 /**
  * The session core as the app runs it: settings from the effective desktop configuration and
@@ -9,7 +15,7 @@ import { SessionManager } from './session-manager.ts';
  */
 export function createSessionManager(
   config: DesktopConfig,
-  effects: { openExternal: (url: string) => Promise<void>; focusApp?: () => void },
+  effects: { openExternal: (url: string) => Promise<void>; focusApp?: () => void; fetch?: typeof fetch },
 ): SessionManager {
   return new SessionManager({
     settings: {
@@ -24,5 +30,7 @@ export function createSessionManager(
     secretStore: new MemoryFallbackSecretStore(new KeytarSecretStore()),
     openExternal: effects.openExternal,
     ...(effects.focusApp ? { focusApp: effects.focusApp } : {}),
+    // The IdP and the backend through the app's one network (proxy, proxy sign-in, trusted CAs).
+    ...(effects.fetch ? { fetch: effects.fetch, idpFetch: asIdpFetch(effects.fetch) } : {}),
   });
 }

@@ -3,6 +3,7 @@ import { access, link, open, rename, rm, type FileHandle } from 'node:fs/promise
 import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../../../common/app-error.ts';
+import { isFinalNetworkFailure } from '../network/network-errors.ts';
 import { boxAnswerError, BoxAnswerError, connectionLost, parseBody } from '../box-client/box-errors.ts';
 import { boxRetryPolicy, retryDelaySeconds } from '../box-client/retry-policy.ts';
 import { appError } from '../errors/error-catalog.ts';
@@ -129,6 +130,7 @@ async function receiveInto(writer: BatchedFileWriter, options: DownloadOptions):
       if (isAbort(error, signal)) throw error;
       if (error instanceof BoxAnswerError && !error.retryable) throw error;
       if (isLocalWriteError(error)) throw error;
+      if (isFinalNetworkFailure(error)) throw connectionLost('transfer', file.name, error);
       failures = writer.position > startedAt ? 1 : failures + 1;
       if (failures > maxResumes) throw error instanceof AppError ? error : connectionLost('transfer', file.name, error);
       // Box's download servers say how long to wait when busy (429, 503); otherwise back off a little more each time.

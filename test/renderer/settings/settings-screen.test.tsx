@@ -133,7 +133,9 @@ describe('the settings screen', () => {
   it('network, storage with a clear action, and copy diagnostics from About', async () => {
     await open(companyPolicy);
     await userEvent.click(screen.getByRole('button', { name: 'Network' }));
-    expect(await screen.findByText(/system connection settings/)).toBeInTheDocument();
+    // The effective proxy and certificate sources (main/core/network/network-summary.ts); no Chromium here.
+    expect(await screen.findByText(/HTTPS_PROXY, HTTP_PROXY and NO_PROXY/)).toBeInTheDocument();
+    expect(screen.getByText(/\d+ bundled roots, \d+ from the operating system's store/)).toBeInTheDocument();
 
     await core.handlers['diagnostics:copy']();
     await expect(core.handlers['box:listFolder']({ folderId: '0' })).rejects.toThrow();
@@ -146,5 +148,6 @@ describe('the settings screen', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Copy diagnostics' }));
     expect(await screen.findByText(/Diagnostics copied/)).toBeInTheDocument();
     expect(copied.at(-1)).toContain('loginHint: "first.last@example.com"  (policy-default');
+    expect(copied.at(-1)).toMatch(/proxy: the HTTPS_PROXY, HTTP_PROXY and NO_PROXY environment variables/);
   });
 });

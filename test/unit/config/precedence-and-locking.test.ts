@@ -33,6 +33,8 @@ describe('precedence', () => {
       boxUploadUrl: 'https://upload.box.com/api',
       updatesEnabled: true,
       updateChannel: 'stable',
+      proxyMode: 'system',
+      caBundleFiles: [],
     });
     expect(result.sources).toMatchObject({
       issuer: 'bundled',
@@ -97,6 +99,11 @@ describe('precedence', () => {
       'updatesEnabled',
       'updateUrl',
       'updateChannel',
+      'proxyMode',
+      'proxyUrl',
+      'pacUrl',
+      'caBundleFiles',
+      'caBundlePem',
     ]);
     expect(result.ignoredUserKeys).toEqual(['clientId', 'backendUrl']);
   });

@@ -55,6 +55,8 @@ const config: DesktopConfigState = {
       boxUploadUrl: 'https://upload.box.com/api',
       updatesEnabled: false,
       updateChannel: 'stable',
+      proxyMode: 'system',
+      caBundleFiles: [],
     },
     sources: { issuer: 'policy', clientId: 'policy', updatesEnabled: 'policy', scopes: 'default' },
     origins: { issuer: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\BoxSSO\\Desktop' },
