@@ -44,7 +44,7 @@ export class SessionManager {
   private readonly account: string;
   private readonly listeners = new Set<(state: SessionState) => void>();
   private current: SessionState = { status: 'signed-out' };
-  private config: oidc.Configuration | undefined;
+  private discovery: Promise<oidc.Configuration> | undefined;
   private tokens: HeldTokens | undefined;
   private refreshing: Promise<HeldTokens> | undefined;
   private pending: { controller: AbortController; flow: Promise<unknown>; link: string | null } | undefined;
@@ -126,6 +126,9 @@ export class SessionManager {
 
   /** At start-up: a stored refresh token signs the user in without the browser. */
   async restore(): Promise<SessionState> {
+    // Discovery needs nothing from the keychain: it runs while the keychain answers. A failure is
+    // reported where the refresh awaits it, or forgotten if there is nothing to restore.
+    this.discover().catch(() => undefined);
     let refreshToken: string | null;
     try {
       refreshToken = await this.readRefreshToken();
@@ -235,9 +238,13 @@ export class SessionManager {
     return this.setState({ status: 'error', code: appError.code, message: appError.message });
   }
 
-  private async discover(): Promise<oidc.Configuration> {
-    this.config ??= await discoverProvider(this.options.settings, this.clock);
-    return this.config;
+  /** One discovery for everyone who needs it at once; a failed one is tried again next time. */
+  private discover(): Promise<oidc.Configuration> {
+    this.discovery ??= discoverProvider(this.options.settings, this.clock).catch((error: unknown) => {
+      this.discovery = undefined;
+      throw error;
+    });
+    return this.discovery;
   }
 
   private readRefreshToken(): Promise<string | null> {
