@@ -18,9 +18,8 @@ export function noteForAccessLog(request: FastifyRequest, message: string, field
 /**
  * Fastify's request logging, one line per request, written when the answer has gone out: what
  * its two default lines ("incoming request", "request completed") say, plus the handler's note,
- * in one. A login used to write three JSON lines; at the default info level the logging is about
- * 0.1 ms of CPU per login in the provisioning benchmark (which runs at warn), so a third of the
- * lines matters. Probes that succeed go to debug: at a few per second they would drown the logins.
+ * in one. A login used to write three JSON lines; at the default info level the logging is a
+ * measurable part of a login's CPU (docs/backend.md, "Logs"), so a third of the lines matters. Probes that succeed go to debug: at a few per second they would drown the logins.
  */
 export class AccessLog extends LogController {
   override incomingRequest(): void {

@@ -4,13 +4,14 @@ import { AuthorizationManager } from 'box-node-sdk/managers';
 import { BaseUrls, NetworkSession, type FetchOptions, type FetchResponse } from 'box-node-sdk/networking';
 import type { UserFull } from 'box-node-sdk/schemas';
 import type { BackendConfig } from './config.ts';
-import { createBoxAuth, type BoxAuth } from './box-auth.ts';
+import { createServiceAccountAuth, type BoxAuth } from './service-account-auth.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import { outboundDispatcher } from './outbound-dispatcher.ts';
 import { LeanNetworkClient } from './lean-network-client.ts';
-import { BoxRetryStrategy, retryAfterSeconds, type BoxRetryLimits } from '../common/box-retry-strategy.ts';
+import { BoxRetryStrategy, type BoxRetryLimits } from './box-retry-strategy.ts';
+import { retryAfterSeconds } from '../common/retry-after.ts';
 import { ExpiringTokenStorage } from './expiring-token-storage.ts';
-import { UpstreamUnavailableError } from './http-errors.ts';
+import { BoxConflictError, BoxRejectedError, UpstreamUnavailableError } from './http-errors.ts';
 
 export interface BoxUser {
   id: string;
@@ -56,14 +57,14 @@ export class BoxGateway {
   /**
    * The token endpoint, without credentials of its own (the exchange carries the user's token).
    * One instance: the SDK's `downscopeToken` builds a new manager, and with it a new network
-   * session, on every call — about 6 % of the backend's CPU per returning login.
+   * session, on every call, a cost per returning login (measured: docs/backend.md, "Talking to Box").
    */
   private readonly tokenEndpoint: AuthorizationManager;
   private serviceTokenInFlight: Promise<unknown> | undefined;
   /**
    * Each Box user's auth with its own (not downscoped) token, kept until shortly before the token
    * expires, so a returning login costs one Box call (the token exchange). The auth object is kept
-   * too: building one per login was a tenth of the backend's CPU. It never leaves this process.
+   * too: building one per login showed in the benchmark's profiles (docs/backend.md). It never leaves this process.
    */
   private readonly userAuths = new BoundedCache<BoxAuth>({ maxEntries: 10_000, ttlMs: 60 * 60_000 });
 
@@ -90,7 +91,7 @@ export class BoxGateway {
           ]
         : [],
     });
-    const auth = createBoxAuth(config.box, new ExpiringTokenStorage());
+    const auth = createServiceAccountAuth(config.box, new ExpiringTokenStorage());
     this.serviceAuth = auth.service;
     this.asUser = auth.asUser;
     this.client = new BoxClient({ auth: this.serviceAuth, networkSession: this.session });
@@ -108,6 +109,15 @@ export class BoxGateway {
       .retrieveToken(this.session)
       .finally(() => (this.serviceTokenInFlight = undefined));
     await guard(this.serviceTokenInFlight);
+  }
+
+  /**
+   * A call as the service account, for SCIM's administration of users and groups
+   * (backend/scim/box-directory.ts); SDK errors are translated here like every other call's.
+   */
+  async asServiceAccount<T>(call: (client: BoxClient) => Promise<T>): Promise<T> {
+    await this.ensureServiceToken();
+    return guard(call(this.client));
   }
 
   async findAppUser(externalAppUserId: string): Promise<BoxUser | undefined> {
@@ -168,24 +178,6 @@ export class BoxGateway {
       if (error instanceof BoxRejectedError) this.userAuths.delete(userId);
       throw error;
     }
-  }
-}
-
-/** Marks Box's own "already exists" answer so the caller can look the user up again. */
-export class BoxConflictError extends Error {
-  constructor() {
-    super('Box user already exists');
-    this.name = 'BoxConflictError';
-  }
-}
-
-/** Box refused for a reason retrying will not fix (for example bad app credentials). */
-export class BoxRejectedError extends Error {
-  readonly status: number;
-  constructor(status: number, code: string | undefined) {
-    super(`Box answered ${status}${code ? ` ${code}` : ''}`);
-    this.name = 'BoxRejectedError';
-    this.status = status;
   }
 }
 

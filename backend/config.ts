@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { secureOrLoopbackUrl } from './secure-url-schema.ts';
 
 /**
- * Backend configuration from environment variables (DESIGN.md, "Backend configuration").
+ * Backend configuration from environment variables (docs/architecture.md, "Configuration").
  * Parsing is strict so that a mistyped setting stops the process at start-up with the
  * variable's name, instead of failing on the first employee's login.
  */
@@ -62,6 +62,18 @@ const envSchema = z
     RATE_LIMIT_PER_IDENTITY: z.coerce.number().int().positive().default(10),
     RATE_LIMIT_GLOBAL: z.coerce.number().int().positive().default(500),
     BOX_EXTERNAL_ID: z.enum(['sub', 'issuer-sub']).default('sub'),
+    OIDC_LINK_CLAIM: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]+$/, 'must be the name of an ID-token claim')
+      .default('sub'),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
+      .optional(),
+    SCIM_BEARER_TOKEN: z.string().min(32, 'must be at least 32 characters (a random secret)').optional(),
+    SCIM_LINK_ATTRIBUTE: z.enum(['externalId', 'userName']).default('externalId'),
+    SCIM_STATE_FILE: z.string().min(1).optional(),
+    BOX_RETENTION_OWNER_ID: z.string().regex(/^\d+$/, 'must be a numeric Box user id').optional(),
   })
   .superRefine((env, ctx) => {
     const ccg = [env.BOX_CLIENT_ID, env.BOX_CLIENT_SECRET, env.BOX_ENTERPRISE_ID];
@@ -75,6 +87,19 @@ const envSchema = z
           env.BOX_CLIENT_ID === undefined && env.BOX_CLIENT_SECRET === undefined ? 'BOX_CONFIG_FILE' : missing[0]!,
         ],
         message: `set BOX_CONFIG_FILE (JWT app) or all of BOX_CLIENT_ID, BOX_CLIENT_SECRET, BOX_ENTERPRISE_ID (client credentials); missing ${missing.join(', ')}`,
+      });
+    }
+    if (env.SCIM_BEARER_TOKEN === undefined) return;
+    // SCIM resources are App Users linked by external_app_user_id; managed users have no such link.
+    if (env.BOX_USER_TYPE !== 'app') {
+      ctx.addIssue({ code: 'custom', path: ['SCIM_BEARER_TOKEN'], message: 'SCIM needs BOX_USER_TYPE=app' });
+    }
+    // A store that forgets userName makes the identity provider create duplicates (docs/backend.md).
+    if (env.REDIS_URL === undefined && env.SCIM_STATE_FILE === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SCIM_BEARER_TOKEN'],
+        message: 'SCIM needs a durable store for its attributes: set REDIS_URL (several replicas) or SCIM_STATE_FILE',
       });
     }
   });
@@ -111,6 +136,22 @@ export interface BackendConfig {
   rateLimitGlobal: number;
   /** `issuer-sub` links users by issuer and subject, for several IdPs sharing one Box enterprise. */
   externalId: 'sub' | 'issuer-sub';
+  /** The ID-token claim whose value is the link to the Box user (`sub`; `oid` for Entra ID, whose `sub` is pairwise). */
+  linkClaim: string;
+  /** Shared state for several replicas; memory when unset. */
+  redisUrl: string | undefined;
+  /** The SCIM service, when SCIM_BEARER_TOKEN is set. */
+  scim: ScimConfig | undefined;
+  /** Who receives a deleted user's content; the service account when unset. */
+  retentionOwnerId: string | undefined;
+}
+
+export interface ScimConfig {
+  bearerToken: string;
+  /** The SCIM attribute holding the same value as the ID token's `linkClaim`. */
+  linkAttribute: 'externalId' | 'userName';
+  /** The SCIM attributes' file for a single replica without Redis. */
+  stateFile: string | undefined;
 }
 
 /** Thrown for any bad setting; the message always starts with the variable's name. */
@@ -184,5 +225,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitPerIdentity: e.RATE_LIMIT_PER_IDENTITY,
     rateLimitGlobal: e.RATE_LIMIT_GLOBAL,
     externalId: e.BOX_EXTERNAL_ID,
+    linkClaim: e.OIDC_LINK_CLAIM,
+    redisUrl: e.REDIS_URL,
+    scim:
+      e.SCIM_BEARER_TOKEN === undefined
+        ? undefined
+        : { bearerToken: e.SCIM_BEARER_TOKEN, linkAttribute: e.SCIM_LINK_ATTRIBUTE, stateFile: e.SCIM_STATE_FILE },
+    retentionOwnerId: e.BOX_RETENTION_OWNER_ID,
   };
 }

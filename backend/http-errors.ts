@@ -44,3 +44,34 @@ export class UpstreamUnavailableError extends HttpError {
     super(503, 'temporarily_unavailable', description, retryAfterSeconds);
   }
 }
+
+/**
+ * Box refused the service account's call for a reason retrying will not fix (wrong app
+ * credentials, app not authorized, a user Box no longer knows). The caller sees only that Box
+ * refused; Box's status and code are for the log.
+ */
+export class BoxRejectedError extends HttpError {
+  readonly boxStatus: number;
+  readonly boxCode: string | undefined;
+  constructor(boxStatus: number, boxCode: string | undefined) {
+    super(502, 'server_error', 'Box refused the request');
+    this.boxStatus = boxStatus;
+    this.boxCode = boxCode;
+  }
+
+  /** What the log says: Box's own answer, which the client never sees. */
+  get logLine(): string {
+    return `Box answered ${this.boxStatus}${this.boxCode ? ` ${this.boxCode}` : ''}`;
+  }
+}
+
+/**
+ * Box's own "already exists" answer to a user create (another replica won the race). Never
+ * answered to a client: the Provisioner catches it and looks the user up again.
+ */
+export class BoxConflictError extends Error {
+  constructor() {
+    super('Box user already exists');
+    this.name = 'BoxConflictError';
+  }
+}

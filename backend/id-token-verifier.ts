@@ -1,4 +1,12 @@
-import { createRemoteJWKSet, customFetch, errors, jwtVerify, type JWTHeaderParameters, type JWTPayload } from 'jose';
+import {
+  createRemoteJWKSet,
+  customFetch,
+  errors,
+  jwtVerify,
+  type JWTHeaderParameters,
+  type JWTPayload,
+  type JWTVerifyOptions,
+} from 'jose';
 import { z } from 'zod';
 import { InvalidTokenError, UpstreamUnavailableError } from './http-errors.ts';
 import { secureOrLoopbackUrl } from './secure-url-schema.ts';
@@ -34,6 +42,12 @@ export interface VerifiedIdentity {
   name: string | undefined;
   email: string | undefined;
   emailVerified: boolean;
+  /** The value of the configured link claim (`sub` unless `linkClaim` says otherwise). */
+  linkId: string;
+  /** The IdP session (`sid`), when the IdP puts one in the token (back-channel logout needs it). */
+  sessionId: string | undefined;
+  /** `iat`, Unix seconds: a token issued before its session ended is refused. */
+  issuedAt: number;
 }
 
 export interface IdTokenVerifierOptions {
@@ -47,10 +61,19 @@ export interface IdTokenVerifierOptions {
   onJwksFetch?: () => void;
   /** Clock for tests of expiry and not-yet-valid tokens. */
   now?: () => Date;
+  /** The claim that links the identity to its Box user; `sub` by default. */
+  linkClaim?: string;
 }
+
+export type SignatureChecks = Pick<JWTVerifyOptions, 'requiredClaims' | 'maxTokenAge'>;
 
 export interface IdTokenVerifier {
   verify(token: string): Promise<VerifiedIdentity>;
+  /**
+   * Checks a token's signature against the issuer's keys, its `iss` and `aud`, and the claims
+   * `options` asks for; used for back-channel logout tokens, whose own claims the caller checks.
+   */
+  verifySigned(token: string, options: SignatureChecks): Promise<{ payload: JWTPayload; header: JWTHeaderParameters }>;
   /** Fetches discovery if not done yet; throws when the IdP cannot be reached. */
   ready(): Promise<void>;
 }
@@ -93,34 +116,45 @@ export function createIdTokenVerifier(options: IdTokenVerifierOptions): IdTokenV
     return setup;
   }
 
+  async function verifySignature(
+    token: string,
+    checks: SignatureChecks,
+  ): Promise<{ payload: JWTPayload; header: JWTHeaderParameters }> {
+    let keys;
+    try {
+      keys = await discovered();
+    } catch {
+      throw new UpstreamUnavailableError('the identity provider cannot be reached', 5);
+    }
+    try {
+      const { payload, protectedHeader } = await jwtVerify(token, keys.jwks, {
+        issuer: options.issuer,
+        audience: options.audience,
+        algorithms: keys.algorithms,
+        clockTolerance: clockToleranceSeconds,
+        currentDate: now(),
+        ...checks,
+      });
+      return { payload, header: protectedHeader };
+    } catch (error) {
+      throw new InvalidTokenError(describe(error));
+    }
+  }
+
   return {
     async ready() {
       await discovered();
     },
     async verify(token) {
-      let keys;
-      try {
-        keys = await discovered();
-      } catch {
-        throw new UpstreamUnavailableError('the identity provider cannot be reached', 5);
-      }
-      let payload: JWTPayload;
-      let header: JWTHeaderParameters;
-      try {
-        ({ payload, protectedHeader: header } = await jwtVerify(token, keys.jwks, {
-          issuer: options.issuer,
-          audience: options.audience,
-          algorithms: keys.algorithms,
-          clockTolerance: clockToleranceSeconds,
-          // maxTokenAge makes jose check that `iat` is present and not in the future.
-          maxTokenAge: '1 day',
-          requiredClaims: ['sub', 'exp', 'iat'],
-          currentDate: now(),
-        }));
-      } catch (error) {
-        throw new InvalidTokenError(describe(error));
-      }
+      const { payload, header } = await verifySignature(token, {
+        // maxTokenAge makes jose check that `iat` is present and not in the future.
+        maxTokenAge: '1 day',
+        requiredClaims: ['sub', 'exp', 'iat'],
+      });
       checkTokenKind(header, payload, options.audience);
+      const linkClaim = options.linkClaim ?? 'sub';
+      const linkId = payload[linkClaim];
+      if (typeof linkId !== 'string' || linkId === '') throw new InvalidTokenError(`${linkClaim} claim check failed`);
       const email = typeof payload['email'] === 'string' ? payload['email'] : undefined;
       return {
         issuer: options.issuer,
@@ -128,8 +162,12 @@ export function createIdTokenVerifier(options: IdTokenVerifierOptions): IdTokenV
         name: typeof payload['name'] === 'string' ? payload['name'] : undefined,
         email,
         emailVerified: payload['email_verified'] === true,
+        linkId,
+        sessionId: typeof payload['sid'] === 'string' ? payload['sid'] : undefined,
+        issuedAt: payload.iat!,
       };
     },
+    verifySigned: verifySignature,
   };
 }
 

@@ -20,9 +20,9 @@ import {
 /**
  * box-node-sdk's network client for the backend, on undici: the backend's Box calls are small
  * JSON or form requests with JSON answers (users, tokens). The SDK's own client sends them
- * through node-fetch, which cost about a quarter of the backend's CPU per returning login
- * (legacy URL parsing, header objects and a stream per call); undici's pool costs half of
- * node:http's per request. It keeps the SDK's contract: the session's retry strategy (401
+ * through node-fetch, whose legacy URL parsing, header objects and stream per call showed as a
+ * large share of the backend's CPU per returning login, and undici's pool is cheaper than
+ * node:http's per request (the measurements: docs/backend.md, "Talking to Box"). It keeps the SDK's contract: the session's retry strategy (401
  * renewal included), interceptors, additional headers, a deadline for the whole call, and
  * `BoxApiError` / `BoxSdkError` for failures (with Box's `code` as plain text, where the SDK's
  * client leaves it JSON-quoted). Uploads, multipart and binary answers are not the backend's

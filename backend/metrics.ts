@@ -1,7 +1,8 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Outcome label of a token request, bounded so Prometheus series stay few. */
-export type RequestOutcome = 'issued' | 'invalid_token' | 'access_denied' | 'rate_limited' | 'unavailable' | 'error';
+export type RequestOutcome =
+  'issued' | 'invalid_token' | 'access_denied' | 'account_disabled' | 'rate_limited' | 'unavailable' | 'error';
 
 /**
  * The backend's Prometheus metrics, in a registry of its own so that several servers
@@ -37,6 +38,25 @@ export class BackendMetrics {
   readonly jwksFetches = new Counter({
     name: 'oidc_jwks_fetches_total',
     help: 'JWKS downloads from the identity provider (initial, expiry and unknown kid)',
+    registers: [this.registry],
+  });
+
+  readonly sharedStateUp = new Gauge({
+    name: 'shared_state_up',
+    help: '1 while the shared store (Redis, or memory for one replica) answers; 0 while token requests fail closed',
+    labelNames: ['store'] as const,
+    registers: [this.registry],
+  });
+  readonly backchannelLogouts = new Counter({
+    name: 'oidc_backchannel_logouts_total',
+    help: 'Back-channel logout requests by outcome',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly scimRequests = new Counter({
+    name: 'scim_requests_total',
+    help: 'SCIM requests by resource type, method and HTTP status',
+    labelNames: ['resource', 'method', 'status'] as const,
     registers: [this.registry],
   });
 

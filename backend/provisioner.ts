@@ -1,7 +1,6 @@
-import type { BoxGateway, BoxUser } from './box-gateway.ts';
-import { BoxConflictError, BoxRejectedError } from './box-gateway.ts';
+import type { BoxGateway, BoxUser, ScopedToken } from './box-gateway.ts';
 import { BoundedCache } from './bounded-cache.ts';
-import { AccessDeniedError } from './http-errors.ts';
+import { AccessDeniedError, BoxConflictError, BoxRejectedError } from './http-errors.ts';
 import type { VerifiedIdentity } from './id-token-verifier.ts';
 
 /** Box rejects user names longer than 50 characters. */
@@ -24,19 +23,30 @@ export interface ProvisionResult {
   cached: boolean;
 }
 
+export interface IssuedToken extends ProvisionResult {
+  token: ScopedToken;
+}
+
 /**
- * The key that links an identity to its Box app user (`external_app_user_id`): the
- * subject, or issuer and subject when several IdPs (whose `sub` values may collide)
- * provision into one Box enterprise.
+ * The key that links an identity to its Box app user (`external_app_user_id`): the link
+ * claim's value (`sub` unless OIDC_LINK_CLAIM says otherwise), prefixed by the issuer when
+ * several IdPs (whose values may collide) provision into one Box enterprise. SCIM computes
+ * the same key from the SCIM attribute that holds that value.
  */
+export function linkedExternalId(issuer: string, linkValue: string, format: ExternalIdFormat = 'sub'): string {
+  return format === 'sub' ? linkValue : `${issuer}#${linkValue}`;
+}
+
 export function externalAppUserId(identity: VerifiedIdentity, format: ExternalIdFormat = 'sub'): string {
-  return format === 'sub' ? identity.subject : `${identity.issuer}#${identity.subject}`;
+  return linkedExternalId(identity.issuer, identity.linkId, format);
 }
 
 /** The Box display name: the name claim, else the email, else the subject, cut to Box's limit. */
 export function displayName(identity: VerifiedIdentity): string {
   const name = [identity.name, identity.email, identity.subject].find((value) => value !== undefined && value.trim());
-  return Array.from((name ?? identity.subject).trim()).slice(0, boxNameLimit).join('');
+  return Array.from((name ?? identity.subject).trim())
+    .slice(0, boxNameLimit)
+    .join('');
 }
 
 /**
@@ -72,9 +82,31 @@ export class Provisioner {
     return pending;
   }
 
+  /**
+   * The identity's Box user (found or created) and a token for it limited to `scopes`. A cached
+   * mapping may point at a user deleted in Box since: when Box refuses that user, the identity is
+   * looked up again, once.
+   */
+  async issueToken(identity: VerifiedIdentity, scopes: readonly string[]): Promise<IssuedToken> {
+    const result = await this.provision(identity);
+    try {
+      return { ...result, token: await this.box.issueScopedToken(result.user.id, scopes) };
+    } catch (error) {
+      if (!(error instanceof BoxRejectedError && result.cached)) throw error;
+      this.forget(identity);
+      const fresh = await this.provision(identity);
+      return { ...fresh, token: await this.box.issueScopedToken(fresh.user.id, scopes) };
+    }
+  }
+
   /** Drops a cached mapping, for when Box no longer knows the user (deleted in the admin console). */
   forget(identity: VerifiedIdentity): void {
     this.known.delete(this.keyOf(identity));
+  }
+
+  /** Drops the cached mapping of an App User (deleted or relinked over SCIM, on any replica). */
+  forgetLinked(externalId: string): void {
+    this.known.delete(`app:${externalId}`);
   }
 
   private keyOf(identity: VerifiedIdentity): string {

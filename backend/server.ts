@@ -1,15 +1,19 @@
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { DestinationStream, Logger } from 'pino';
-import { BoxGateway, BoxRejectedError, type BoxGatewayOptions } from './box-gateway.ts';
+import { BoxGateway, type BoxGatewayOptions } from './box-gateway.ts';
 import type { BackendConfig } from './config.ts';
+import { checkAccess } from './access-gate.ts';
 import { AccessLog, noteForAccessLog } from './access-log.ts';
+import { registerBackchannelLogout } from './backchannel-logout.ts';
 import { bearerToken } from './bearer-token.ts';
-import { HttpError, RateLimitedError } from './http-errors.ts';
+import { BoxRejectedError, HttpError, RateLimitedError } from './http-errors.ts';
 import { createIdTokenVerifier, type IdTokenVerifierOptions } from './id-token-verifier.ts';
 import { createLogger } from './logger.ts';
 import { BackendMetrics, type RequestOutcome } from './metrics.ts';
-import { Provisioner } from './provisioner.ts';
+import { Provisioner, externalAppUserId } from './provisioner.ts';
 import { TokenBuckets } from './rate-limiter.ts';
+import { registerScim } from './scim/scim-routes.ts';
+import { createSharedState } from './shared-state/create-shared-state.ts';
 
 /** Knobs tests and the benchmark turn; production uses the defaults. */
 export interface BackendOptions {
@@ -37,9 +41,19 @@ const outcomeOf: Record<number, RequestOutcome> = {
 export function createBackend(config: BackendConfig, options: BackendOptions = {}): Backend {
   const logger = createLogger(config.logLevel, options.logDestination);
   const metrics = new BackendMetrics();
+  const sharedState = createSharedState(
+    { redisUrl: config.redisUrl, scimStateFile: config.scim?.stateFile },
+    {
+      onStatus: (up) => {
+        if (up) logger.info({ store: 'redis' }, 'shared store reachable');
+        else logger.error({ store: 'redis' }, 'shared store unreachable: token requests fail closed (503)');
+      },
+    },
+  );
   const verifier = createIdTokenVerifier({
     issuer: config.oidcIssuer,
     audience: config.oidcAudience,
+    linkClaim: config.linkClaim,
     onJwksFetch: () => metrics.jwksFetches.inc(),
     ...options.verifier,
   });
@@ -51,11 +65,10 @@ export function createBackend(config: BackendConfig, options: BackendOptions = {
     onCreated: (type) => metrics.usersCreated.inc({ type }),
     externalId: config.externalId,
   });
+  // A SCIM delete or relink on any replica drops this replica's cached Box user too.
+  sharedState.onUserInvalidated((externalId) => provisioner.forgetLinked(externalId));
+  // Per process on purpose: it guards this process's CPU before any signature check.
   const globalLimit = new TokenBuckets({ capacity: config.rateLimitGlobal, perSecond: config.rateLimitGlobal });
-  const identityLimit = new TokenBuckets({
-    capacity: config.rateLimitPerIdentity,
-    perSecond: config.rateLimitPerIdentity / 60,
-  });
 
   // Widened so the instance has Fastify's default logger type, which callers expect.
   const baseLogger: FastifyBaseLogger = logger;
@@ -73,7 +86,10 @@ export function createBackend(config: BackendConfig, options: BackendOptions = {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => done(null, undefined));
 
-  app.addHook('onClose', () => box.close());
+  app.addHook('onClose', async () => {
+    await box.close();
+    await sharedState.close();
+  });
 
   // Set as the request comes in (a synchronous hook: cheaper than an async onSend), so every
   // answer carries them, error and 404 answers included.
@@ -84,15 +100,16 @@ export function createBackend(config: BackendConfig, options: BackendOptions = {
   });
 
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+    if (error instanceof BoxRejectedError) {
+      // A misconfigured Box app is the operator's to fix: said loudly, with Box's answer.
+      request.log.error({ boxStatus: error.boxStatus }, error.logLine);
+      return reply.code(error.status).send({ error: error.error, error_description: error.message });
+    }
     if (error instanceof HttpError) {
       if (error.retryAfterSeconds !== undefined) reply.header('Retry-After', String(error.retryAfterSeconds));
       if (error.status === 401) reply.header('WWW-Authenticate', `Bearer error="invalid_token"`);
       noteForAccessLog(request, 'request refused', { error: error.error, reason: error.message });
       return reply.code(error.status).send({ error: error.error, error_description: error.message });
-    }
-    if (error instanceof BoxRejectedError) {
-      request.log.error({ boxStatus: error.status }, error.message);
-      return reply.code(502).send({ error: 'server_error', error_description: 'Box refused the request' });
     }
     const status = typeof error.statusCode === 'number' && error.statusCode < 500 ? error.statusCode : 500;
     if (status >= 500) request.log.error({ errorName: error.name, message: error.message }, 'unexpected failure');
@@ -108,21 +125,17 @@ export function createBackend(config: BackendConfig, options: BackendOptions = {
       const globalWait = globalLimit.take('all');
       if (globalWait > 0) throw new RateLimitedError('the service is busy, try again later', globalWait);
       const identity = await verifier.verify(bearerToken(request.headers.authorization));
-      const identityWait = identityLimit.take(`${identity.issuer} ${identity.subject}`);
+      await checkAccess(sharedState, identity, externalAppUserId(identity, config.externalId));
+      const identityWait = await sharedState.takeToken(
+        `identity:${identity.issuer} ${identity.subject}`,
+        config.rateLimitPerIdentity,
+        config.rateLimitPerIdentity / 60,
+      );
       if (identityWait > 0) throw new RateLimitedError('too many token requests for this identity', identityWait);
 
       const started = performance.now();
-      let result = await provisioner.provision(identity);
-      let token;
-      try {
-        token = await box.issueScopedToken(result.user.id, config.boxTokenScopes);
-      } catch (error) {
-        // A cached mapping to a user deleted in Box: look the identity up again, once.
-        if (!(error instanceof BoxRejectedError && result.cached)) throw error;
-        provisioner.forget(identity);
-        result = await provisioner.provision(identity);
-        token = await box.issueScopedToken(result.user.id, config.boxTokenScopes);
-      }
+      const result = await provisioner.issueToken(identity, config.boxTokenScopes);
+      const { token } = result;
       metrics.provisioningSeconds.observe(
         { kind: result.created ? 'first' : 'returning' },
         (performance.now() - started) / 1000,
@@ -137,24 +150,44 @@ export function createBackend(config: BackendConfig, options: BackendOptions = {
         box_user: result.user,
       });
     } catch (error) {
-      if (error instanceof HttpError) outcome = outcomeOf[error.status] ?? 'error';
+      if (error instanceof HttpError)
+        outcome = error.error === 'account_disabled' ? 'account_disabled' : (outcomeOf[error.status] ?? 'error');
       throw error;
     } finally {
       metrics.tokenRequests.inc({ outcome });
     }
   });
 
+  registerBackchannelLogout(app, {
+    verifier,
+    state: sharedState,
+    issuer: config.oidcIssuer,
+    onLogout: (outcome) => metrics.backchannelLogouts.inc({ outcome }),
+  });
+  if (config.scim) {
+    registerScim(app, {
+      config: { ...config.scim, issuer: config.oidcIssuer, externalIdFormat: config.externalId },
+      box,
+      state: sharedState,
+      retentionOwnerId: config.retentionOwnerId,
+      onRequest: (labels) => metrics.scimRequests.inc(labels),
+    });
+  }
+
   app.get('/healthz', (_request, reply) => reply.send({ status: 'ok' }));
 
   app.get('/readyz', async (request, reply) => {
-    const checks = await Promise.allSettled([verifier.ready(), box.ensureServiceToken()]);
-    const [idp, boxCheck] = checks.map((check) => (check.status === 'fulfilled' ? 'ok' : 'unavailable'));
-    const ready = idp === 'ok' && boxCheck === 'ok';
-    if (!ready) request.log.warn({ idp, box: boxCheck }, 'not ready');
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', idp, box: boxCheck });
+    const checks = await Promise.allSettled([verifier.ready(), box.ensureServiceToken(), sharedState.ping()]);
+    const [idp, boxCheck, store] = checks.map((check) => (check.status === 'fulfilled' ? 'ok' : 'unavailable'));
+    const ready = idp === 'ok' && boxCheck === 'ok' && store === 'ok';
+    if (!ready) request.log.warn({ idp, box: boxCheck, sharedState: store }, 'not ready');
+    return reply
+      .code(ready ? 200 : 503)
+      .send({ status: ready ? 'ready' : 'not_ready', idp, box: boxCheck, sharedState: store });
   });
 
   app.get('/metrics', async (_request, reply) => {
+    metrics.sharedStateUp.set({ store: sharedState.kind }, sharedState.isUp() ? 1 : 0);
     return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 

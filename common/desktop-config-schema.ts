@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { isLoopbackHost } from './loopback-host.ts';
 
-/** Settings a source may set; `userOverridable` is policy-only and not itself a setting. */
+/** Settings a source may set; `defaults` and `userOverridable` are policy-only and not settings. */
 export const settingKeys = [
   'issuer',
   'clientId',
@@ -17,6 +17,9 @@ export const settingKeys = [
   'domainHint',
   'boxApiUrl',
   'boxUploadUrl',
+  'updatesEnabled',
+  'updateUrl',
+  'updateChannel',
 ] as const;
 export type SettingKey = (typeof settingKeys)[number];
 
@@ -51,34 +54,88 @@ function secureUrl() {
 /** RFC 6749 §3.3 scope-token characters. */
 const scopeToken = z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/, 'must be one word without spaces or quotes');
 
+/** URLs whose paths are joined onto: trailing slashes trimmed. */
+function baseUrl() {
+  return secureUrl().transform((value) => value.replace(/\/+$/, ''));
+}
+
+/**
+ * Every setting, with the title and description that the generated policy templates (ADMX/ADML,
+ * .mobileconfig, JSON example) show to IT: scripts/generate-policy-templates.ts reads them here.
+ */
 const settingsShape = {
   /** Kept exactly as written: it must equal the provider's `iss` byte for byte (Auth0's ends in a slash). */
-  issuer: secureUrl(),
-  clientId: z.string().trim().min(1, 'must not be empty'),
+  issuer: secureUrl().meta({
+    title: 'Identity provider issuer',
+    description:
+      "The OpenID provider's issuer URL, exactly as in its /.well-known/openid-configuration (https:, no query).",
+  }),
+  clientId: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .meta({ title: 'Client id', description: "The desktop app's client id at the identity provider." }),
   scopes: z
     .array(scopeToken)
     .min(1)
     .refine((scopes) => scopes.includes('openid'), 'must include "openid"')
-    .refine((scopes) => new Set(scopes).size === scopes.length, 'must not repeat'),
-  /** Trailing slashes trimmed, so that paths join cleanly. */
-  backendUrl: secureUrl().transform((value) => value.replace(/\/+$/, '')),
+    .refine((scopes) => new Set(scopes).size === scopes.length, 'must not repeat')
+    .meta({ title: 'Scopes', description: 'OpenID Connect scopes to request, one per line; must include openid.' }),
+  backendUrl: baseUrl().meta({
+    title: 'Provisioning backend URL',
+    description: 'The provisioning backend that exchanges the ID token for a Box token (https:).',
+  }),
   /** Empty means any free port (Entra ID, Google, PingOne); Okta and Auth0 need fixed ones. */
   loopbackPorts: z
     .array(z.number().int().min(1024).max(65535))
     .max(20)
-    .refine((ports) => new Set(ports).size === ports.length, 'must not repeat'),
-  loginHint: z.string().trim().min(1).max(256),
-  domainHint: z.string().trim().min(1).max(256),
+    .refine((ports) => new Set(ports).size === ports.length, 'must not repeat')
+    .meta({
+      title: 'Loopback redirect ports',
+      description: 'Fixed ports (1024-65535) for the sign-in redirect, one per line; empty means any free port.',
+    }),
+  loginHint: z
+    .string()
+    .trim()
+    .min(1)
+    .max(256)
+    .meta({
+      title: 'Login hint',
+      description: 'Sent as login_hint: pre-fills the user name at the identity provider.',
+    }),
+  domainHint: z
+    .string()
+    .trim()
+    .min(1)
+    .max(256)
+    .meta({ title: 'Domain hint', description: 'Sent as domain_hint: Entra ID goes straight to this domain.' }),
   /** Box's own endpoints unless pointed elsewhere (the sandbox's Box emulator); IT never needs to set them. */
-  boxApiUrl: secureUrl().transform((value) => value.replace(/\/+$/, '')),
-  boxUploadUrl: secureUrl().transform((value) => value.replace(/\/+$/, '')),
+  boxApiUrl: baseUrl().meta({ title: 'Box API URL', description: "Box's API. Change only for testing." }),
+  boxUploadUrl: baseUrl().meta({ title: 'Box upload URL', description: "Box's upload API. Change only for testing." }),
+  updatesEnabled: z.boolean().meta({
+    title: 'Automatic updates',
+    description: 'Disabled: the app never contacts the update server; IT installs new versions itself.',
+  }),
+  /** An IT-hosted folder holding latest.yml / beta.yml and the installers (electron-updater's generic provider). */
+  updateUrl: baseUrl().meta({
+    title: 'Update server URL',
+    description: 'The folder (https:) where IT publishes latest.yml, beta.yml and the installers.',
+  }),
+  updateChannel: z
+    .enum(['stable', 'beta'])
+    .meta({ title: 'Update channel', description: 'stable (latest.yml) or beta (beta.yml).' }),
 };
 
 /** A user settings file or the bundled settings: any subset of the settings, nothing else. */
 export const desktopSettingsLayerSchema = z.strictObject(settingsShape).partial();
 
-/** The machine-wide policy: a subset of the settings plus which of them a user may override. */
+/**
+ * One policy source (registry key, managed-preferences domain, policy file): the settings it
+ * enforces, the `defaults` it suggests (the user may change them) and, optionally, which of its
+ * settings a user may override (every other setting is then locked).
+ */
 export const desktopPolicySchema = desktopSettingsLayerSchema.extend({
+  defaults: desktopSettingsLayerSchema.optional(),
   userOverridable: z.array(z.enum(settingKeys)).optional(),
 });
 
@@ -87,6 +144,7 @@ export const desktopConfigSchema = z.strictObject({
   ...settingsShape,
   loginHint: settingsShape.loginHint.optional(),
   domainHint: settingsShape.domainHint.optional(),
+  updateUrl: settingsShape.updateUrl.optional(),
 });
 
 export type DesktopSettingsLayer = z.infer<typeof desktopSettingsLayerSchema>;
@@ -99,14 +157,19 @@ export const settingDefaults = {
   loopbackPorts: [],
   boxApiUrl: 'https://api.box.com',
   boxUploadUrl: 'https://upload.box.com/api',
+  updatesEnabled: true,
+  updateChannel: 'stable',
 } as const satisfies Partial<DesktopConfig>;
 
-export type ConfigSource = 'policy' | 'environment' | 'user' | 'bundled' | 'default';
+/** `policy` is a policy's enforced value, `policy-default` a policy's default that the user did not change. */
+export type ConfigSource = 'policy' | 'policy-default' | 'environment' | 'user' | 'bundled' | 'default';
 
 export interface EffectiveDesktopConfig {
   config: DesktopConfig;
-  /** Where each setting came from, so the settings screen can say "set by your IT department". */
+  /** Where each setting came from, so the settings screen can say "Set by your organization". */
   sources: Partial<Record<SettingKey, ConfigSource>>;
+  /** The exact place of each value (a registry key, a file, "environment variables", "built-in"), for diagnostics. */
+  origins: Partial<Record<SettingKey, string>>;
   /** Settings the user cannot change (policy decides). */
   lockedKeys: SettingKey[];
   /** Settings in the user's file that a policy lock overrode. */
@@ -115,7 +178,10 @@ export interface EffectiveDesktopConfig {
 
 /** A configuration error, shown on the "configuration error" screen. */
 export interface DesktopConfigError {
-  /** The file at fault, or null when the problem is the merged result (a required setting set nowhere). */
+  /**
+   * The source at fault (a file, a registry key, "environment variables"), or null when the problem is
+   * the merged result (a required setting set nowhere).
+   */
   file: string | null;
   /** The field at fault, e.g. `issuer` or `scopes[2]`, or null for a file that is not JSON at all. */
   field: string | null;

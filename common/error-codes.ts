@@ -1,6 +1,7 @@
 /**
- * Error codes shared by main, preload and renderer. Each code has one user-facing
- * message that says what happened and what to do; the renderer shows it as is.
+ * Error codes shared by main, preload and renderer. Each code means one thing; what it means
+ * and the words the user reads (what happened and what to do) are in the main process's catalog,
+ * main/core/errors/error-catalog.ts. The renderer shows the message as is.
  */
 export const errorCodes = [
   'invalid_request',
@@ -10,14 +11,18 @@ export const errorCodes = [
   'sign_in_cancelled',
   'sign_in_denied',
   'sign_in_timeout',
+  'sign_in_port_in_use',
   'state_mismatch',
   'issuer_mismatch',
   'idp_unreachable',
   'token_endpoint_error',
   'clock_skew',
   'session_expired',
+  'sign_in_malformed_answer',
   'backend_unreachable',
+  'backend_busy',
   'backend_denied',
+  'backend_rejected_sign_in',
   'box_insufficient_scope',
   'box_item_name_in_use',
   'box_item_name_invalid',
@@ -30,6 +35,7 @@ export const errorCodes = [
   'transfer_failed',
   'transfer_cancelled',
   'file_unreadable',
+  'keychain_unavailable',
   'internal',
 ] as const;
 

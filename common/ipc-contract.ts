@@ -31,6 +31,8 @@ export interface AppInfo {
   platform: string;
   /** `sandbox` when running against the local stand-ins (npm start without configuration). */
   mode: 'sandbox' | 'company';
+  /** The OS's preferred languages, most preferred first (Electron: app.getPreferredSystemLanguages()); empty where the shell cannot tell. */
+  languages: string[];
 }
 
 /** Request channel → [request, response]. `void` requests take no argument. */

@@ -13,5 +13,6 @@ export interface SignedInUser {
 export type SessionState =
   | { status: 'signed-out'; message?: string }
   | { status: 'signing-in' }
-  | { status: 'signed-in'; user: SignedInUser }
+  /** remembered: false when the OS keychain is unavailable and the session ends when the app quits. */
+  | { status: 'signed-in'; user: SignedInUser; remembered: boolean }
   | { status: 'error'; code: ErrorCode; message: string };

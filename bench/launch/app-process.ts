@@ -1,6 +1,6 @@
 /**
  * The app's main process for the launch benchmark (bench/launch/run.ts): the core and the
- * browser harness, started the way main/electron/index.ts starts them, in a process of its own so
+ * browser shell, started the way main/electron/index.ts starts them, in a process of its own so
  * that its memory is the app's alone. The identity provider and the backend are reached through
  * a dispatcher that adds the benchmark's latency to each of their calls and notes when each ran
  * (openid-client and the Box token provider use the global fetch; Box calls get their latency in
@@ -12,8 +12,8 @@
 import { createInterface } from 'node:readline';
 import { Agent, setGlobalDispatcher, type Dispatcher } from 'undici';
 import type { SessionState } from '../../common/session-state.ts';
-import { createHarnessCore, loadHarnessConfig } from '../../test/harness/harness-core.ts';
-import { startHarness } from '../../test/harness/harness-server.ts';
+import { createBrowserShellCore, loadBrowserShellConfig } from '../../main/browser-shell/browser-shell-core.ts';
+import { startBrowserShell } from '../../main/browser-shell/browser-shell-server.ts';
 
 export interface NetworkCall {
   label: string;
@@ -63,9 +63,9 @@ setGlobalDispatcher(new Agent().compose(delaying));
 
 const startedAt = Date.now();
 const states: AppReport['states'] = [];
-const core = createHarnessCore(await loadHarnessConfig(settings));
-core.events.on('session:changed', (state) => states.push({ status: state.status, at: Date.now() }));
-const harness = await startHarness({ core, rendererDirectory: 'out/renderer', preloadFile: 'out/preload/index.cjs' });
+const core = createBrowserShellCore(await loadBrowserShellConfig(settings));
+core.events.on('session:changed', (state: SessionState) => states.push({ status: state.status, at: Date.now() }));
+const harness = await startBrowserShell({ core, rendererDirectory: 'out/renderer', preloadFile: 'out/preload/index.cjs' });
 const startSession = (): void => {
   void core.start();
 };

@@ -1,6 +1,6 @@
 /**
  * `node bench/listing/run.ts` (after `npx electron-vite build`): opens a 10,000-item folder in
- * the file browser in Chromium through the harness, with the real BoxService, backend token
+ * the file browser in Chromium through the browser shell, with the real BoxService, backend token
  * and Box API emulator, and prints the time to first rows and to all items, the DOM rows
  * rendered and the Box calls made, beside a bare box-node-sdk loop over the same folder.
  */

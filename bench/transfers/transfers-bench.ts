@@ -3,7 +3,7 @@
  * file through our transfer core and through curl, against the same Box emulator (a separate
  * process, so its CPU and memory are not ours), printed side by side with the ratio and our peak
  * RSS. Node's bare fetch is printed too: it was our download client until it proved the bottleneck
- * (see main/core/transfers/streamed-get.ts). curl gets the same work minus what it cannot do: no
+ * (see main/core/box-client/streamed-get.ts). curl gets the same work minus what it cannot do: no
  * SHA-1 check on download, and part digests computed before its clock starts on upload; it sends
  * parts 4 at a time, as we do.
  */

@@ -1,6 +1,8 @@
 import type { DesktopConfigState } from '../../common/desktop-config-schema.ts';
 import type { AppInfo } from '../../common/ipc-contract.ts';
+import { directTransport } from './box-client/box-transport.ts';
 import { createBoxHandlers } from './box/box-handlers.ts';
+import { appError } from './errors/error-catalog.ts';
 import { CoreEventBus } from './ipc/event-bus.ts';
 import type { HandlerTable } from './ipc/handler-table.ts';
 import { createSafeOpenExternal, type ExternalOpener } from './security/external-url.ts';
@@ -14,7 +16,7 @@ import { createTransferHandlers, type TransferDialogs } from './transfers/transf
 import { TransferManager } from './transfers/transfer-manager.ts';
 import { createUnavailableHandlers } from './unavailable-handlers.ts';
 
-/** What only the platform can do; the Electron shell and the browser harness each supply their own. */
+/** What only the platform can do; the Electron shell and the browser shell each supply their own. */
 export interface CoreEffects {
   /** The system browser. Wrapped here so that only validated URLs ever reach it. */
   openExternal: ExternalOpener;
@@ -36,7 +38,7 @@ export interface CoreDependencies {
 
 /**
  * The main-process core: every service and the one handler table that both Electron's
- * ipcMain and the browser harness register. It never imports electron.
+ * ipcMain and the browser shell register. It never imports electron.
  */
 export interface Core {
   handlers: HandlerTable;
@@ -55,10 +57,9 @@ export function createCore(dependencies: CoreDependencies): Core {
   } satisfies Partial<HandlerTable>;
 
   if (config.status === 'error') {
-    const where = config.error.file ? ` in ${config.error.file}` : '';
-    const message = `Box SSO Desktop is not configured correctly${where}: ${config.error.message}. Contact your IT department.`;
+    const unusable = appError('config_invalid', 'settings', { file: config.error.file, text: config.error.message });
     return {
-      handlers: { ...createUnavailableHandlers(message), ...common },
+      handlers: { ...createUnavailableHandlers(unusable), ...common },
       events,
       start: () => Promise.resolve(),
       dispose: () => Promise.resolve(),
@@ -72,10 +73,12 @@ export function createCore(dependencies: CoreDependencies): Core {
   });
   const stopForwarding = forwardSessionChanges(session, events);
   const boxUrls = { apiBaseUrl: settings.boxApiUrl, uploadBaseUrl: settings.boxUploadUrl };
-  const boxService = trackSignedInBoxService(session, boxUrls);
+  // Every Box call of this core, the file browser's and the transfers', connects through this one transport.
+  const boxTransport = directTransport;
+  const boxService = trackSignedInBoxService(session, boxUrls, boxTransport);
   const broker = new NameClashBroker(events);
   const transfers = new TransferManager({
-    client: new BoxTransferClient(session.boxTokens, boxUrls),
+    client: new BoxTransferClient(session.boxTokens, boxUrls, boxTransport),
     events,
     askNameClash: broker.ask,
     ...(effects.openPath ? { openFile: createSafeOpenFile(effects.openPath, effects.showInFolder) } : {}),

@@ -1,5 +1,6 @@
 import type { SessionState } from '../../common/session-state.ts';
-import type { BoxBaseUrls } from './box/box-connection.ts';
+import type { BoxBaseUrls } from './box-client/box-connection.ts';
+import type { BoxTransport } from './box-client/box-transport.ts';
 import { BoxService } from './box/box-service.ts';
 import type { SessionManager } from './session/session-manager.ts';
 
@@ -10,6 +11,7 @@ import type { SessionManager } from './session/session-manager.ts';
 export function trackSignedInBoxService(
   session: SessionManager,
   baseUrls: BoxBaseUrls,
+  transport: BoxTransport,
 ): {
   current: () => BoxService | null;
   stop: () => void;
@@ -20,7 +22,7 @@ export function trackSignedInBoxService(
     const signedInAs = state.status === 'signed-in' ? state.user.boxUserId : null;
     if (signedInAs === userId) return;
     userId = signedInAs;
-    service = signedInAs === null ? null : new BoxService({ tokenSource: session.boxTokens, baseUrls });
+    service = signedInAs === null ? null : new BoxService({ tokenSource: session.boxTokens, baseUrls, transport });
   };
   update(session.state);
   const stop = session.onChange(update);

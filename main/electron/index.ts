@@ -3,9 +3,12 @@
  * main/core and runs without Electron; this file only wires it to Electron's APIs.
  */
 import { app, BrowserWindow, session, shell } from 'electron';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { defaultConfigFiles } from '../core/config/config-files.ts';
 import { loadDesktopConfig } from '../core/config/load-desktop-config.ts';
+import { nativePolicySources } from '../core/config/native-policy-sources.ts';
+import { runCommand } from '../core/config/run-command.ts';
 import { createCore } from '../core/create-core.ts';
 import { appOrigin, registerAppSchemeAsPrivileged, serveRendererFromAppScheme } from './app-protocol.ts';
 import { mainWindowOptions } from './main-window-options.ts';
@@ -48,6 +51,12 @@ async function start(): Promise<void> {
       userDataDir: app.getPath('userData'),
       resourcesDir: process.resourcesPath,
     }),
+    nativePolicySources: nativePolicySources({
+      platform: process.platform,
+      env: process.env,
+      username: userInfo().username,
+      runCommand,
+    }),
     isDevelopment: !app.isPackaged,
     env: process.env,
   });
@@ -58,6 +67,7 @@ async function start(): Promise<void> {
       platform: process.platform,
       // Set by `npm start` when it started the local sandbox; a packaged app is never in sandbox mode.
       mode: !app.isPackaged && process.env.BOX_SSO_SANDBOX === '1' ? 'sandbox' : 'company',
+      languages: app.getPreferredSystemLanguages(),
     },
     config,
     effects: {

@@ -1,6 +1,7 @@
 import { ipcMain, type WebContents } from 'electron';
 import { eventChannels, requestChannels } from '../../common/ipc-contract.ts';
 import type { Core } from '../core/create-core.ts';
+import { appError } from '../core/errors/error-catalog.ts';
 import { dispatchRequest } from '../core/ipc/dispatch-request.ts';
 import { isTrustedSender } from '../core/ipc/trusted-sender.ts';
 
@@ -14,7 +15,7 @@ export function registerIpc(core: Core, allowedOrigins: readonly string[]): void
       const frame = event.senderFrame;
       const sender = frame && { url: frame.url, isMainFrame: frame.parent === null };
       if (!isTrustedSender(sender, allowedOrigins)) {
-        return { ok: false, error: { code: 'forbidden_sender', message: 'This page is not allowed to use the app.' } };
+        return { ok: false, error: appError('forbidden_sender', 'default').toInfo() };
       }
       return dispatchRequest(core.handlers, channel, request, (failedChannel, description) =>
         console.error(`IPC handler ${failedChannel} failed: ${description}`),

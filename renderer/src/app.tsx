@@ -4,11 +4,13 @@ import type { AppInfo } from '../../common/ipc-contract.ts';
 import { invoke } from './ipc/bridge.ts';
 import { AppFooter } from './components/app-footer.tsx';
 import { AppHeader } from './components/app-header.tsx';
+import { KeychainBanner } from './components/keychain-banner.tsx';
 import { ConfigErrorScreen } from './components/config-error-screen.tsx';
 import { SessionErrorScreen } from './components/session-error-screen.tsx';
 import { SignedOutScreen } from './components/signed-out-screen.tsx';
 import { SigningInScreen } from './components/signing-in-screen.tsx';
 import { FileBrowserScreen } from './file-browser/file-browser-screen.tsx';
+import { useLanguage } from './i18n/use-language.ts';
 import { useSession } from './use-session.ts';
 
 /** Top-level screen choice: driven only by the configuration and the session state main publishes. */
@@ -16,6 +18,7 @@ export function App() {
   const [appInfo, setAppInfo] = useState<AppInfo | null>(null);
   const [config, setConfig] = useState<DesktopConfigState | null>(null);
   const { session, signIn, cancelSignIn, signOut, signOutEverywhere } = useSession();
+  const language = useLanguage(appInfo?.languages ?? null);
 
   useEffect(() => {
     void invoke('app:getInfo').then(setAppInfo);
@@ -26,6 +29,7 @@ export function App() {
   return (
     <div className="app-shell">
       <AppHeader info={appInfo} user={user} onSignOut={signOut} onSignOutEverywhere={signOutEverywhere} />
+      {session?.status === 'signed-in' && !session.remembered && <KeychainBanner />}
       <main className="app-main">
         {config?.status === 'error' ? (
           <ConfigErrorScreen error={config.error} />
@@ -41,7 +45,7 @@ export function App() {
           </>
         )}
       </main>
-      <AppFooter info={appInfo} />
+      <AppFooter info={appInfo} language={language} />
     </div>
   );
 }

@@ -15,6 +15,22 @@ export interface SeedFileInput {
   base64?: string;
   size?: number;
   seed?: number;
+  /** Content is a real PDF of this many pages (its text becomes the `extracted_text` rendition). */
+  pdfPages?: number;
+  /** The text Box would extract from this document (for office files whose bytes are a pattern). */
+  documentText?: string;
+}
+
+/**
+ * Keeps matching representations `pending` (for `pendingPolls` status reads per file and
+ * representation, or until changed), makes them fail (`error`), or ready again (`success`).
+ * `representation` is the key in the info URL: `pdf`, `extracted_text`, `jpg_320x320`, `png_paged_1024x1024`, ...
+ */
+export interface RepresentationRule {
+  fileId?: string;
+  representation?: string;
+  state: 'pending' | 'error' | 'success';
+  pendingPolls?: number;
 }
 
 export interface EmulatorSettings {
@@ -108,6 +124,10 @@ export class EmulatorControlClient {
   /** Calls per route key, e.g. `{ "POST /oauth2/token": 2 }`. */
   callCounts(): Promise<Record<string, number>> {
     return this.call('GET', '/call-counts');
+  }
+
+  representations(rule: RepresentationRule): Promise<void> {
+    return this.call('PUT', '/representations', rule);
   }
 
   settings(settings: EmulatorSettings): Promise<void> {

@@ -1,4 +1,5 @@
 import { bufferSource, patternSource } from './content.ts';
+import { demoOfficeText, reportPdf, reportText } from './demo-documents.ts';
 import { demoPalettes, demoPhotoPng } from './demo-images.ts';
 import type { Emulator } from './emulator-state.ts';
 import { createFile, createFolder } from './items.ts';
@@ -32,19 +33,24 @@ export function seedDemoContent(emu: Emulator, user: UserRecord): void {
     `Hello ${firstName}!\n\nThis is your sandbox Box account. Upload, download, rename and search as you like:\nnothing here leaves this computer.\n`,
   );
   text(root, `${firstName}'s notes.txt`, `Notes that only ${user.name} can see.\n`);
-  createFile(emu, root, 'Quarterly report Q3.pdf', patternSource(2_340_000, 3));
-  createFile(emu, root, 'Budget 2027.xlsx', patternSource(186_000, 4));
-  createFile(emu, projects, 'Roadmap.docx', patternSource(94_000, 5));
+  const report = createFile(emu, root, 'Quarterly report Q3.pdf', bufferSource(reportPdf('Quarterly report Q3', 24)));
+  emu.representations.sources.set(report.id, { text: reportText(24) });
+  const office = [
+    createFile(emu, root, 'Budget 2027.xlsx', patternSource(186_000, 4)),
+    createFile(emu, projects, 'Roadmap.docx', patternSource(94_000, 5)),
+    createFile(emu, marketing, 'Brand guidelines.pdf', patternSource(5_800_000, 6)),
+  ];
+  for (const file of office) emu.representations.sources.set(file.id, { text: demoOfficeText[file.name] ?? file.name });
   text(launch, 'Launch checklist.md', '# Launch\n\n- [x] Copy\n- [ ] Images\n');
-  createFile(emu, marketing, 'Brand guidelines.pdf', patternSource(5_800_000, 6));
   createFile(emu, marketing, 'Product video.mp4', patternSource(48_000_000, 7));
   for (const [name, palette] of Object.entries(demoPalettes)) {
-    createFile(
+    const photo = createFile(
       emu,
       photos,
       `${name[0]!.toUpperCase()}${name.slice(1)}.png`,
       bufferSource(demoPhotoPng(320, 200, palette)),
     );
+    emu.representations.sources.set(photo.id, { palette });
   }
   const recordContent = patternSource(2048, 8);
   const width = String(largeFolderItemCount).length;

@@ -1,5 +1,6 @@
 import type { MintedApp } from './app-config.ts';
 import type { FaultTable } from './faults.ts';
+import type { RepresentationState } from './representation-state.ts';
 import type { RequestLog } from './request-log.ts';
 import type { Store } from './store.ts';
 import type { UploadSessionRecord } from './upload-session-store.ts';
@@ -35,6 +36,8 @@ export interface Emulator {
   sessions: Map<string, UploadSessionRecord>;
   /** Thumbnails "generating" (per file). */
   thumbnails: PendingSetting;
+  /** Rendition sources of seeded documents, and which renditions a test keeps pending or failed. */
+  representations: RepresentationState;
   /** Upload-session commits "still processing parts" (per session). */
   commits: PendingSetting;
   /** Where chunked-upload parts are written. */

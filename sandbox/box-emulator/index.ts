@@ -8,17 +8,26 @@ import { EmulatorControlClient } from './control-client.ts';
 import { createDispatcher } from './dispatch.ts';
 import { PendingSetting, type Emulator } from './emulator-state.ts';
 import { FaultTable } from './faults.ts';
+import { RepresentationState } from './representation-state.ts';
 import { RequestLog } from './request-log.ts';
 import { Router } from './router.ts';
+import { collaborationRoutes } from './routes/collaborations.ts';
 import { contentRoutes } from './routes/content.ts';
+import { copyRoutes } from './routes/copy.ts';
 import { controlRoutes } from './routes/control.ts';
 import { fileRoutes } from './routes/files.ts';
 import { folderRoutes } from './routes/folders.ts';
+import { groupMembershipRoutes } from './routes/group-memberships.ts';
+import { groupRoutes } from './routes/groups.ts';
+import { representationRoutes } from './routes/representations.ts';
 import { searchRoutes } from './routes/search.ts';
 import { thumbnailRoutes } from './routes/thumbnails.ts';
 import { tokenRoutes } from './routes/token.ts';
+import { trashRoutes } from './routes/trash.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 import { uploadSessionRoutes } from './routes/upload-sessions.ts';
+import { userAdminRoutes } from './routes/user-admin.ts';
+import { versionRoutes } from './routes/versions.ts';
 import { userRoutes } from './routes/users.ts';
 import { Store } from './store.ts';
 
@@ -71,6 +80,7 @@ export async function startBoxEmulator(options: BoxEmulatorOptions = {}): Promis
     sessions: new Map(),
     thumbnails: new PendingSetting(),
     commits: new PendingSetting(),
+    representations: new RepresentationState(),
     tempDir,
     demoContent: options.demoContent ?? false,
   };
@@ -83,18 +93,27 @@ export async function startBoxEmulator(options: BoxEmulatorOptions = {}): Promis
     emu.sessions.clear();
     emu.thumbnails = new PendingSetting();
     emu.commits = new PendingSetting();
+    emu.representations.clear();
   };
   const router = new Router();
   router.add([
     ...tokenRoutes(emu),
     ...userRoutes(emu),
+    ...userAdminRoutes(emu),
+    ...groupRoutes(emu),
+    ...groupMembershipRoutes(emu),
+    ...collaborationRoutes(emu),
+    ...trashRoutes(emu),
     ...folderRoutes(emu),
     ...fileRoutes(emu),
+    ...copyRoutes(emu),
+    ...versionRoutes(emu),
     ...contentRoutes(emu),
     ...uploadRoutes(emu),
     ...uploadSessionRoutes(emu),
     ...searchRoutes(emu),
     ...thumbnailRoutes(emu),
+    ...representationRoutes(emu),
     ...controlRoutes(emu, resetAll),
   ]);
   const dispatch = createDispatcher(emu, router);

@@ -2,7 +2,15 @@ import type { ContentSource } from './content.ts';
 import type { Emulator } from './emulator-state.ts';
 import { BoxError, badRequest } from './errors.ts';
 import { itemMini } from './serialize.ts';
-import { nowIso, pruneExpired, randomId, type FileRecord, type FolderRecord, type ItemRecord } from './store.ts';
+import {
+  nowIso,
+  pruneExpired,
+  randomId,
+  type FileRecord,
+  type FileVersion,
+  type FolderRecord,
+  type ItemRecord,
+} from './store.ts';
 
 /** Box rejects empty names, names over 255 characters, slashes, and `.`/`..`. */
 export function checkName(name: unknown): string {
@@ -63,16 +71,37 @@ export function createFolder(emu: Emulator, parent: FolderRecord, name: string):
   return fileUnder(emu, parent, { ...fields, kind: 'folder', children: new Map() });
 }
 
-export function createFile(emu: Emulator, parent: FolderRecord, name: string, content: ContentSource): FileRecord {
+export function createFile(
+  emu: Emulator,
+  parent: FolderRecord,
+  name: string,
+  content: ContentSource,
+  uploaderId?: string,
+): FileRecord {
   const fields = newItemFields(emu, parent, name, 'object');
-  const versions = [{ id: emu.store.newId(), content, createdAt: fields.createdAt }];
+  const modifiedBy = uploaderId ?? fields.ownerId;
+  const versions = [{ id: emu.store.newId(), content, createdAt: fields.createdAt, name, modifiedBy }];
   return fileUnder(emu, parent, { ...fields, kind: 'file', versions });
 }
 
-export function addVersion(emu: Emulator, file: FileRecord, content: ContentSource, newName?: string): void {
+export function addVersion(
+  emu: Emulator,
+  file: FileRecord,
+  content: ContentSource,
+  newName?: string,
+  uploaderId?: string,
+): FileVersion {
   if (newName !== undefined && newName !== file.name) rename(emu, file, newName);
-  file.versions.push({ id: emu.store.newId(), content, createdAt: nowIso() });
+  const version = {
+    id: emu.store.newId(),
+    content,
+    createdAt: nowIso(),
+    name: file.name,
+    modifiedBy: uploaderId ?? file.ownerId,
+  };
+  file.versions.push(version);
   emu.store.touch(file);
+  return version;
 }
 
 export function rename(emu: Emulator, item: ItemRecord, name: string): void {
@@ -96,10 +125,9 @@ export function move(emu: Emulator, item: ItemRecord, target: FolderRecord): voi
 }
 
 /** A download ticket lives 15 minutes, like Box's signed download URLs. */
-export function downloadUrl(emu: Emulator, file: FileRecord): string {
+export function downloadUrl(emu: Emulator, file: FileRecord, version = file.versions.at(-1)): string {
   pruneExpired(emu.downloads);
   const ticket = randomId(20);
-  const version = file.versions.at(-1);
   emu.downloads.set(ticket, { fileId: file.id, versionId: version?.id ?? '', expiresAt: Date.now() + 15 * 60_000 });
   return `${emu.origin}/d/1/${ticket}/download`;
 }

@@ -22,7 +22,7 @@ export const DOWNSCOPE_SCOPES = [
   'annotation_view_self',
 ] as const;
 
-export type Operation = 'read' | 'download' | 'preview' | 'upload' | 'rename' | 'delete';
+export type Operation = 'read' | 'download' | 'preview' | 'upload' | 'rename' | 'delete' | 'share';
 
 export const SCOPES_FOR: Record<Operation, readonly string[]> = {
   read: [
@@ -39,6 +39,7 @@ export const SCOPES_FOR: Record<Operation, readonly string[]> = {
   upload: ['root_readwrite', 'base_upload', 'item_upload'],
   rename: ['root_readwrite', 'item_rename'],
   delete: ['root_readwrite', 'item_delete'],
+  share: ['root_readwrite', 'item_share'],
 };
 
 export function isKnownScope(scope: string): boolean {

@@ -1,3 +1,5 @@
+import { lockJson } from './locks.ts';
+import { MAX_UPLOAD_SIZE, usedBytes } from './storage.ts';
 import type { FileRecord, FolderRecord, ItemRecord, Store, UserRecord } from './store.ts';
 
 type Json = Record<string, unknown>;
@@ -6,26 +8,46 @@ export function userMini(user: UserRecord): Json {
   return { type: 'user', id: user.id, name: user.name, login: user.login };
 }
 
+/**
+ * The fields answered for a user by default: Box's standard set plus `role`, `enterprise`,
+ * `is_platform_access_only` and `external_app_user_id`, which callers here read without asking.
+ */
 export function userFull(store: Store, user: UserRecord): Json {
   return {
     ...userMini(user),
     created_at: user.createdAt,
     modified_at: user.modifiedAt,
-    language: 'en',
-    timezone: 'America/Los_Angeles',
-    space_amount: 10_737_418_240,
-    space_used: 0,
-    max_upload_size: 5_368_709_120,
-    status: 'active',
-    job_title: '',
-    phone: '',
-    address: '',
+    language: user.profile.language,
+    timezone: user.profile.timezone,
+    space_amount: user.spaceAmount,
+    space_used: usedBytes(store, user),
+    max_upload_size: MAX_UPLOAD_SIZE,
+    status: user.status,
+    job_title: user.profile.jobTitle,
+    phone: user.profile.phone,
+    address: user.profile.address,
     avatar_url: '',
     notification_email: null,
     role: user.kind === 'service' ? 'admin' : 'user',
     enterprise: { type: 'enterprise', id: store.enterpriseId, name: 'Emulated Enterprise' },
     is_platform_access_only: user.kind === 'app' || user.kind === 'service',
     ...(user.externalAppUserId === null ? {} : { external_app_user_id: user.externalAppUserId }),
+  };
+}
+
+/** Every field Box documents for a user, for `fields=` requests. */
+export function userAllFields(store: Store, user: UserRecord): Json {
+  return {
+    ...userFull(store, user),
+    tracking_codes: [],
+    can_see_managed_users: user.kind === 'service',
+    is_sync_enabled: user.kind === 'managed',
+    is_external_collab_restricted: false,
+    is_exempt_from_device_limits: false,
+    is_exempt_from_login_verification: false,
+    my_tags: [],
+    hostname: 'https://app.box.com/',
+    external_app_user_id: user.externalAppUserId ?? '',
   };
 }
 
@@ -125,7 +147,7 @@ export function fileFull(store: Store, file: FileRecord): Json {
     ...common(store, file),
     version_number: String(file.versions.length),
     comment_count: 0,
-    lock: null,
+    lock: lockJson(store, file),
     extension: dot > 0 ? file.name.slice(dot + 1) : '',
     is_package: false,
     expires_at: null,
@@ -145,13 +167,27 @@ export function compareDefault(a: ItemRecord, b: ItemRecord): number {
   return nameCollator.compare(a.name, b.name);
 }
 
-/** `fields=a,b` answers only those fields plus the ones Box always includes; build once per request. */
+/**
+ * What Box always sends beside the fields a `fields=` request names: the object's identity
+ * (`type`, `id`, and `etag` for items). Box's reference calls this the "mini representation",
+ * but its API answers `fields=name` on a file with just `type`, `id`, `etag` and `name`.
+ */
+const ALWAYS_SENT: Record<string, readonly string[]> = {
+  file: ['type', 'id', 'etag'],
+  folder: ['type', 'id', 'etag'],
+};
+
+/** `fields=a,b` answers exactly those fields plus the object's identity; build once per request. */
 export function fieldPicker(fields: string | null): (full: Json) => Json {
   if (!fields) return (full) => full;
-  const wanted = [...new Set(['type', 'id', 'etag', ...fields.split(',').map((f) => f.trim())])];
+  const requested = fields
+    .split(',')
+    .map((f) => f.trim())
+    .filter((f) => f !== '');
   return (full) => {
+    const mini = ALWAYS_SENT[String(full.type)] ?? ['type', 'id'];
     const picked: Json = {};
-    for (const key of wanted) if (key in full) picked[key] = full[key];
+    for (const key of [...mini, ...requested]) if (key in full) picked[key] = full[key];
     return picked;
   };
 }

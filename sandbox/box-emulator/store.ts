@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import type { CollaborationRecord, GroupRecord, MembershipRecord } from './collab-records.ts';
 import type { ContentSource } from './content.ts';
+import type { ItemExtras } from './item-extras.ts';
 
 export type UserKind = 'service' | 'app' | 'managed';
+
+/** Box's user statuses; an `inactive` user's tokens are refused. */
+export type UserStatus = 'active' | 'inactive' | 'cannot_delete_edit' | 'cannot_delete_edit_upload';
 
 export interface UserRecord {
   id: string;
@@ -12,6 +17,11 @@ export interface UserRecord {
   createdAt: string;
   modifiedAt: string;
   rootFolderId: string;
+  status: UserStatus;
+  /** Bytes the user may store (Box's `space_amount`; 10 GiB by default, `-1` for unlimited). */
+  spaceAmount: number;
+  /** The editable profile fields Box keeps as given (`job_title`, `phone`, `address`, ...). */
+  profile: { jobTitle: string; phone: string; address: string; language: string; timezone: string };
 }
 
 interface ItemBase {
@@ -25,6 +35,8 @@ interface ItemBase {
   modifiedAt: string;
   /** Bumped on every change; Box exposes it as both `etag` and `sequence_id`. */
   sequence: number;
+  /** Lock, trash, shared link and tags: kept apart so the core record stays small. */
+  extras?: ItemExtras;
 }
 
 export interface FolderRecord extends ItemBase {
@@ -37,6 +49,9 @@ export interface FileVersion {
   id: string;
   content: ContentSource;
   createdAt: string;
+  /** The file's name when this version was uploaded, and who uploaded it. */
+  name?: string;
+  modifiedBy?: string;
 }
 
 export interface FileRecord extends ItemBase {
@@ -86,6 +101,9 @@ export class Store {
   items = new Map<string, ItemRecord>();
   tokens = new Map<string, TokenRecord>();
   usedJtis = new Map<string, { expiresAt: number }>();
+  groups = new Map<string, GroupRecord>();
+  memberships = new Map<string, MembershipRecord>();
+  collaborations = new Map<string, CollaborationRecord>();
   private nextId = 10_000_000;
   readonly enterpriseId: string;
   serviceAccountId = '';
@@ -105,6 +123,9 @@ export class Store {
     this.items.clear();
     this.tokens.clear();
     this.usedJtis.clear();
+    this.groups.clear();
+    this.memberships.clear();
+    this.collaborations.clear();
     const service = this.addUser({
       kind: 'service',
       name: serviceAccountName,
@@ -114,7 +135,9 @@ export class Store {
     this.serviceAccountId = service.id;
   }
 
-  addUser(input: Pick<UserRecord, 'kind' | 'name' | 'login' | 'externalAppUserId'>): UserRecord {
+  addUser(
+    input: Pick<UserRecord, 'kind' | 'name' | 'login' | 'externalAppUserId'> & Partial<Pick<UserRecord, 'status'>>,
+  ): UserRecord {
     const id = this.newId();
     const now = nowIso();
     const root: FolderRecord = {
@@ -130,7 +153,16 @@ export class Store {
       children: new Map(),
     };
     this.items.set(root.id, root);
-    const user: UserRecord = { ...input, id, createdAt: now, modifiedAt: now, rootFolderId: root.id };
+    const user: UserRecord = {
+      status: 'active',
+      spaceAmount: 10_737_418_240,
+      ...input,
+      id,
+      createdAt: now,
+      modifiedAt: now,
+      rootFolderId: root.id,
+      profile: { jobTitle: '', phone: '', address: '', language: 'en', timezone: 'America/Los_Angeles' },
+    };
     this.users.set(id, user);
     return user;
   }

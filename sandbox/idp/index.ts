@@ -41,6 +41,14 @@ export interface SandboxIdp {
   users: SandboxUser[];
   /** Signs with a new key from now on; the old key stays published so issued tokens still verify. */
   rotateKeys(): Promise<void>;
+  /**
+   * Registers the backend's back-channel logout endpoint on the desktop client: ID tokens carry
+   * `sid` from then on, and ending a session at the IdP (its end_session endpoint) posts a
+   * logout token there.
+   */
+  registerBackchannelLogout(uri: string): Promise<void>;
+  /** What the IdP does when a session ends: signs a logout token for `sub`/`sid` and posts it to the registered URI. */
+  sendBackchannelLogout(sub: string, sid: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -56,6 +64,17 @@ export function desktopClientMetadata(clientId: string): ClientMetadata {
     response_types: ['code'],
   };
 }
+
+/**
+ * oidc-provider's outgoing calls (the back-channel logout POST) refuse loopback addresses, a
+ * guard against SSRF at a real IdP. The sandbox's relying party, the backend, is on loopback,
+ * so for loopback URLs only the guard's dispatcher is left out; everything else keeps it.
+ */
+const loopbackFetch: NonNullable<Configuration['fetch']> = (url, options) => {
+  if (new URL(url instanceof Request ? url.url : url).hostname !== '127.0.0.1') return fetch(url, options);
+  const { dispatcher: _ssrfGuard, ...rest } = options as RequestInit & { dispatcher?: unknown };
+  return fetch(url, rest);
+};
 
 function configuration(options: {
   users: readonly SandboxUser[];
@@ -79,8 +98,10 @@ function configuration(options: {
       // A client may revoke only its own tokens.
       revocation: { enabled: true, allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId },
       rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
+      backchannelLogout: { enabled: true },
     },
     renderError,
+    fetch: loopbackFetch,
     pkce: { required: () => true },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     findAccount: (_ctx, sub) => {
@@ -102,7 +123,7 @@ function configuration(options: {
 export async function startSandboxIdp(options: SandboxIdpOptions = {}): Promise<SandboxIdp> {
   const users = options.users ?? defaultSandboxUsers.map((user) => ({ ...user }));
   const desktopClientId = options.desktopClientId ?? defaultDesktopClientId;
-  const clients = [desktopClientMetadata(desktopClientId), ...(options.clients ?? [])];
+  let clients = [desktopClientMetadata(desktopClientId), ...(options.clients ?? [])];
   const stores: AdapterStores = new Map();
   const cookieKeys = [randomBytes(32).toString('base64url')];
   const ttl = {
@@ -152,6 +173,22 @@ export async function startSandboxIdp(options: SandboxIdpOptions = {}): Promise<
       keys = [generateSigningKey(), ...keys];
       build();
       return Promise.resolve();
+    },
+    registerBackchannelLogout(uri) {
+      clients = clients.map((client) =>
+        client.client_id === desktopClientId
+          ? { ...client, backchannel_logout_uri: uri, backchannel_logout_session_required: true }
+          : client,
+      );
+      build();
+      return Promise.resolve();
+    },
+    async sendBackchannelLogout(sub, sid) {
+      const client = await (provider as Provider).Client.find(desktopClientId);
+      if (!client) throw new Error('the desktop client is not registered');
+      // oidc-provider's typings leave the feature's client method out (an index signature of unknown).
+      const logout = client as unknown as { backchannelLogout(sub: string, sid: string): Promise<void> };
+      await logout.backchannelLogout(sub, sid);
     },
     close() {
       server.closeAllConnections();

@@ -57,6 +57,8 @@ export async function startSandboxStack(options: SandboxStackOptions = {}): Prom
       LOG_LEVEL: options.backendLogLevel ?? 'warn',
     });
     started.push(() => backend.stop());
+    // Signing out at the IdP ends the desktop's session at the backend too.
+    await idp.registerBackchannelLogout(`${backend.url}/v1/backchannel-logout`);
 
     return {
       idp,

@@ -1,3 +1,4 @@
+import { expectAccessible } from './support/accessibility.ts';
 import { expect, test } from './fixtures.ts';
 
 test('app:getInfo round-trips from the core through the real preload to the screen', async ({ page, harness }) => {
@@ -75,15 +76,20 @@ test('inline script is blocked by the content security policy', async ({ page, h
 test('an invalid configuration shows the configuration error screen naming the file and the setting', async ({
   page,
 }) => {
-  const { startHarness } = await import('../harness/harness-server.ts');
-  const { createHarnessCore, loadHarnessConfig } = await import('../harness/harness-core.ts');
-  const config = await loadHarnessConfig({
+  const { startBrowserShell } = await import('../../main/browser-shell/browser-shell-server.ts');
+  const { createBrowserShellCore, loadBrowserShellConfig } =
+    await import('../../main/browser-shell/browser-shell-core.ts');
+  const config = await loadBrowserShellConfig({
     issuer: 'http://login.example.com',
     clientId: 'x',
     backendUrl: 'https://b.example.com',
   });
-  const core = createHarnessCore(config);
-  const harness = await startHarness({ core, rendererDirectory: 'out/renderer', preloadFile: 'out/preload/index.cjs' });
+  const core = createBrowserShellCore(config);
+  const harness = await startBrowserShell({
+    core,
+    rendererDirectory: 'out/renderer',
+    preloadFile: 'out/preload/index.cjs',
+  });
   try {
     await page.goto(harness.url);
     const screen = page.getByRole('alert');
@@ -92,6 +98,7 @@ test('an invalid configuration shows the configuration error screen naming the f
     await expect(screen).toContainText('issuer');
     await expect(page.getByRole('button', { name: 'Sign in' })).toHaveCount(0);
     await page.screenshot({ path: 'test-results/screens/config-error.png' });
+    await expectAccessible(page, 'configuration error');
   } finally {
     await harness.close();
     await core.dispose();

@@ -11,13 +11,13 @@ import { BoxClient, BoxDeveloperTokenAuth } from 'box-node-sdk';
 import { BaseUrls, NetworkSession } from 'box-node-sdk/networking';
 import type { Core } from '../../main/core/create-core.ts';
 import { startSandboxStack, type SandboxStack } from '../../sandbox/stack/start-sandbox-stack.ts';
-import { createHarnessCore, loadHarnessConfig } from '../harness/harness-core.ts';
-import { startHarness, type Harness } from '../harness/harness-server.ts';
+import { createBrowserShellCore, loadBrowserShellConfig } from '../../main/browser-shell/browser-shell-core.ts';
+import { startBrowserShell, type BrowserShell } from '../../main/browser-shell/browser-shell-server.ts';
 import { logInAtSandboxIdp } from './support/idp-login.ts';
 
 export interface JourneyWorld {
   stack: SandboxStack;
-  harness: Harness;
+  harness: BrowserShell;
   core: Core;
   /** Local paths the next "choose files to upload" dialog answers with. */
   filesToUpload: string[];
@@ -33,7 +33,7 @@ export const test = base.extend<{ journey: JourneyWorld }>({
     const opened: string[] = [];
     const waiters: Array<(url: string) => void> = [];
     const world: Partial<JourneyWorld> & { filesToUpload: string[] } = { filesToUpload: [] };
-    const core = createHarnessCore(await loadHarnessConfig(stack.desktopSettings), {
+    const core = createBrowserShellCore(await loadBrowserShellConfig(stack.desktopSettings), {
       mode: 'sandbox',
       openExternal: (url) => {
         const waiter = waiters.shift();
@@ -43,7 +43,7 @@ export const test = base.extend<{ journey: JourneyWorld }>({
       },
       dialogs: { chooseFilesToUpload: () => Promise.resolve([...world.filesToUpload]) },
     });
-    const harness = await startHarness({
+    const harness = await startBrowserShell({
       core,
       rendererDirectory: 'out/renderer',
       preloadFile: 'out/preload/index.cjs',

@@ -1,5 +1,5 @@
 /**
- * The world the file browser runs in for browser tests and the listing benchmark: the harness
+ * The world the file browser runs in for browser tests and the listing benchmark: the browser shell
  * serving the built renderer and the real preload, with a core whose `box:*` handlers run the
  * real BoxService against the Box API emulator, using scoped tokens from the real backend for
  * users who really signed in at the sandbox IdP. Until the session feature is wired into the
@@ -9,8 +9,8 @@ import type { SessionState } from '../../common/session-state.ts';
 import { createBoxHandlers } from '../../main/core/box/box-handlers.ts';
 import type { BoxService } from '../../main/core/box/box-service.ts';
 import type { Core } from '../../main/core/create-core.ts';
-import { createHarnessCore, loadHarnessConfig } from '../harness/harness-core.ts';
-import { startHarness, type Harness } from '../harness/harness-server.ts';
+import { createBrowserShellCore, loadBrowserShellConfig } from '../../main/browser-shell/browser-shell-core.ts';
+import { startBrowserShell, type BrowserShell } from '../../main/browser-shell/browser-shell-server.ts';
 import {
   signedInService,
   startBoxStack,
@@ -19,7 +19,7 @@ import {
 } from '../integration/box-service/support/box-stack.ts';
 
 export interface FileBrowserWorld {
-  harness: Harness;
+  harness: BrowserShell;
   stack: BoxStack;
   /** The signed-in user's Box session, null when signed out. */
   current: SignedInService | null;
@@ -31,8 +31,8 @@ export interface FileBrowserWorld {
 export async function startFileBrowserWorld(): Promise<FileBrowserWorld> {
   const stack = await startBoxStack();
   // A valid company configuration pointing at the sandbox peers, as sandbox mode would.
-  const base = createHarnessCore(
-    await loadHarnessConfig({
+  const base = createBrowserShellCore(
+    await loadBrowserShellConfig({
       issuer: stack.idp.issuer,
       clientId: stack.idp.desktopClientId,
       backendUrl: stack.backend.url,
@@ -46,7 +46,11 @@ export async function startFileBrowserWorld(): Promise<FileBrowserWorld> {
     ...base,
     handlers: { ...base.handlers, ...createBoxHandlers(() => service), 'session:get': () => session },
   };
-  const harness = await startHarness({ core, rendererDirectory: 'out/renderer', preloadFile: 'out/preload/index.cjs' });
+  const harness = await startBrowserShell({
+    core,
+    rendererDirectory: 'out/renderer',
+    preloadFile: 'out/preload/index.cjs',
+  });
   const publish = (next: SessionState): void => {
     session = next;
     core.events.emit('session:changed', next);
@@ -63,6 +67,7 @@ export async function startFileBrowserWorld(): Promise<FileBrowserWorld> {
       publish({
         status: 'signed-in',
         user: { name: user?.name ?? username, email: null, boxUserId: signedIn.boxUserId },
+        remembered: true,
       });
       return signedIn;
     },

@@ -3,10 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './file-browser-journey-fixtures.ts';
+import { expectAccessible } from './support/accessibility.ts';
 
-/** Screenshots of each state, for people to look at (not compared by the test). */
+/** Screenshots of each state, for people to look at (not compared by the test); axe checks each one. */
 const shotDirectory = process.env.FILE_BROWSER_SHOTS ?? '/tmp/file-browser-shots';
-const shot = (page: Page, name: string) => page.screenshot({ path: `${shotDirectory}/${name}.png` });
+const shot = async (page: Page, name: string) => {
+  await page.screenshot({ path: `${shotDirectory}/${name}.png` });
+  await expectAccessible(page, name);
+};
 
 const rows = (page: Page) =>
   page

@@ -1,20 +1,24 @@
 /**
  * Playwright fixtures for whole-app journeys: the real sandbox stack (oidc-provider, the Box
  * API emulator, the provisioning backend as its own process), the real core configured for
- * it, and the built renderer and preload in Chromium through the harness. A second browser
+ * it, and the built renderer and preload in Chromium through the browser shell. A second browser
  * context plays the system browser: every URL the core opens lands there, where the test
  * logs in on the identity provider's own page.
  */
 import { test as base, type BrowserContext, type Page } from '@playwright/test';
 import type { Core } from '../../main/core/create-core.ts';
 import { startSandboxStack, type SandboxStack } from '../../sandbox/stack/start-sandbox-stack.ts';
-import { createHarnessCore, loadHarnessConfig, type HarnessEffects } from '../harness/harness-core.ts';
-import { startHarness, type Harness } from '../harness/harness-server.ts';
+import {
+  createBrowserShellCore,
+  loadBrowserShellConfig,
+  type BrowserShellEffects,
+} from '../../main/browser-shell/browser-shell-core.ts';
+import { startBrowserShell, type BrowserShell } from '../../main/browser-shell/browser-shell-server.ts';
 import { logInAtSandboxIdp } from './support/idp-login.ts';
 
 export interface SandboxWorld {
   stack: SandboxStack;
-  harness: Harness;
+  harness: BrowserShell;
   core: Core;
   /** Every URL the app asked the system browser to open, in order. */
   openedUrls: string[];
@@ -23,19 +27,35 @@ export interface SandboxWorld {
   completeSignIn(username: string): Promise<Page>;
 }
 
-export const test = base.extend<{
-  world: SandboxWorld;
-  demoContent: boolean;
-  /** How the OS dialogs answer (save path, folders, files to upload); by default the user cancels. */
-  dialogs: HarnessEffects['dialogs'];
-}>({
+export const test = base.extend<
+  {
+    world: SandboxWorld;
+    demoContent: boolean;
+    /** How the OS dialogs answer (save path, folders, files to upload); by default the user cancels. */
+    dialogs: BrowserShellEffects['dialogs'];
+  },
+  {
+    /** 'absent' (the no-keychain project): this worker's D-Bus session address leads nowhere. */
+    secretService: 'present' | 'absent';
+    withoutSecretService: void;
+  }
+>({
+  secretService: ['present', { option: true, scope: 'worker' }],
+  withoutSecretService: [
+    async ({ secretService }, use) => {
+      // Set before the core's first keychain call: libsecret connects lazily, once per process.
+      if (secretService === 'absent') process.env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent/no-secret-service';
+      await use();
+    },
+    { scope: 'worker', auto: true },
+  ],
   demoContent: [false, { option: true }],
   dialogs: [undefined, { option: true }],
   world: async ({ browser, demoContent, dialogs }, use) => {
     const stack = await startSandboxStack({ demoContent });
     const openedUrls: string[] = [];
     const waiters: Array<(url: string) => void> = [];
-    const core = createHarnessCore(await loadHarnessConfig(stack.desktopSettings), {
+    const core = createBrowserShellCore(await loadBrowserShellConfig(stack.desktopSettings), {
       mode: 'sandbox',
       openExternal: (url) => {
         openedUrls.push(url);
@@ -44,7 +64,7 @@ export const test = base.extend<{
       },
       ...(dialogs ? { dialogs } : {}),
     });
-    const harness = await startHarness({
+    const harness = await startBrowserShell({
       core,
       rendererDirectory: 'out/renderer',
       preloadFile: 'out/preload/index.cjs',

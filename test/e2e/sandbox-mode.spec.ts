@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Page } from '@playwright/test';
-import { createHarnessCore, loadHarnessConfig } from '../harness/harness-core.ts';
-import { startHarness } from '../harness/harness-server.ts';
+import { createBrowserShellCore, loadBrowserShellConfig } from '../../main/browser-shell/browser-shell-core.ts';
+import { startBrowserShell } from '../../main/browser-shell/browser-shell-server.ts';
 import { expect, test } from '@playwright/test';
 import { portRefuses } from '../support/ports.ts';
 import { logInAtSandboxIdp } from './support/idp-login.ts';
@@ -61,14 +61,18 @@ test('npm run sandbox: alice and bob each see their own demo files; Ctrl+C stops
   test.setTimeout(180_000);
   const sandbox = await startNpmSandbox();
   let nextUrl: (url: string) => void = () => undefined;
-  const core = createHarnessCore(await loadHarnessConfig(sandbox.settings), {
+  const core = createBrowserShellCore(await loadBrowserShellConfig(sandbox.settings), {
     mode: 'sandbox',
     openExternal: (url) => {
       nextUrl(url);
       return Promise.resolve();
     },
   });
-  const harness = await startHarness({ core, rendererDirectory: 'out/renderer', preloadFile: 'out/preload/index.cjs' });
+  const harness = await startBrowserShell({
+    core,
+    rendererDirectory: 'out/renderer',
+    preloadFile: 'out/preload/index.cjs',
+  });
   const systemBrowser = await (await browser.newContext()).newPage();
   const opened = () => new Promise<string>((resolve) => (nextUrl = resolve));
   try {

@@ -1,13 +1,16 @@
 import { expect, test } from './sandbox-fixtures.ts';
+import { expectAccessible } from './support/accessibility.ts';
 
 test('sign in through the system browser, see the signed-in header, sign out', async ({ page, world }) => {
   await page.goto(world.harness.url);
   await expect(page.getByText('Sandbox', { exact: true })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/signed-out.png' });
+  await expectAccessible(page, 'signed out');
 
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: 'Finish signing in in your browser' })).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/signing-in.png' });
+  await expectAccessible(page, 'signing in');
 
   const tab = await world.completeSignIn('alice');
   await tab.screenshot({ path: 'test-results/screens/browser-callback.png' });
@@ -18,6 +21,7 @@ test('sign in through the system browser, see the signed-in header, sign out', a
   await expect(page.getByTestId('signed-in-name')).toHaveText('Alice Example');
   await expect(page.getByText('alice@example.com')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/signed-in.png' });
+  await expectAccessible(page, 'signed in');
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Your Box files, with your company sign-in' })).toBeVisible();
@@ -35,6 +39,7 @@ test('"sign out of your company account too" signs out of the app and opens the 
 
   await page.getByRole('button', { name: 'Sign-out options' }).click();
   await page.screenshot({ path: 'test-results/screens/sign-out-menu.png' });
+  await expectAccessible(page, 'sign-out menu');
   // Opened at the window's right edge, the menu is moved back inside it.
   const menuBox = (await page.getByRole('menu', { name: 'Sign-out options' }).boundingBox())!;
   expect(menuBox.x + menuBox.width).toBeLessThanOrEqual(page.viewportSize()!.width - 8);
@@ -52,6 +57,25 @@ test('"sign out of your company account too" signs out of the app and opens the 
   await tab.goto(endSession.href);
   await tab.getByRole('button', { name: 'Yes, sign me out' }).click();
   await expect(tab.getByRole('heading', { name: 'You are signed out of the sandbox.' })).toBeVisible();
+});
+
+test('cancelling at the identity provider shows the sign-in error screen, whose Try again starts over', async ({
+  page,
+  world,
+}) => {
+  await page.goto(world.harness.url);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect.poll(() => world.openedUrls.length).toBe(1);
+  const tab = await world.systemBrowser.newPage();
+  await tab.goto(world.openedUrls[0]!);
+  await tab.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/sign-in-error.png' });
+  await expectAccessible(page, 'sign-in error');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page, 'sign-in error, dark');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { name: 'Finish signing in in your browser' })).toBeVisible();
 });
 
 test('cancelling a pending sign-in returns to the signed-out screen', async ({ page, world }) => {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './sandbox-fixtures.ts';
+import { expectAccessible } from './support/accessibility.ts';
 import { dropFiles } from './support/drop-files.ts';
 
 /** Where the save dialog "chooses" to put downloads, and what it was asked to suggest. */
@@ -20,9 +21,11 @@ test.use({
 });
 
 const sha1 = (bytes: Buffer): string => createHash('sha1').update(bytes).digest('hex');
-/** For people to look at; bars are shown at their final width, not mid-transition. */
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `test-results/screens/transfers-${name}.png`, animations: 'disabled' });
+/** For people to look at (bars at their final width, not mid-transition); axe checks each. */
+const shot = async (page: Page, name: string) => {
+  await page.screenshot({ path: `test-results/screens/transfers-${name}.png`, animations: 'disabled' });
+  await expectAccessible(page, `transfers panel, ${name}`);
+};
 
 /** A transfer's row in the panel, e.g. "Upload of notes.txt". */
 const transferRow = (panel: Locator, label: string): Locator =>

@@ -1,10 +1,18 @@
 import * as oidc from 'openid-client';
 import { assertIdpUrl } from './idp-url-guard.ts';
 import { openLoopbackListener } from './loopback-listener.ts';
+import { throwIfCancelled, unlessCancelled } from './sign-in-cancellation.ts';
 import { defaultScopes, defaultSignInTimeoutMs, type SignInSettings } from './sign-in-settings.ts';
 import { signInError, toSignInError } from './sign-in-errors.ts';
 
 export type TokenResponse = oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers;
+
+/** A browser tab sent to the identity provider, and where it comes back. */
+export interface SignInTab {
+  authorizeUrl: string;
+  state: string;
+  port: number;
+}
 
 export interface AuthorizationFlowOptions {
   config: oidc.Configuration;
@@ -13,8 +21,10 @@ export interface AuthorizationFlowOptions {
   openExternal: (url: string) => Promise<void>;
   /** Aborted by "Cancel" or by a newer sign-in. */
   signal: AbortSignal;
-  /** Called with the authorize URL once the listener is up ("Copy sign-in link"). */
-  onAuthorizeUrl?: (url: string) => void;
+  /** Tabs of the sign-ins this one replaced: if they come back late, they are told so and ignored. */
+  replacedTabs?: readonly SignInTab[];
+  /** Called right before the browser is asked to open the tab ("Copy sign-in link" uses its URL). */
+  onTabOpening?: (tab: SignInTab) => void;
   /** Called when the browser comes back, so the shell can bring the app window to the front. */
   onCallback?: () => void;
 }
@@ -22,21 +32,29 @@ export interface AuthorizationFlowOptions {
 /**
  * One authorization code + PKCE flow through the system browser (RFC 8252): listener up,
  * browser opened, one callback awaited (or timeout / cancel), code exchanged with the
- * verifier, and the browser tab told how it went. The listener is always closed.
+ * verifier, and the browser tab told how it went. The listener is always closed, and a
+ * cancelled flow opens neither a listener nor a tab.
  */
 export async function runAuthorizationFlow(options: AuthorizationFlowOptions): Promise<TokenResponse> {
   const { config, settings, signal } = options;
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
   const verifier = oidc.randomPKCECodeVerifier();
-  const listener = await openLoopbackListener({ expectedState: state, ports: settings.loopbackPorts ?? [] });
+  const codeChallenge = await oidc.calculatePKCECodeChallenge(verifier);
+  throwIfCancelled(signal);
+  const listener = await openLoopbackListener({
+    expectedState: state,
+    ports: settings.loopbackPorts ?? [],
+    replaced: options.replacedTabs ?? [],
+  });
   let timer: NodeJS.Timeout | undefined;
-  let onAbort: (() => void) | undefined;
   try {
+    // Cancelled while the listener came up: it closes below, and no tab opens.
+    throwIfCancelled(signal);
     const parameters: Record<string, string> = {
       redirect_uri: listener.redirectUri,
       scope: (settings.scopes ?? defaultScopes).join(' '),
-      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+      code_challenge: codeChallenge,
       code_challenge_method: 'S256',
       state,
       nonce,
@@ -48,27 +66,28 @@ export async function runAuthorizationFlow(options: AuthorizationFlowOptions): P
     const metadata = config.serverMetadata();
     assertIdpUrl(authorizeUrl, [new URL(metadata.authorization_endpoint ?? metadata.issuer).origin]);
 
-    const stopped = new Promise<never>((_resolve, reject) => {
+    const timedOut = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(() => reject(signInError('sign_in_timeout')), settings.timeoutMs ?? defaultSignInTimeoutMs);
-      onAbort = () => reject(signInError('sign_in_cancelled'));
-      if (signal.aborted) onAbort();
-      signal.addEventListener('abort', onAbort, { once: true });
     });
-    options.onAuthorizeUrl?.(authorizeUrl);
+    const wait = <T>(work: Promise<T>): Promise<T> => unlessCancelled(Promise.race([work, timedOut]), signal);
+    options.onTabOpening?.({ authorizeUrl, state, port: listener.port });
     // A browser that fails to open does not end the flow: the user can still "Copy sign-in link".
-    await Promise.race([options.openExternal(authorizeUrl).catch(() => undefined), stopped]);
-    const callbackUrl = await Promise.race([listener.callback, stopped]);
+    await wait(options.openExternal(authorizeUrl).catch(() => undefined));
+    const callbackUrl = await wait(listener.callback);
     options.onCallback?.();
+    // The listener takes any callback carrying our state; one without a code or an error is no answer.
+    if (!callbackUrl.searchParams.has('error') && !callbackUrl.searchParams.get('code')) {
+      throw signInError('sign_in_malformed_answer');
+    }
     // openid-client checks state and, when the provider advertises RFC 9207, iss.
-    const tokens = await Promise.race([
+    const tokens = await wait(
       oidc.authorizationCodeGrant(config, callbackUrl, {
         pkceCodeVerifier: verifier,
         expectedState: state,
         expectedNonce: nonce,
         idTokenExpected: true,
       }),
-      stopped,
-    ]);
+    );
     await listener.finish({ ok: true });
     return tokens;
   } catch (error) {
@@ -77,6 +96,5 @@ export async function runAuthorizationFlow(options: AuthorizationFlowOptions): P
     throw appError;
   } finally {
     clearTimeout(timer);
-    if (onAbort) signal.removeEventListener('abort', onAbort);
   }
 }

@@ -58,3 +58,11 @@ export const rejectedRequestPage = (): string =>
     'This sign-in link is not valid',
     'It does not belong to the sign-in Box SSO Desktop is waiting for. Return to the app and start the sign-in from there.',
   );
+
+/** For the tab of a sign-in that a newer one replaced: its answer is dropped, so nothing happens in the app. */
+export const replacedSignInPage = (): string =>
+  page(
+    'error',
+    'This sign-in was replaced',
+    'A newer sign-in was started in Box SSO Desktop, so this one was stopped and nothing changed in the app. Finish signing in in the newest sign-in tab, or return to the app. You can close this tab.',
+  );

@@ -1,4 +1,4 @@
-import { AppError } from '../../../common/app-error.ts';
+import { appError } from '../errors/error-catalog.ts';
 import { isSafeExternalUrl } from '../security/external-url.ts';
 
 /**
@@ -7,9 +7,6 @@ import { isSafeExternalUrl } from '../security/external-url.ts';
  */
 export function assertIdpUrl(candidate: string, allowedOrigins: readonly string[]): void {
   if (!isSafeExternalUrl(candidate) || !allowedOrigins.includes(new URL(candidate).origin)) {
-    throw new AppError(
-      'config_invalid',
-      'The sign-in address from the identity provider is not safe to open. Tell IT.',
-    );
+    throw appError('config_invalid', 'idp_url');
   }
 }

@@ -1,14 +1,22 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { callbackPageHeaders, errorPage, rejectedRequestPage, successPage } from './callback-pages.ts';
+import {
+  callbackPageHeaders,
+  errorPage,
+  rejectedRequestPage,
+  replacedSignInPage,
+  successPage,
+} from './callback-pages.ts';
+import { appError } from '../errors/error-catalog.ts';
 import { signInError } from './sign-in-errors.ts';
 
 /**
  * The RFC 8252 loopback redirect receiver. Bound to 127.0.0.1 only; it accepts exactly one
  * callback that carries our `state` and a `code` or `error`, and turns everything else away
  * without ending the flow (a stray tab, a port scanner, a DNS-rebinding page with a foreign
- * Host header). The accepted tab waits for `finish()` so it can show the real outcome.
+ * Host header). The accepted tab waits for `finish()` so it can show the real outcome. A tab of
+ * a sign-in this one replaced is told so and ignored.
  */
 export interface LoopbackListener {
   port: number;
@@ -29,35 +37,59 @@ const sameSecret = (a: string, b: string): boolean => {
   return left.length === right.length && timingSafeEqual(left, right);
 };
 
-async function listenOnFirstFree(server: Server, ports: readonly number[]): Promise<number> {
-  for (const port of ports.length > 0 ? ports : [0]) {
-    try {
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen({ host: '127.0.0.1', port, exclusive: true }, () => {
-          server.off('error', reject);
-          resolve();
-        });
-      });
-      return (server.address() as AddressInfo).port;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' && (error as NodeJS.ErrnoException).code !== 'EACCES')
-        throw error;
-    }
-  }
-  throw signInError('config_invalid');
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ host: '127.0.0.1', port, exclusive: true }, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }
 
-export async function openLoopbackListener(options: {
+/**
+ * Tries the preferred ports first (those of replaced sign-ins, whose late tabs then reach this
+ * listener and are told so), then IT's list, or any free port when IT configured none.
+ */
+async function listenOnFirstFree(
+  server: Server,
+  configured: readonly number[],
+  preferred: readonly number[],
+): Promise<number> {
+  const busy: number[] = [];
+  for (const port of new Set([...preferred, ...(configured.length > 0 ? configured : [0])])) {
+    try {
+      await listen(server, port);
+      return (server.address() as AddressInfo).port;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EADDRINUSE' && code !== 'EACCES') throw error;
+      if (code === 'EADDRINUSE' && configured.includes(port)) busy.push(port);
+    }
+  }
+  // The app's own replaced sign-in has let go of its port before this one listens, so a
+  // busy port is another program's; a port we may not open at all is a bad setting.
+  throw busy.length > 0
+    ? appError('sign_in_port_in_use', 'default', { ports: busy })
+    : appError('config_invalid', 'sign_in_ports');
+}
+
+export interface LoopbackListenerOptions {
   expectedState: string;
+  /** IT's fixed ports; empty or absent: any free port. */
   ports?: readonly number[];
-}): Promise<LoopbackListener> {
+  /** Sign-ins this one replaced: their tabs get a page saying so, and their ports are tried first. */
+  replaced?: readonly { state: string; port: number }[];
+}
+
+export async function openLoopbackListener(options: LoopbackListenerOptions): Promise<LoopbackListener> {
   let accepted: ServerResponse | undefined;
   let resolveCallback: (url: URL) => void = () => undefined;
   const callback = new Promise<URL>((resolve) => {
     resolveCallback = resolve;
   });
   let port = 0;
+  const replaced = options.replaced ?? [];
 
   const turnAway = (res: ServerResponse, status: number, extra: Record<string, string> = {}): void => {
     res.writeHead(status, { ...callbackPageHeaders, ...extra, Connection: 'close' }).end(rejectedRequestPage());
@@ -68,15 +100,22 @@ export async function openLoopbackListener(options: {
     if (req.headers.host !== `127.0.0.1:${port}`) return turnAway(res, 421);
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname !== callbackPath) return turnAway(res, 404);
+    const state = url.searchParams.get('state') ?? '';
+    if (replaced.some((tab) => sameSecret(state, tab.state))) {
+      return res.writeHead(410, { ...callbackPageHeaders, Connection: 'close' }).end(replacedSignInPage());
+    }
     if (accepted) return turnAway(res, 409);
-    const state = url.searchParams.get('state');
-    if (state === null || !sameSecret(state, options.expectedState)) return turnAway(res, 400);
+    if (!sameSecret(state, options.expectedState)) return turnAway(res, 400);
     if (!url.searchParams.has('code') && !url.searchParams.has('error')) return turnAway(res, 400);
     accepted = res;
     resolveCallback(url);
   });
   server.keepAliveTimeout = 1_000;
-  port = await listenOnFirstFree(server, options.ports ?? []);
+  port = await listenOnFirstFree(
+    server,
+    options.ports ?? [],
+    replaced.map((tab) => tab.port),
+  );
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {

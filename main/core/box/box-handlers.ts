@@ -1,4 +1,4 @@
-import { AppError } from '../../../common/app-error.ts';
+import { appError } from '../errors/error-catalog.ts';
 import type { HandlerTable } from '../ipc/handler-table.ts';
 import type { BoxService } from './box-service.ts';
 
@@ -13,7 +13,7 @@ export type BoxHandlers = Pick<HandlerTable, BoxChannel>;
 export function createBoxHandlers(currentService: () => BoxService | null): BoxHandlers {
   const service = (): BoxService => {
     const current = currentService();
-    if (!current) throw new AppError('not_signed_in', 'You are signed out. Sign in to see your files.');
+    if (!current) throw appError('not_signed_in', 'browse');
     return current;
   };
   return {

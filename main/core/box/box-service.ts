@@ -1,4 +1,3 @@
-import { AppError } from '../../../common/app-error.ts';
 import type {
   BoxFileInfo,
   BoxFolderInfo,
@@ -9,8 +8,9 @@ import type {
   BoxSortKey,
 } from '../../../common/box-items.ts';
 import { boxNameProblem } from '../../../common/box-name-rules.ts';
-import { createBoxConnection, type BoxConnection, type BoxConnectionOptions } from './box-connection.ts';
-import { toAppError, type BoxErrorContext } from './box-error-messages.ts';
+import { createBoxConnection, type BoxConnection, type BoxConnectionOptions } from '../box-client/box-connection.ts';
+import { fromSdkError } from '../box-client/box-errors.ts';
+import { appError } from '../errors/error-catalog.ts';
 import {
   fileInfoFields,
   folderJsonSchema,
@@ -171,7 +171,7 @@ export class BoxService {
     itemId: string,
     kind: ItemKind,
     body: { name?: string; parent?: { id: string } },
-    context: BoxErrorContext,
+    context: { name?: string },
   ): Promise<BoxItem> {
     const options = { requestBody: body, queryParams: { fields: [...listingFields] } };
     const item = await this.#call<{ rawData?: unknown }>(
@@ -184,16 +184,17 @@ export class BoxService {
     return parseItem(item.rawData);
   }
 
-  async #call<T>(operation: () => Promise<T>, context: BoxErrorContext = {}): Promise<T> {
+  /** `context.name`: the name the user typed, for name clashes and invalid names. */
+  async #call<T>(operation: () => Promise<T>, context: { name?: string } = {}): Promise<T> {
     try {
       return await operation();
     } catch (error) {
-      throw toAppError(error, context);
+      throw fromSdkError(error, context.name);
     }
   }
 }
 
 function checkName(name: string): void {
   const problem = boxNameProblem(name);
-  if (problem !== null) throw new AppError('box_item_name_invalid', problem);
+  if (problem !== null) throw appError('box_item_name_invalid', 'rule', { text: problem });
 }

@@ -1,7 +1,9 @@
 import type { Readable } from 'node:stream';
 import { FetchOptions } from 'box-node-sdk/networking';
-import type { BoxConnection } from './box-connection.ts';
-import { retryAfterSeconds } from '../../../common/box-retry-strategy.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { retryAfterSeconds } from '../../../common/retry-after.ts';
+import type { BoxConnection } from '../box-client/box-connection.ts';
+import { boxRetryPolicy, pendingWaitSeconds } from '../box-client/retry-policy.ts';
 
 export interface ThumbnailOptions {
   /** Box draws thumbnails on demand and answers `202` + `retry-after` until one is ready. */
@@ -12,13 +14,18 @@ export interface ThumbnailOptions {
   size: number;
 }
 
-const defaults: ThumbnailOptions = { maxPendingWaits: 3, maxWaitSeconds: 2, maxBytes: 256 * 1024, size: 64 };
+const defaults: ThumbnailOptions = {
+  maxPendingWaits: boxRetryPolicy.pending.thumbnailWaits,
+  maxWaitSeconds: boxRetryPolicy.pending.thumbnailMaxWaitSeconds,
+  maxBytes: 256 * 1024,
+  size: 64,
+};
 
 /**
  * Reads a thumbnail through the SDK's network client rather than `files.getFileThumbnailById`:
  * that method turns Box's `202 Accepted` into `undefined` and drops the `retry-after` header,
  * so a thumbnail still being drawn could never be waited for. Here the status and headers are
- * visible, while auth, base URLs and retries stay the SDK's.
+ * visible, while auth, base URLs and retries stay the Box client's (the SDK session's).
  */
 export async function readThumbnail(
   connection: BoxConnection,
@@ -41,8 +48,7 @@ export async function readThumbnail(
     if (response.status === 202) {
       response.content?.destroy();
       if (attempt >= options.maxPendingWaits) return null;
-      const wait = Math.min(retryAfterSeconds(response.headers) ?? 1, options.maxWaitSeconds);
-      await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+      await sleep(pendingWaitSeconds(retryAfterSeconds(response.headers), options.maxWaitSeconds) * 1000);
       continue;
     }
     if (response.status !== 200 || !response.content) return null;

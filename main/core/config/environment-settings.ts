@@ -8,6 +8,7 @@ import {
   type SettingKey,
 } from '../../../common/desktop-config-schema.ts';
 import { errorFromZod } from './config-load-error.ts';
+import { settingValueFromText } from './setting-kinds.ts';
 
 export const environmentVariables = {
   issuer: 'BOX_SSO_ISSUER',
@@ -19,23 +20,20 @@ export const environmentVariables = {
   domainHint: 'BOX_SSO_DOMAIN_HINT',
   boxApiUrl: 'BOX_SSO_BOX_API_URL',
   boxUploadUrl: 'BOX_SSO_BOX_UPLOAD_URL',
+  updatesEnabled: 'BOX_SSO_UPDATES_ENABLED',
+  updateUrl: 'BOX_SSO_UPDATE_URL',
+  updateChannel: 'BOX_SSO_UPDATE_CHANNEL',
 } as const satisfies Record<SettingKey, string>;
 
 /** Names the source in errors; there is no file. */
 export const environmentSourceName = 'environment variables';
 
-function list(value: string, separator: RegExp): string[] {
-  return value.split(separator).filter((item) => item !== '');
-}
-
 export function readEnvironmentSettings(env: NodeJS.ProcessEnv): DesktopSettingsLayer {
   const raw: Record<string, unknown> = {};
-  for (const [key, variable] of Object.entries(environmentVariables)) {
+  for (const [key, variable] of Object.entries(environmentVariables) as [SettingKey, string][]) {
     const value = env[variable];
     if (value === undefined || value === '') continue;
-    if (key === 'scopes') raw[key] = list(value, /\s+/);
-    else if (key === 'loopbackPorts') raw[key] = list(value, /[\s,]+/).map(Number);
-    else raw[key] = value;
+    raw[key] = settingValueFromText(key, value);
   }
   const result = desktopSettingsLayerSchema.safeParse(raw);
   if (!result.success) {

@@ -1,66 +1,99 @@
 /**
- * Precedence and locking. Strongest first: the policy, then (development builds only) the
- * environment, then the user's settings, then the bundled settings, then the defaults.
+ * Precedence and locking. Strongest first:
  *
- * A policy locks what it sets. If it lists `userOverridable`, exactly those settings are the
- * user's to change (the policy's value becomes the user's default) and every other setting
- * is locked, even one the policy leaves to the bundled settings or the defaults.
+ * 1. what a policy source enforces, the sources in their order (machine registry or managed
+ *    preferences, then the user-scoped ones, then the policy file);
+ * 2. the environment (development builds only), then the user's settings;
+ * 3. the policy sources' defaults, in the same order;
+ * 4. the bundled settings, then the built-in defaults.
+ *
+ * A setting is locked when a source enforces it, or when a source lists `userOverridable` and
+ * the setting is not in the list (then it is locked even at a default or bundled value).
  */
 import {
   settingDefaults,
   settingKeys,
   type ConfigSource,
-  type DesktopPolicy,
   type DesktopSettingsLayer,
   type SettingKey,
 } from '../../../common/desktop-config-schema.ts';
+import type { PolicyLayers } from './policy-source.ts';
+
+export interface NamedLayer {
+  /** Where the layer comes from: a file, "environment variables". */
+  name: string;
+  values: DesktopSettingsLayer;
+}
 
 export interface SettingsSources {
-  policy?: DesktopPolicy | undefined;
-  environment?: DesktopSettingsLayer | undefined;
-  user?: DesktopSettingsLayer | undefined;
-  bundled?: DesktopSettingsLayer | undefined;
+  /** Strongest first. */
+  policies: PolicyLayers[];
+  environment?: NamedLayer | undefined;
+  user?: NamedLayer | undefined;
+  bundled?: NamedLayer | undefined;
 }
 
 export interface MergedSettings {
   values: Partial<Record<SettingKey, unknown>>;
   sources: Partial<Record<SettingKey, ConfigSource>>;
+  origins: Partial<Record<SettingKey, string>>;
   lockedKeys: SettingKey[];
   ignoredUserKeys: SettingKey[];
 }
 
-export function lockedSettingKeys(policy: DesktopPolicy | undefined): SettingKey[] {
-  if (policy === undefined) return [];
-  const overridable = policy.userOverridable;
-  if (overridable !== undefined) return settingKeys.filter((key) => !overridable.includes(key));
-  return settingKeys.filter((key) => policy[key] !== undefined);
+export const builtInOrigin = 'built-in default';
+
+interface Candidate {
+  source: ConfigSource;
+  name: string;
+  values: DesktopSettingsLayer;
+}
+
+export function lockedSettingKeys(policies: readonly PolicyLayers[]): SettingKey[] {
+  return settingKeys.filter((key) =>
+    policies.some(
+      (policy) =>
+        policy.enforced[key] !== undefined ||
+        (policy.userOverridable !== undefined && !policy.userOverridable.includes(key)),
+    ),
+  );
+}
+
+function named(source: ConfigSource, layer: NamedLayer | undefined): Candidate[] {
+  return layer === undefined ? [] : [{ source, name: layer.name, values: layer.values }];
 }
 
 export function mergeSettings(sources: SettingsSources): MergedSettings {
-  const lockedKeys = lockedSettingKeys(sources.policy);
-  const merged: MergedSettings = { values: {}, sources: {}, lockedKeys, ignoredUserKeys: [] };
+  const lockedKeys = lockedSettingKeys(sources.policies);
+  const enforced = sources.policies.map((policy): Candidate => ({
+    source: 'policy',
+    name: policy.source,
+    values: policy.enforced,
+  }));
+  const defaults = sources.policies.map((policy): Candidate => ({
+    source: 'policy-default',
+    name: `${policy.source} (defaults)`,
+    values: policy.defaults,
+  }));
+  const userChoices = [...named('environment', sources.environment), ...named('user', sources.user)];
+  const bundled = named('bundled', sources.bundled);
+  const lockedOrder = [...enforced, ...defaults, ...bundled];
+  const openOrder = [...userChoices, ...defaults, ...bundled];
+
+  const merged: MergedSettings = { values: {}, sources: {}, origins: {}, lockedKeys, ignoredUserKeys: [] };
   for (const key of settingKeys) {
     const locked = lockedKeys.includes(key);
-    const order: [ConfigSource, DesktopSettingsLayer | undefined][] = locked
-      ? [
-          ['policy', sources.policy],
-          ['bundled', sources.bundled],
-        ]
-      : [
-          ['environment', sources.environment],
-          ['user', sources.user],
-          ['policy', sources.policy],
-          ['bundled', sources.bundled],
-        ];
-    const found = order.find(([, layer]) => layer?.[key] !== undefined);
+    const found = (locked ? lockedOrder : openOrder).find((candidate) => candidate.values[key] !== undefined);
     if (found !== undefined) {
-      merged.values[key] = found[1]?.[key];
-      merged.sources[key] = found[0];
+      merged.values[key] = found.values[key];
+      merged.sources[key] = found.source;
+      merged.origins[key] = found.name;
     } else if (key in settingDefaults) {
       merged.values[key] = settingDefaults[key as keyof typeof settingDefaults];
       merged.sources[key] = 'default';
+      merged.origins[key] = builtInOrigin;
     }
-    if (locked && (sources.user?.[key] !== undefined || sources.environment?.[key] !== undefined))
+    if (locked && userChoices.some((candidate) => candidate.values[key] !== undefined))
       merged.ignoredUserKeys.push(key);
   }
   return merged;

@@ -2,6 +2,7 @@ import { AppError } from '../../../common/app-error.ts';
 import { requestChannels, type IpcResult, type RequestChannel } from '../../../common/ipc-contract.ts';
 import { ipcRequestSchemas } from '../../../common/ipc-request-schemas.ts';
 import type { HandlerTable } from './handler-table.ts';
+import { appError, isShown } from '../errors/error-catalog.ts';
 import { loggableError } from '../security/loggable-error.ts';
 
 /** Told about an unexpected failure, already as loggable text: secrets redacted, no error properties. */
@@ -13,7 +14,7 @@ function isRequestChannel(channel: unknown): channel is RequestChannel {
 
 /**
  * The single entry point for every renderer request, used by Electron's ipcMain and by the
- * browser harness alike: checks the channel against the contract, validates the payload,
+ * browser shell alike: checks the channel against the contract, validates the payload,
  * runs the handler, and turns every outcome into an IpcResult. Unexpected errors are
  * reported to main's log (as redacted text: library errors carry request headers) and reach the renderer only as a generic `internal` error, so no
  * stack trace or secret crosses the boundary.
@@ -25,11 +26,11 @@ export async function dispatchRequest(
   reportInternalError: InternalErrorReporter,
 ): Promise<IpcResult<unknown>> {
   if (!isRequestChannel(channel)) {
-    return { ok: false, error: { code: 'unknown_channel', message: 'The app asked for an action it does not know.' } };
+    return { ok: false, error: appError('unknown_channel', 'default').toInfo() };
   }
   const parsed = ipcRequestSchemas[channel].safeParse(request);
   if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid_request', message: `The request to ${channel} was malformed.` } };
+    return { ok: false, error: appError('invalid_request', 'malformed', { channel }).toInfo() };
   }
   try {
     // The channel/handler pairing is guaranteed by HandlerTable; TypeScript cannot correlate
@@ -37,14 +38,8 @@ export async function dispatchRequest(
     const handler = handlers[channel] as (request: unknown) => unknown;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: error.toInfo() };
+    if (error instanceof AppError && isShown(error.code)) return { ok: false, error: error.toInfo() };
     reportInternalError(channel, loggableError(error));
-    return {
-      ok: false,
-      error: {
-        code: 'internal',
-        message: 'Something went wrong inside the app. Try again; if it keeps happening, restart the app.',
-      },
-    };
+    return { ok: false, error: appError('internal', 'default').toInfo() };
   }
 }

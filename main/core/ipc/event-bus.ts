@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { EventChannel, EventChannels } from '../../../common/ipc-contract.ts';
 
-/** Typed main→renderer events. The Electron shell and the harness each forward them to their window. */
+/** Typed main→renderer events. The Electron shell and the browser shell each forward them to their window. */
 export class CoreEventBus {
   readonly #emitter = new EventEmitter();
 
@@ -14,7 +14,7 @@ export class CoreEventBus {
     return () => this.#emitter.off(event, listener);
   }
 
-  /** Forwards every contract event to one sink (a window or a harness socket). */
+  /** Forwards every contract event to one sink (a window or a browser shell socket). */
   forwardAll(
     sink: <E extends EventChannel>(event: E, payload: EventChannels[E]) => void,
     events: readonly EventChannel[],

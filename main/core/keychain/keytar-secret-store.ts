@@ -1,13 +1,14 @@
 import keytar from 'keytar';
-import { AppError } from '../../../common/app-error.ts';
+import { appError } from '../errors/error-catalog.ts';
 import { keychainService, type SecretStore } from './secret-store.ts';
 
 /**
  * The OS keychain through keytar (Keychain on macOS, Credential Manager on Windows, the
- * Secret Service on Linux). Failures become `internal` errors without the secret.
+ * Secret Service on Linux). Failures become `keychain_unavailable` errors without the secret.
  */
 export class KeytarSecretStore implements SecretStore {
   readonly service: string;
+  readonly persistent = true;
 
   constructor(service: string = keychainService) {
     this.service = service;
@@ -29,9 +30,7 @@ export class KeytarSecretStore implements SecretStore {
     try {
       return await operation();
     } catch (error) {
-      throw new AppError('internal', 'The system keychain is not available. Unlock it, or sign in again.', {
-        cause: error,
-      });
+      throw appError('keychain_unavailable', 'default', {}, { cause: error });
     }
   }
 }

@@ -3,6 +3,8 @@
  * Node; the real implementation is the OS keychain (keytar-secret-store.ts).
  */
 export interface SecretStore {
+  /** Whether what is stored outlives the app (false while it is held in memory only). */
+  readonly persistent: boolean;
   get(account: string): Promise<string | null>;
   set(account: string, secret: string): Promise<void>;
   /** Resolves true when an entry was deleted. */

@@ -18,7 +18,7 @@ export function isSafeExternalUrl(candidate: string): boolean {
 
 export type ExternalOpener = (url: string) => Promise<void>;
 
-/** Wraps the platform opener (Electron's shell.openExternal, or the harness's) with the check. */
+/** Wraps the platform opener (Electron's shell.openExternal, or the browser shell's) with the check. */
 export function createSafeOpenExternal(opener: ExternalOpener): ExternalOpener {
   return async (url) => {
     if (!isSafeExternalUrl(url)) throw new Error(`Refusing to open an unsafe URL (scheme ${safeScheme(url)})`);

@@ -1,12 +1,9 @@
 import { z } from 'zod';
-import { AppError } from '../../../common/app-error.ts';
-import type { BoxAccessTokenSource } from '../box/box-access-token-source.ts';
+import type { AppError } from '../../../common/app-error.ts';
+import type { BoxAccessTokenSource } from '../box-client/box-access-token-source.ts';
+import { appError } from '../errors/error-catalog.ts';
 
-/**
- * The Box handoff: trades the user's ID token for a short-lived, downscoped Box token at the
- * backend (`POST /v1/box-token`), keeps it in memory only, renews it before it expires, and
- * forgets a token Box refused (the Box clients then ask for a new one, once).
- */
+/** The backend's answer to `POST /v1/box-token` (docs/backend.md). */
 const boxTokenResponse = z.object({
   access_token: z.string().min(1),
   token_type: z.string(),
@@ -33,14 +30,13 @@ export interface BoxTokenProviderOptions {
   fetch?: typeof fetch;
 }
 
-const backendMessages = {
-  unreachable: 'The Box SSO service cannot be reached. Check your network connection and try again.',
-  busy: 'The Box SSO service is busy. Try again in a minute.',
-  denied: 'Your account is not allowed to use Box through this app. Ask IT for access.',
-  rejected: 'The Box SSO service did not accept your sign-in. Sign in again; if it keeps happening, tell IT.',
-} as const;
-
-/** Also the Box service's token source (getToken + invalidate). */
+/**
+ * The Box handoff: trades the user's ID token for a short-lived, downscoped Box token at the
+ * backend (`POST /v1/box-token`), keeps it in memory only, renews it before it expires, and
+ * forgets a token Box refused (the Box clients then ask for a new one, once).
+ *
+ * It is also the Box client's token source (getToken + invalidate).
+ */
 export class BoxTokenProvider implements BoxAccessTokenSource {
   private readonly options: BoxTokenProviderOptions;
   private readonly clock: () => number;
@@ -92,8 +88,7 @@ export class BoxTokenProvider implements BoxAccessTokenSource {
     }
     const started = this.clock();
     const parsed = boxTokenResponse.safeParse(await response.json().catch(() => undefined));
-    if (!parsed.success)
-      throw new AppError('backend_unreachable', backendMessages.unreachable, { cause: parsed.error });
+    if (!parsed.success) throw appError('backend_unreachable', 'default', {}, { cause: parsed.error });
     const body = parsed.data;
     const lifetimeMs = body.expires_in * 1000;
     const access: BoxAccess = {
@@ -116,14 +111,14 @@ export class BoxTokenProvider implements BoxAccessTokenSource {
         signal: AbortSignal.timeout(30_000),
       });
     } catch (error) {
-      throw new AppError('backend_unreachable', backendMessages.unreachable, { cause: error });
+      throw appError('backend_unreachable', 'default', {}, { cause: error });
     }
   }
 
   private httpError(status: number): AppError {
-    if (status === 401) return new AppError('backend_denied', backendMessages.rejected);
-    if (status === 403) return new AppError('backend_denied', backendMessages.denied);
-    if (status === 429 || status === 503) return new AppError('backend_unreachable', backendMessages.busy);
-    return new AppError('backend_unreachable', backendMessages.unreachable);
+    if (status === 401) return appError('backend_rejected_sign_in', 'default');
+    if (status === 403) return appError('backend_denied', 'default');
+    if (status === 429 || status === 503) return appError('backend_busy', 'default');
+    return appError('backend_unreachable', 'default');
   }
 }

@@ -1,10 +1,11 @@
 import type { DesktopConfig } from '../../../common/desktop-config-schema.ts';
 import { KeytarSecretStore } from '../keychain/keytar-secret-store.ts';
+import { MemoryFallbackSecretStore } from '../keychain/memory-fallback-secret-store.ts';
 import { SessionManager } from './session-manager.ts';
 
 /**
  * The session core as the app runs it: settings from the effective desktop configuration and
- * the refresh token in the OS keychain. The shell passes the two Electron effects.
+ * the refresh token in the OS keychain (in memory only when there is none). The shell passes the two Electron effects.
  */
 export function createSessionManager(
   config: DesktopConfig,
@@ -20,7 +21,7 @@ export function createSessionManager(
       ...(config.domainHint ? { domainHint: config.domainHint } : {}),
     },
     backendUrl: config.backendUrl,
-    secretStore: new KeytarSecretStore(),
+    secretStore: new MemoryFallbackSecretStore(new KeytarSecretStore()),
     openExternal: effects.openExternal,
     ...(effects.focusApp ? { focusApp: effects.focusApp } : {}),
   });

@@ -1,9 +1,9 @@
 import * as oidc from 'openid-client';
-import { AppError } from '../../../common/app-error.ts';
 import type { SessionState } from '../../../common/session-state.ts';
-import { runAuthorizationFlow, type TokenResponse } from '../auth/authorization-flow.ts';
+import { runAuthorizationFlow, type SignInTab, type TokenResponse } from '../auth/authorization-flow.ts';
 import { assertIdpUrl } from '../auth/idp-url-guard.ts';
 import { discoverProvider } from '../auth/oidc-discovery.ts';
+import { unlessCancelled } from '../auth/sign-in-cancellation.ts';
 import type { SignInSettings } from '../auth/sign-in-settings.ts';
 import { isInvalidGrant, signInError, toSignInError } from '../auth/sign-in-errors.ts';
 import { refreshTokenAccount, type SecretStore } from '../keychain/secret-store.ts';
@@ -18,8 +18,17 @@ export interface SessionManagerOptions {
   /** Brings the app window to the front when the browser returns (a thin Electron adapter). */
   focusApp?: () => void;
   clock?: () => number;
-  /** Used for the backend call only; openid-client uses the global fetch. */
+  /** Used for the backend call only. */
   fetch?: typeof fetch;
+  /** Used by openid-client for every identity provider request; the global fetch by default. */
+  idpFetch?: oidc.CustomFetch;
+}
+
+/** A sign-in that has started and not ended. */
+interface PendingSignIn {
+  controller: AbortController;
+  /** Its browser tab, once it is about to open. */
+  tab: SignInTab | null;
 }
 
 interface HeldTokens {
@@ -47,7 +56,11 @@ export class SessionManager {
   private discovery: Promise<oidc.Configuration> | undefined;
   private tokens: HeldTokens | undefined;
   private refreshing: Promise<HeldTokens> | undefined;
-  private pending: { controller: AbortController; flow: Promise<unknown>; link: string | null } | undefined;
+  private pending: PendingSignIn | undefined;
+  /** Resolves once no sign-in started so far holds a listener (a cancelled one closes its own soon after). */
+  private listenersReleased: Promise<void> = Promise.resolve();
+  /** Tabs of replaced sign-ins that may still come back; the pending sign-in answers them. */
+  private replacedTabs: SignInTab[] = [];
   /**
    * Set by an explicit sign-out: the next sign-in asks the identity provider to show its login
    * page (prompt=login) instead of silently reusing the browser's SSO session, so that another
@@ -79,49 +92,72 @@ export class SessionManager {
 
   /** The authorize URL of the sign-in in progress, for "Copy sign-in link". */
   signInLink(): string | null {
-    return this.pending?.link ?? null;
+    return this.pending?.tab?.authorizeUrl ?? null;
   }
 
-  /** Runs the browser sign-in. A second call replaces the first (its listener is closed first). */
+  /**
+   * Runs the browser sign-in. A second call replaces the first: the first is cancelled before it
+   * can open a listener or a tab, and its port is free before the second listens. A replaced
+   * call resolves with the state of the sign-in that replaced it, so the screen stays on it.
+   */
   async signIn(): Promise<SessionState> {
     const previous = this.pending;
-    previous?.controller.abort();
-    await previous?.flow.catch(() => undefined);
     const controller = new AbortController();
-    const entry: NonNullable<typeof this.pending> = { controller, flow: Promise.resolve(), link: null };
-    this.pending = entry;
+    const attempt: PendingSignIn = { controller, tab: null };
+    const earlierReleased = this.listenersReleased;
+    let ended: () => void = () => undefined;
+    const ownReleased = new Promise<void>((resolve) => (ended = resolve));
+    this.listenersReleased = Promise.all([earlierReleased, ownReleased]).then(() => undefined);
+    // Recorded before the first await, so a start in the same turn, or Cancel, reaches this one.
+    this.pending = attempt;
+    if (previous) {
+      previous.controller.abort();
+      // Set only right before its tab opened; aborted now, it never opens one later.
+      if (previous.tab) this.replacedTabs.unshift(previous.tab);
+    }
     this.setState({ status: 'signing-in' });
-    const isCurrent = (): boolean => this.pending === entry;
+    let tokens: TokenResponse;
     try {
-      const config = await this.discover();
-      const flow = runAuthorizationFlow({
+      // The sign-ins before this one let go of their ports before this one listens.
+      const [config] = await unlessCancelled(Promise.all([this.discover(), earlierReleased]), controller.signal);
+      tokens = await runAuthorizationFlow({
         config,
         settings: this.askForAccount ? withLoginPrompt(this.options.settings) : this.options.settings,
         openExternal: this.options.openExternal,
         signal: controller.signal,
-        onAuthorizeUrl: (url) => {
-          entry.link = url;
+        replacedTabs: [...this.replacedTabs],
+        onTabOpening: (tab) => {
+          attempt.tab = tab;
         },
         ...(this.options.focusApp ? { onCallback: this.options.focusApp } : {}),
       });
-      entry.flow = flow;
-      const tokens = await flow;
-      if (!isCurrent()) return this.current;
-      this.pending = undefined;
+    } catch (error) {
+      // Replaced or cancelled: the newer sign-in, or Cancel, owns the state.
+      if (this.pending !== attempt) return this.current;
+      this.endSignIn();
+      return this.failed(error);
+    } finally {
+      ended();
+    }
+    if (this.pending !== attempt) return this.current;
+    this.endSignIn();
+    try {
       this.askForAccount = false;
       await this.adopt(tokens);
+      return await this.handOff();
     } catch (error) {
-      if (!isCurrent()) return this.current;
-      this.pending = undefined;
       return this.failed(error);
     }
-    return this.handOff().catch((error: unknown) => this.failed(error));
   }
 
-  /** "Cancel" on the waiting screen: closes the listener and returns to signed-out. */
+  /**
+   * "Cancel" on the waiting screen: signed-out at once, whatever the pending sign-in is doing;
+   * its listener closes right after, before any new sign-in listens.
+   */
   cancelSignIn(): SessionState {
-    this.pending?.controller.abort();
-    return this.current;
+    if (!this.pending) return this.current;
+    this.cancelPending();
+    return this.setState({ status: 'signed-out' });
   }
 
   /** At start-up: a stored refresh token signs the user in without the browser. */
@@ -150,7 +186,7 @@ export class SessionManager {
    * forgets every token. With endSession, also opens the provider's end-session page.
    */
   async signOut(options: { endSession?: boolean } = {}): Promise<SessionState> {
-    this.pending?.controller.abort();
+    this.cancelPending();
     const refreshToken = await this.readRefreshToken().catch(() => null);
     const idToken = this.tokens?.idToken;
     const config = await this.discover().catch(() => undefined);
@@ -177,7 +213,7 @@ export class SessionManager {
   /** The current ID token, refreshed first when it is expired or about to be. */
   async getIdToken(options: { forceRefresh?: boolean } = {}): Promise<string> {
     const tokens = this.tokens;
-    if (!tokens && !this.refreshing) throw new AppError('not_signed_in', 'Sign in to continue.');
+    if (!tokens && !this.refreshing) throw signInError('not_signed_in');
     if (tokens && !options.forceRefresh && this.clock() < tokens.idTokenExpiresAt - idTokenMarginMs)
       return tokens.idToken;
     return (await this.refresh()).idToken;
@@ -219,6 +255,7 @@ export class SessionManager {
     if (this.tokens && this.tokens.claims.sub !== claims.sub) this.boxTokens.clear();
     if (response.refresh_token) await this.options.secretStore.set(this.account, response.refresh_token);
     this.tokens = { idToken: response.id_token, idTokenExpiresAt: claims.exp * 1000, claims };
+    this.announceRemembered();
     return this.tokens;
   }
 
@@ -228,7 +265,18 @@ export class SessionManager {
     const claims = this.tokens?.claims;
     const name = typeof claims?.name === 'string' ? claims.name : access.boxUser.name;
     const email = typeof claims?.email === 'string' ? claims.email : access.boxUser.login;
-    return this.setState({ status: 'signed-in', user: { name, email, boxUserId: access.boxUser.id } });
+    return this.setState({
+      status: 'signed-in',
+      user: { name, email, boxUserId: access.boxUser.id },
+      remembered: this.options.secretStore.persistent,
+    });
+  }
+
+  /** A keychain that became available (or went away) while signed in changes what the banner says. */
+  private announceRemembered(): void {
+    const remembered = this.options.secretStore.persistent;
+    if (this.current.status === 'signed-in' && this.current.remembered !== remembered)
+      this.setState({ ...this.current, remembered });
   }
 
   private failed(error: unknown): SessionState {
@@ -238,13 +286,25 @@ export class SessionManager {
     return this.setState({ status: 'error', code: appError.code, message: appError.message });
   }
 
-  /** One discovery for everyone who needs it at once; a failed one is tried again next time. */
+  /** One discovery shared by concurrent callers; a failed one is tried again next time. */
   private discover(): Promise<oidc.Configuration> {
-    this.discovery ??= discoverProvider(this.options.settings, this.clock).catch((error: unknown) => {
-      this.discovery = undefined;
-      throw error;
-    });
+    this.discovery ??= discoverProvider(this.options.settings, this.clock, this.options.idpFetch).catch(
+      (error: unknown) => {
+        this.discovery = undefined;
+        throw error;
+      },
+    );
     return this.discovery;
+  }
+
+  private cancelPending(): void {
+    this.pending?.controller.abort();
+    this.endSignIn();
+  }
+
+  private endSignIn(): void {
+    this.pending = undefined;
+    this.replacedTabs = [];
   }
 
   private readRefreshToken(): Promise<string | null> {

@@ -1,9 +1,18 @@
 import { Readable } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { retryAfterSeconds } from '../../../common/box-retry-strategy.ts';
-import type { BoxAccessTokenSource } from '../box/box-access-token-source.ts';
-import type { BoxBaseUrls } from '../box/box-connection.ts';
-import { boxTransferErrorFrom, BoxTransferError, offlineError } from './transfer-errors.ts';
+import { retryAfterSeconds } from '../../../common/retry-after.ts';
+import type { BoxAccessTokenSource } from '../box-client/box-access-token-source.ts';
+import type { BoxBaseUrls } from '../box-client/box-connection.ts';
+import { readBoxError, BoxAnswerError } from '../box-client/box-errors.ts';
+import { BoxHttp, type BoxRequest } from '../box-client/box-http.ts';
+import { directTransport, type BoxTransport } from '../box-client/box-transport.ts';
+import {
+  streamedGet,
+  type ErrorAnswer,
+  type ResponseHead,
+  type StreamedGetOptions,
+} from '../box-client/streamed-get.ts';
+import { boxRetryPolicy } from '../box-client/retry-policy.ts';
+import { appError } from '../errors/error-catalog.ts';
 
 export interface BoxFileFacts {
   id: string;
@@ -38,111 +47,36 @@ export function digestHeader(sha1: Buffer): string {
 }
 
 /**
- * A thin typed HTTP client for the Box calls transfers make, on fetch (undici). box-node-sdk is
- * not used here on purpose: its `uploadFile` buffers the whole file, `uploadBigFile` sends parts
- * one at a time without progress, its part calls take no AbortSignal, and its retry strategy misses
- * Box's lower-case `retry-after` on a `202` commit (DESIGN.md). Streams and signals need fetch.
+ * The Box endpoints transfers call, typed, over the Box client's fetch path (token, `401`
+ * renewal, retries) and its fast byte path for download URLs. box-node-sdk is not used here on
+ * purpose: its `uploadFile` buffers the whole file, `uploadBigFile` sends parts one at a time
+ * without progress, its part calls take no AbortSignal, and its retry strategy misses Box's
+ * lower-case `retry-after` on a `202` commit (DESIGN.md). Streams and signals need fetch.
  */
 export class BoxTransferClient {
-  readonly #tokens: BoxAccessTokenSource;
+  readonly #http: BoxHttp;
   readonly #urls: BoxBaseUrls;
+  readonly #transport: BoxTransport;
 
-  constructor(tokens: BoxAccessTokenSource, urls: BoxBaseUrls) {
-    this.#tokens = tokens;
+  constructor(tokens: BoxAccessTokenSource, urls: BoxBaseUrls, transport: BoxTransport = directTransport) {
+    this.#http = new BoxHttp(tokens, transport);
     this.#urls = urls;
+    this.#transport = transport;
   }
 
-  /**
-   * Sends one request with the current token; a `401` invalidates it and the request is sent
-   * once more with a fresh one (`makeBody` is called again, so streamed bodies are rebuilt).
-   * Network failures become `offline`; HTTP errors are returned for the caller to judge.
-   */
-  async send(
-    url: string,
-    init: {
-      method: string;
-      headers?: Record<string, string>;
-      makeBody?: () => RequestInit['body'];
-      signal: AbortSignal;
-      redirect?: RequestRedirect;
-    },
-    name: string,
-  ): Promise<Response> {
-    for (let attempt = 1; ; attempt++) {
-      const token = await this.#tokens.getToken();
-      let response: Response;
-      try {
-        const body = init.makeBody?.();
-        response = await fetch(url, {
-          method: init.method,
-          headers: { ...init.headers, authorization: `Bearer ${token}` },
-          signal: init.signal,
-          redirect: init.redirect ?? 'follow',
-          ...(body === undefined ? {} : { body, duplex: 'half' }),
-        });
-      } catch (error) {
-        if (init.signal.aborted) throw error;
-        throw offlineError(name, error);
-      }
-      if (response.status !== 401 || attempt > 1) return response;
-      await response.body?.cancel();
-      this.#tokens.invalidate(token);
-    }
+  /** One request with the token (see BoxHttp.send). */
+  send(url: string, request: BoxRequest, name: string): Promise<Response> {
+    return this.#http.send(url, request, name);
   }
 
-  /**
-   * Sends a JSON request and parses the JSON answer; any non-2xx becomes a BoxTransferError.
-   * `429` and `503` mean Box did not act on the request, so it is repeated (honouring
-   * `retry-after`, at most 10 s) a few times before the error reaches the user.
-   */
-  async json<T>(
-    url: string,
-    method: string,
-    body: unknown,
-    signal: AbortSignal,
-    name: string,
-  ): Promise<{ status: number; headers: Headers; body: T }> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.#jsonOnce<T>(url, method, body, signal, name);
-      } catch (error) {
-        const busy = error instanceof BoxTransferError && (error.status === 429 || error.status === 503);
-        if (!busy || attempt >= 3) throw error;
-        await sleep(Math.min(error.retryAfterSeconds ?? attempt, 10) * 1000, undefined, { signal });
-      }
-    }
-  }
-
-  async #jsonOnce<T>(
-    url: string,
-    method: string,
-    body: unknown,
-    signal: AbortSignal,
-    name: string,
-  ): Promise<{ status: number; headers: Headers; body: T }> {
-    const response = await this.send(
-      url,
-      {
-        method,
-        signal,
-        ...(body === undefined
-          ? {}
-          : { headers: { 'content-type': 'application/json' }, makeBody: () => JSON.stringify(body) }),
-      },
-      name,
-    );
-    if (!response.ok) throw await boxTransferErrorFrom(response, name);
-    const text = await response.text();
-    return {
-      status: response.status,
-      headers: response.headers,
-      body: (text === '' ? undefined : JSON.parse(text)) as T,
-    };
+  /** A download URL's bytes, on the fast byte path, through the same transport. */
+  streamedGet(url: string, options: StreamedGetOptions): Promise<ResponseHead | ErrorAnswer> {
+    return streamedGet(url, { transport: this.#transport, ...options });
   }
 
   async fileFacts(fileId: string, name: string, signal: AbortSignal): Promise<BoxFileFacts> {
     const url = `${this.#urls.apiBaseUrl}/2.0/files/${encodeURIComponent(fileId)}?fields=id,name,size,sha1`;
-    const { body } = await this.json<BoxFileFacts>(url, 'GET', undefined, signal, name);
+    const { body } = await this.#http.json<BoxFileFacts>({ url, method: 'GET', signal, name });
     return { id: body.id, name: body.name, size: body.size, sha1: body.sha1 };
   }
 
@@ -158,12 +92,14 @@ export class BoxTransferClient {
       await response.body?.cancel();
       return new URL(location, url).href;
     }
-    if (!response.ok) throw await boxTransferErrorFrom(response, name);
+    if (!response.ok) throw await readBoxError(response, 'transfer', name);
     await response.body?.cancel();
-    throw new BoxTransferError(response.status, 'no_redirect', {
-      code: 'transfer_failed',
-      message: `Box did not offer “${name}” for download. Retry.`,
-    });
+    // Carries Box's status, so the download does not resume against an answer that will not change.
+    throw new BoxAnswerError(
+      appError('transfer_failed', 'download_not_offered', { name }),
+      answerOf(response),
+      'no_redirect',
+    );
   }
 
   multipartUrl(target: UploadTarget): string {
@@ -181,12 +117,12 @@ export class BoxTransferClient {
       target.kind === 'new-file'
         ? { folder_id: target.folderId, file_name: target.name, file_size: fileSize }
         : { file_name: target.name, file_size: fileSize };
-    const { body } = await this.json<{
+    const { body } = await this.#http.json<{
       id: string;
       part_size: number;
       total_parts: number;
       session_endpoints: { upload_part: string; commit: string; abort: string };
-    }>(url, 'POST', request, signal, target.name);
+    }>({ url, method: 'POST', body: request, signal, name: target.name });
     return {
       id: body.id,
       partSize: body.part_size,
@@ -220,19 +156,19 @@ export class BoxTransferClient {
       },
       name,
     );
-    if (!response.ok) throw await boxTransferErrorFrom(response, name);
+    if (!response.ok) throw await readBoxError(response, 'transfer', name);
     const body = (await response.json()) as { part: UploadedPart };
     return body.part;
   }
 
-  /** One commit attempt: the file's JSON, or `retryAfterSeconds` when Box answers `202` (still assembling). */
+  /** One commit attempt: the file's JSON, or Box's `retry-after` when it answers `202` (still assembling). */
   async commitUploadSession(
     session: UploadSession,
     parts: UploadedPart[],
     fileSha1: Buffer,
     signal: AbortSignal,
     name: string,
-  ): Promise<{ fileId: string; sha1: string } | { retryAfterSeconds: number }> {
+  ): Promise<{ fileId: string; sha1: string } | { retryAfterSeconds: number | undefined }> {
     const response = await this.send(
       session.commitUrl,
       {
@@ -246,17 +182,17 @@ export class BoxTransferClient {
     if (response.status === 202) {
       await response.body?.cancel();
       // Seconds or an HTTP date, read the one way Box's retry-after is read everywhere.
-      const wait = retryAfterSeconds(Object.fromEntries(response.headers));
-      return { retryAfterSeconds: wait !== undefined && wait > 0 ? wait : 1 };
+      return { retryAfterSeconds: retryAfterSeconds(Object.fromEntries(response.headers)) };
     }
-    if (!response.ok) throw await boxTransferErrorFrom(response, name);
+    if (!response.ok) throw await readBoxError(response, 'transfer', name);
     const body = (await response.json()) as { entries: { id: string; sha1: string }[] };
     const file = body.entries[0];
     if (!file)
-      throw new BoxTransferError(response.status, 'no_entries', {
-        code: 'transfer_failed',
-        message: `Box did not confirm “${name}”. Retry.`,
-      });
+      throw new BoxAnswerError(
+        appError('transfer_failed', 'upload_not_confirmed', { name }),
+        answerOf(response),
+        'no_entries',
+      );
     return { fileId: file.id, sha1: file.sha1 };
   }
 
@@ -265,7 +201,7 @@ export class BoxTransferClient {
     try {
       const response = await this.send(
         session.abortUrl,
-        { method: 'DELETE', signal: AbortSignal.timeout(10_000) },
+        { method: 'DELETE', signal: AbortSignal.timeout(boxRetryPolicy.deadlines.abortUploadMs) },
         name,
       );
       await response.body?.cancel();
@@ -273,4 +209,8 @@ export class BoxTransferClient {
       // Nothing more to do: the user already knows the upload did not finish.
     }
   }
+}
+
+function answerOf(response: Response): { status: number; headers: Record<string, string>; body: undefined } {
+  return { status: response.status, headers: Object.fromEntries(response.headers), body: undefined };
 }

@@ -2,9 +2,18 @@ import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../../../common/app-error.ts';
-import type { BoxTransferClient, UploadedPart, UploadSession, UploadTarget } from './box-transfer-client.ts';
-import type { UploadResult, UploadSource } from './multipart-upload.ts';
-import { BoxTransferError, cancelledError, isAbort } from './transfer-errors.ts';
+import { BoxAnswerError } from '../box-client/box-errors.ts';
+import {
+  boxRetryPolicy,
+  pendingWaitSeconds,
+  retryDelaySeconds,
+  withRetries,
+  type RetryLimits,
+} from '../box-client/retry-policy.ts';
+import { appError } from '../errors/error-catalog.ts';
+import type { BoxTransferClient, UploadedPart, UploadSession } from './box-transfer-client.ts';
+import type { Uploader, UploadResult, UploadSource } from './multipart-upload.ts';
+import { cancelledError, isAbort } from './transfer-errors.ts';
 
 export interface ChunkedUploadOptions {
   /** Parts in flight at once; each holds one part (8 MB on Box) in memory. */
@@ -18,10 +27,7 @@ export interface ChunkedUploadOptions {
 }
 
 function changedWhileUploading(name: string): AppError {
-  return new AppError(
-    'file_unreadable',
-    `“${name}” changed while it was being uploaded. Retry once the file is saved.`,
-  );
+  return appError('file_unreadable', 'changed', { name });
 }
 
 async function readPart(handle: FileHandle, buffer: Buffer, offset: number, name: string): Promise<void> {
@@ -33,35 +39,29 @@ async function readPart(handle: FileHandle, buffer: Buffer, offset: number, name
   }
 }
 
-/** Waits before the next try: Box's `retry-after` when it gave one, else exponential backoff. */
-async function backoff(attempt: number, error: unknown, signal: AbortSignal): Promise<void> {
-  const fromBox = error instanceof BoxTransferError ? error.retryAfterSeconds : undefined;
-  const ms = fromBox !== undefined ? Math.min(fromBox, 30) * 1000 : Math.min(200 * 2 ** (attempt - 1), 5000);
-  await sleep(ms, undefined, { signal });
-}
-
 function worthRetrying(error: unknown, signal: AbortSignal): boolean {
   if (isAbort(error, signal)) return false;
-  if (error instanceof BoxTransferError) return error.retryable;
+  if (error instanceof BoxAnswerError) return error.retryable;
   return error instanceof AppError && error.code === 'offline';
 }
 
-async function sendPart(
+const retryAfterOf = (error: unknown): number | undefined =>
+  error instanceof BoxAnswerError ? error.retryAfterSeconds : undefined;
+
+function sendPart(
   client: BoxTransferClient,
   session: UploadSession,
   part: { offset: number; data: Buffer; sha1: Buffer; fileSize: number },
   signal: AbortSignal,
   name: string,
-  maxAttempts: number,
+  limits: RetryLimits,
 ): Promise<UploadedPart> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await client.uploadPart(session, part, signal, name);
-    } catch (error) {
-      if (attempt >= maxAttempts || !worthRetrying(error, signal)) throw error;
-      await backoff(attempt, error, signal);
-    }
-  }
+  return withRetries(() => client.uploadPart(session, part, signal, name), {
+    limits,
+    signal,
+    worthRetrying: (error) => worthRetrying(error, signal),
+    retryAfterOf,
+  });
 }
 
 /**
@@ -70,16 +70,19 @@ async function sendPart(
  * SHA-1 digest, a bounded number in flight; failed parts are retried; the commit is repeated
  * while Box answers `202`; on cancel or failure the session is aborted so nothing stays open.
  */
-export async function chunkedUpload(
-  client: BoxTransferClient,
-  source: UploadSource,
-  target: UploadTarget,
-  signal: AbortSignal,
-  onBytes: (count: number) => void,
-  options: ChunkedUploadOptions = {},
-): Promise<UploadResult> {
+export const chunkedUpload: Uploader<ChunkedUploadOptions> = async (
+  client,
+  source,
+  target,
+  signal,
+  onBytes,
+  options = {},
+) => {
   const concurrency = options.partConcurrency ?? 4;
-  const maxAttempts = options.maxPartAttempts ?? 4;
+  const partLimits = {
+    ...boxRetryPolicy.uploadParts,
+    maxAttempts: options.maxPartAttempts ?? boxRetryPolicy.uploadParts.maxAttempts,
+  };
   const handle = await open(source.path, 'r');
   let session: UploadSession | undefined;
   try {
@@ -93,10 +96,11 @@ export async function chunkedUpload(
       signal,
       onBytes,
       concurrency,
-      maxAttempts,
+      partLimits,
     );
     options.onCommitting?.();
-    return await commit(client, session, parts, sha1, signal, target.name, options.maxCommitWaitSeconds ?? 120);
+    const commitBudget = options.maxCommitWaitSeconds ?? boxRetryPolicy.pending.commitBudgetSeconds;
+    return await commit(client, session, parts, sha1, signal, target.name, commitBudget);
   } catch (error) {
     if (session) await client.abortUploadSession(session, target.name);
     if (isAbort(error, signal)) throw cancelledError(target.name);
@@ -104,7 +108,7 @@ export async function chunkedUpload(
   } finally {
     await handle.close();
   }
-}
+};
 
 async function sendAllParts(
   client: BoxTransferClient,
@@ -115,7 +119,7 @@ async function sendAllParts(
   signal: AbortSignal,
   onBytes: (count: number) => void,
   concurrency: number,
-  maxAttempts: number,
+  partLimits: RetryLimits,
 ): Promise<{ parts: UploadedPart[]; sha1: Buffer }> {
   const whole = createHash('sha1');
   const parts: UploadedPart[] = [];
@@ -138,7 +142,7 @@ async function sendAllParts(
       whole.update(data);
       const part = { offset, data, sha1: createHash('sha1').update(data).digest(), fileSize: source.size };
       const position = index;
-      const task: Promise<void> = sendPart(client, session, part, partSignal, name, maxAttempts).then(
+      const task: Promise<void> = sendPart(client, session, part, partSignal, name, partLimits).then(
         (uploaded) => {
           parts[position] = uploaded;
           spare.push(buffer);
@@ -180,19 +184,20 @@ async function commit(
     try {
       const result = await client.commitUploadSession(session, parts, sha1, signal, name);
       if ('fileId' in result) {
-        if (result.sha1 !== sha1.toString('hex')) {
-          throw new AppError('transfer_failed', `Box stored “${name}” with a different checksum. Retry the upload.`);
-        }
+        if (result.sha1 !== sha1.toString('hex'))
+          throw appError('transfer_failed', 'upload_stored_differently', { name });
         return { fileId: result.fileId };
       }
-      if (Date.now() + result.retryAfterSeconds * 1000 > giveUpAt) {
-        throw new AppError('transfer_failed', `Box took too long to assemble “${name}”. Retry the upload.`);
-      }
-      await sleep(result.retryAfterSeconds * 1000, undefined, { signal });
+      const wait = pendingWaitSeconds(result.retryAfterSeconds, Infinity);
+      if (Date.now() + wait * 1000 > giveUpAt) throw appError('transfer_failed', 'upload_assembly_too_long', { name });
+      await sleep(wait * 1000, undefined, { signal });
     } catch (error) {
       failures += 1;
-      if (failures >= 4 || !worthRetrying(error, signal)) throw error;
-      await backoff(failures, error, signal);
+      const wait = worthRetrying(error, signal)
+        ? retryDelaySeconds(boxRetryPolicy.uploadCommit, failures, retryAfterOf(error))
+        : undefined;
+      if (wait === undefined) throw error;
+      await sleep(wait * 1000, undefined, { signal });
     }
   }
 }

@@ -3,10 +3,12 @@ import { access, link, open, rename, rm, type FileHandle } from 'node:fs/promise
 import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../../../common/app-error.ts';
+import { boxAnswerError, BoxAnswerError, connectionLost, parseBody } from '../box-client/box-errors.ts';
+import { boxRetryPolicy, retryDelaySeconds } from '../box-client/retry-policy.ts';
+import { appError } from '../errors/error-catalog.ts';
 import type { BoxFileFacts, BoxTransferClient } from './box-transfer-client.ts';
 import { BatchedFileWriter, isLocalWriteError } from './batched-file-writer.ts';
-import { streamedGet } from './streamed-get.ts';
-import { boxTransferErrorOf, BoxTransferError, cancelledError, isAbort, offlineError } from './transfer-errors.ts';
+import { cancelledError, isAbort } from './transfer-errors.ts';
 
 export interface DownloadOptions {
   client: BoxTransferClient;
@@ -49,12 +51,7 @@ export async function downloadFile(options: DownloadOptions): Promise<void> {
     const sha1 = await receiveBytes(options, handle);
     await handle.close();
     closed = true;
-    if (sha1 !== file.sha1) {
-      throw new AppError(
-        'transfer_failed',
-        `“${file.name}” arrived damaged (its checksum does not match Box’s). Retry the download.`,
-      );
-    }
+    if (sha1 !== file.sha1) throw appError('transfer_failed', 'download_damaged', { name: file.name });
     await moveIntoPlace(temporaryPath, options.targetPath, options.replaceExisting, file.name);
   } catch (error) {
     if (!closed) await handle.close().catch(() => undefined);
@@ -69,24 +66,15 @@ function localWriteError(error: unknown, targetPath: string): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const folder = dirname(targetPath);
   const name = basename(targetPath);
-  if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new AppError(
-      'transfer_failed',
-      `There is not enough free space for “${name}” in ${folder}. Free some space, then retry.`,
-      { cause: error },
-    );
-  }
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new AppError('transfer_failed', `You cannot save files in ${folder}. Choose another folder.`, {
-      cause: error,
-    });
-  }
-  if (code === 'ENOENT' || code === 'ENOTDIR') {
-    return new AppError('transfer_failed', `The folder ${folder} no longer exists. Choose another folder.`, {
-      cause: error,
-    });
-  }
-  return error;
+  const wording =
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? 'local_disk_full'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? 'local_folder_not_writable'
+        : code === 'ENOENT' || code === 'ENOTDIR'
+          ? 'local_folder_missing'
+          : undefined;
+  return wording === undefined ? error : appError('transfer_failed', wording, { name, folder }, { cause: error });
 }
 
 /** Streams the file into `handle`, resuming where it stopped; returns the SHA-1 (hex) of what was written. */
@@ -102,7 +90,8 @@ async function receiveBytes(options: DownloadOptions, handle: FileHandle): Promi
 /** The attempts: the first request, then resumes; returns the SHA-1 (hex) of what was written. */
 async function receiveInto(writer: BatchedFileWriter, options: DownloadOptions): Promise<string> {
   const { client, file, signal } = options;
-  const maxResumes = options.maxResumes ?? 5;
+  const limits = boxRetryPolicy.downloadResumes;
+  const maxResumes = options.maxResumes ?? limits.maxAttempts - 1;
   let failures = 0;
   let attempts = 0;
   while (writer.position < file.size || attempts === 0) {
@@ -110,44 +99,45 @@ async function receiveInto(writer: BatchedFileWriter, options: DownloadOptions):
     const startedAt = writer.position;
     try {
       const url = await client.downloadUrl(file.id, file.name, signal);
-      const answer = await streamedGet(url, {
-        signal,
-        headers: startedAt > 0 ? { range: `bytes=${startedAt}-` } : {},
-        onHead: (head) => {
-          if (head.status === 206 && rangeStart(head.headers['content-range']) !== startedAt) {
-            // Not the bytes asked for: appending them would corrupt the file (the checksum would only say so at the end).
-            throw offlineError(file.name, new Error('the server sent another part of the file'));
-          }
-          if (startedAt > 0 && head.status !== 206) {
-            // The server ignored Range: start over rather than append the file to itself.
-            options.onBytes(-startedAt);
-            writer.restart();
-          }
-        },
-        onBody: (bytes) => {
-          options.onBytes(bytes.length);
-          return writer.append(bytes);
-        },
-      }).finally(() => writer.drain());
-      if ('body' in answer)
-        throw boxTransferErrorOf(answer.status, answer.headers, answer.body.toString('utf8'), file.name);
-      if (writer.position < file.size) throw offlineError(file.name, new Error('the body ended early'));
+      const answer = await client
+        .streamedGet(url, {
+          signal,
+          headers: startedAt > 0 ? { range: `bytes=${startedAt}-` } : {},
+          onHead: (head) => {
+            if (head.status === 206 && rangeStart(head.headers['content-range']) !== startedAt) {
+              // Not the bytes asked for: appending them would corrupt the file (the checksum would only say so at the end).
+              throw connectionLost('transfer', file.name, new Error('the server sent another part of the file'));
+            }
+            if (startedAt > 0 && head.status !== 206) {
+              // The server ignored Range: start over rather than append the file to itself.
+              options.onBytes(-startedAt);
+              writer.restart();
+            }
+          },
+          onBody: (bytes) => {
+            options.onBytes(bytes.length);
+            return writer.append(bytes);
+          },
+        })
+        .finally(() => writer.drain());
+      if ('body' in answer) {
+        const body = parseBody(answer.body.toString('utf8'));
+        throw boxAnswerError({ status: answer.status, headers: answer.headers, body }, 'transfer', file.name);
+      }
+      if (writer.position < file.size) throw connectionLost('transfer', file.name, new Error('the body ended early'));
     } catch (error) {
       if (isAbort(error, signal)) throw error;
-      if (error instanceof BoxTransferError && !error.retryable) throw error;
+      if (error instanceof BoxAnswerError && !error.retryable) throw error;
       if (isLocalWriteError(error)) throw error;
       failures = writer.position > startedAt ? 1 : failures + 1;
-      if (failures > maxResumes) throw error instanceof AppError ? error : offlineError(file.name, error);
+      if (failures > maxResumes) throw error instanceof AppError ? error : connectionLost('transfer', file.name, error);
       // Box's download servers say how long to wait when busy (429, 503); otherwise back off a little more each time.
-      const busyFor = error instanceof BoxTransferError ? error.retryAfterSeconds : undefined;
-      const pause =
-        busyFor === undefined ? Math.min(250 * 2 ** (failures - 1), 4000) : Math.min(busyFor * 1000, 60_000);
-      await sleep(pause, undefined, { signal });
+      const busyFor = error instanceof BoxAnswerError ? error.retryAfterSeconds : undefined;
+      const pause = retryDelaySeconds({ ...limits, maxAttempts: maxResumes + 1 }, failures, busyFor) ?? 0;
+      await sleep(pause * 1000, undefined, { signal });
     }
   }
-  if (writer.position !== file.size) {
-    throw new AppError('transfer_failed', `“${file.name}” arrived with the wrong size. Retry the download.`);
-  }
+  if (writer.position !== file.size) throw appError('transfer_failed', 'download_wrong_size', { name: file.name });
   return await writer.digest();
 }
 
@@ -175,20 +165,10 @@ async function moveIntoPlace(
     await link(temporaryPath, targetPath);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') {
-      throw new AppError(
-        'transfer_failed',
-        `A file named “${name}” appeared in the folder during the download. Retry to choose what to do.`,
-      );
-    }
+    if (code === 'EEXIST') throw appError('transfer_failed', 'local_name_appeared', { name });
     // Some file systems (FAT, some network shares) have no hard links: check, then rename.
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
-    if (await exists(targetPath)) {
-      throw new AppError(
-        'transfer_failed',
-        `A file named “${name}” appeared in the folder during the download. Retry to choose what to do.`,
-      );
-    }
+    if (await exists(targetPath)) throw appError('transfer_failed', 'local_name_appeared', { name });
     await rename(temporaryPath, targetPath);
     return;
   }

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { AppError } from '../../../common/app-error.ts';
+import { readBoxError } from '../box-client/box-errors.ts';
+import { appError } from '../errors/error-catalog.ts';
 import type { BoxTransferClient, UploadTarget } from './box-transfer-client.ts';
-import { boxTransferErrorFrom } from './transfer-errors.ts';
 
 export interface UploadSource {
   path: string;
@@ -13,6 +13,16 @@ export interface UploadSource {
 export interface UploadResult {
   fileId: string;
 }
+
+/** One way of sending a file to Box; `onBytes` hears each piece sent (negative when a try starts over). */
+export type Uploader<Options = undefined> = (
+  client: BoxTransferClient,
+  source: UploadSource,
+  target: UploadTarget,
+  signal: AbortSignal,
+  onBytes: (count: number) => void,
+  options?: Options,
+) => Promise<UploadResult>;
 
 /** SHA-1 of a file, read as a stream (small files only: the chunked path hashes as it reads). */
 export async function sha1OfFile(path: string, signal: AbortSignal): Promise<string> {
@@ -63,13 +73,7 @@ function multipartBody(
  * Uploads a file under 20 MB in one multipart request, streamed from disk. Its SHA-1 goes in
  * `content-md5` (Box's name for it) so Box refuses bytes that changed on the way.
  */
-export async function multipartUpload(
-  client: BoxTransferClient,
-  source: UploadSource,
-  target: UploadTarget,
-  signal: AbortSignal,
-  onBytes: (count: number) => void,
-): Promise<UploadResult> {
+export const multipartUpload: Uploader = async (client, source, target, signal, onBytes) => {
   const sha1 = await sha1OfFile(source.path, signal);
   const boundary = `box-sso-${randomBytes(12).toString('hex')}`;
   const length = multipartBody(boundary, source, target, () => undefined, signal).length;
@@ -103,11 +107,11 @@ export async function multipartUpload(
     },
     target.name,
   );
-  if (!response.ok) throw await boxTransferErrorFrom(response, target.name);
+  if (!response.ok) throw await readBoxError(response, 'transfer', target.name);
   const body = (await response.json()) as { entries: { id: string; sha1: string }[] };
   const file = body.entries[0];
   if (!file || file.sha1 !== sha1) {
-    throw new AppError('transfer_failed', `Box stored “${target.name}” with a different checksum. Retry the upload.`);
+    throw appError('transfer_failed', 'upload_stored_differently', { name: target.name });
   }
   return { fileId: file.id };
-}
+};

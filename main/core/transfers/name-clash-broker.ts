@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../../common/app-error.ts';
 import type { NameClashAnswer, NameClashChoice, NameClashQuestion } from '../../../common/transfers.ts';
+import { appError } from '../errors/error-catalog.ts';
 import type { CoreEventBus } from '../ipc/event-bus.ts';
 
 export type NameClashReply = { choice: NameClashChoice; applyToAll: boolean };
@@ -45,7 +45,7 @@ export class NameClashBroker {
 
   answer(answer: NameClashAnswer): void {
     const settle = this.#pending.get(answer.questionId);
-    if (!settle) throw new AppError('invalid_request', 'That question was already answered or withdrawn.');
+    if (!settle) throw appError('invalid_request', 'question_gone');
     this.#pending.delete(answer.questionId);
     settle({ choice: answer.choice, applyToAll: answer.applyToAll });
   }

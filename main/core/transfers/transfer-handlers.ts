@@ -1,7 +1,7 @@
 import type { RequestChannel } from '../../../common/ipc-contract.ts';
 import type { TransferSnapshot } from '../../../common/transfers.ts';
 import type { HandlerTable } from '../ipc/handler-table.ts';
-import { localFileName } from './keep-both-name.ts';
+import { localFileName } from './file-names.ts';
 import type { NameClashBroker } from './name-clash-broker.ts';
 import type { TransferManager } from './transfer-manager.ts';
 

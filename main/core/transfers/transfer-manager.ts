@@ -7,10 +7,12 @@ import type { CoreEventBus } from '../ipc/event-bus.ts';
 import type { BoxTransferClient, UploadTarget } from './box-transfer-client.ts';
 import type { ChunkedUploadOptions } from './chunked-upload.ts';
 import { downloadFile, exists } from './download-file.ts';
-import { freeLocalPath, localFileName, numberedName } from './keep-both-name.ts';
+import { freeLocalPath, localFileName, numberedName } from './file-names.ts';
 import type { AskNameClash } from './name-clash-broker.ts';
 import { ProgressMeter } from './progress-meter.ts';
-import { BoxTransferError, cancelledError } from './transfer-errors.ts';
+import { BoxAnswerError } from '../box-client/box-errors.ts';
+import { appError } from '../errors/error-catalog.ts';
+import { cancelledError } from './transfer-errors.ts';
 import { inspectUploadSource, uploadFile } from './upload-file.ts';
 
 export interface TransferManagerOptions {
@@ -141,7 +143,7 @@ export class TransferManager {
 
   #job(id: string): Job {
     const job = this.#jobs.get(id);
-    if (!job) throw new AppError('invalid_request', 'That transfer is no longer in the list.');
+    if (!job) throw appError('invalid_request', 'transfer_gone');
     return job;
   }
 
@@ -257,7 +259,7 @@ export class TransferManager {
         this.#update(job, { fileId, name: target.name });
         return;
       } catch (error) {
-        if (!(error instanceof BoxTransferError) || error.boxCode !== 'item_name_in_use' || target.kind !== 'new-file')
+        if (!(error instanceof BoxAnswerError) || error.boxCode !== 'item_name_in_use' || target.kind !== 'new-file')
           throw error;
         // The bytes sent for the refused attempt do not count.
         this.#update(job, { transferredBytes: 0 });

@@ -2,9 +2,9 @@ import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../../../common/app-error.ts';
-import type { BoxTransferClient, UploadTarget } from './box-transfer-client.ts';
+import { appError } from '../errors/error-catalog.ts';
 import { chunkedUpload, type ChunkedUploadOptions } from './chunked-upload.ts';
-import { multipartUpload, type UploadResult, type UploadSource } from './multipart-upload.ts';
+import { multipartUpload, type Uploader, type UploadSource } from './multipart-upload.ts';
 import { cancelledError, isAbort } from './transfer-errors.ts';
 
 /** Box opens upload sessions only from 20 MB; below that a multipart request is the only way. */
@@ -19,49 +19,32 @@ export async function inspectUploadSource(path: string): Promise<UploadSource> {
   let size: number;
   try {
     const facts = await stat(path);
-    if (!facts.isFile())
-      throw new AppError(
-        'file_unreadable',
-        `“${name}” is not a file, so it cannot be uploaded. Upload the files inside it instead.`,
-      );
+    if (!facts.isFile()) throw appError('file_unreadable', 'not_a_file', { name });
     size = facts.size;
     await access(path, constants.R_OK);
   } catch (error) {
     if (error instanceof AppError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'it no longer exists'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'you do not have permission to read it'
-          : 'it cannot be read';
-    throw new AppError('file_unreadable', `“${name}” cannot be uploaded because ${reason}.`, { cause: error });
+    const wording =
+      code === 'ENOENT' ? 'missing' : code === 'EACCES' || code === 'EPERM' ? 'not_permitted' : 'cannot_read';
+    throw appError('file_unreadable', wording, { name }, { cause: error });
   }
   return { path, size };
 }
 
-export async function uploadFile(
-  client: BoxTransferClient,
-  source: UploadSource,
-  target: UploadTarget,
-  signal: AbortSignal,
-  onBytes: (count: number) => void,
-  options: ChunkedUploadOptions = {},
-): Promise<UploadResult> {
+/** Sends a file to Box the one way its size allows. */
+export const uploadFile: Uploader<ChunkedUploadOptions> = async (...upload) => {
+  const [client, source, target, signal, onBytes] = upload;
   try {
     return source.size >= chunkedUploadThreshold
-      ? await chunkedUpload(client, source, target, signal, onBytes, options)
+      ? await chunkedUpload(...upload)
       : await multipartUpload(client, source, target, signal, onBytes);
   } catch (error) {
     if (isAbort(error, signal)) throw cancelledError(target.name);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM' || code === 'ENOENT') {
-      throw new AppError(
-        'file_unreadable',
-        `“${target.name}” could not be read while uploading. Check the file, then retry.`,
-        { cause: error },
-      );
+      throw appError('file_unreadable', 'read_failed', { name: target.name }, { cause: error });
     }
     throw error;
   }
-}
+};

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useRef, useState } from 'react';
 import type { AppInfo } from '../../../common/ipc-contract.ts';
 import type { SignedInUser } from '../../../common/session-state.ts';
@@ -22,6 +23,7 @@ function initials(name: string): string {
  * the menu beside it also signs out of the company account in the browser, for a shared computer.
  */
 export function AppHeader({ info, user, onSignOut, onSignOutEverywhere }: AppHeaderProps) {
+  const { t } = useTranslation();
   const moreButton = useRef<HTMLButtonElement>(null);
   const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
   const openMenu = (): void => {
@@ -35,36 +37,37 @@ export function AppHeader({ info, user, onSignOut, onSignOutEverywhere }: AppHea
         <span className="brand-mark small" aria-hidden="true">
           <span>b</span>
         </span>
-        <span className="app-name">Box SSO Desktop</span>
+        <span className="app-name">{t('app.name')}</span>
         {info?.mode === 'sandbox' && (
-          <span
-            className="mode-badge"
-            title="Local stand-ins for your identity provider and Box; nothing leaves this computer"
-          >
-            Sandbox
+          <span className="mode-badge" title={t('app.sandboxHint')}>
+            {t('app.sandbox')}
           </span>
         )}
       </div>
       {user && (
-        <div className="app-user" aria-label="Signed-in account">
+        <div className="app-user" aria-label={t('header.account')}>
           <span className="avatar" aria-hidden="true">
             {initials(user.name)}
           </span>
           <span className="user-text">
-            <span className="user-name" data-testid="signed-in-name">
+            <span className="user-name" data-testid="signed-in-name" translate="no">
               {user.name}
             </span>
-            {user.email && <span className="user-email">{user.email}</span>}
+            {user.email && (
+              <span className="user-email" translate="no">
+                {user.email}
+              </span>
+            )}
           </span>
           <span className="sign-out-group">
             <button type="button" className="button subtle" onClick={onSignOut}>
-              Sign out
+              {t('header.signOut')}
             </button>
             <button
               ref={moreButton}
               type="button"
               className="button subtle icon-only"
-              aria-label="Sign-out options"
+              aria-label={t('header.signOutOptions')}
               aria-haspopup="menu"
               aria-expanded={menuAt !== null}
               onClick={openMenu}
@@ -76,13 +79,13 @@ export function AppHeader({ info, user, onSignOut, onSignOutEverywhere }: AppHea
       )}
       {menuAt && (
         <ContextMenu
-          label="Sign-out options"
+          label={t('header.signOutOptions')}
           position={menuAt}
           onClose={() => setMenuAt(null)}
           actions={[
             {
               id: 'sign-out-everywhere',
-              label: 'Sign out of your company account too',
+              label: t('header.signOutEverywhere'),
               run: onSignOutEverywhere,
             },
           ]}

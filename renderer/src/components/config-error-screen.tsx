@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { DesktopConfigError } from '../../../common/desktop-config-schema.ts';
 
 /**
@@ -6,28 +7,27 @@ import type { DesktopConfigError } from '../../../common/desktop-config-schema.t
  * the setting and the problem.
  */
 export function ConfigErrorScreen({ error }: { error: DesktopConfigError }) {
+  const { t } = useTranslation();
   return (
     <section className="config-error" role="alert" aria-labelledby="config-error-title">
-      <h1 id="config-error-title">Configuration error</h1>
-      <p className="lead">
-        Box SSO Desktop cannot start because its configuration has a problem. Send this message to your IT department;
-        the app will work again once the file is fixed and the app restarted.
-      </p>
+      <h1 id="config-error-title">{t('configError.title')}</h1>
+      <p className="lead">{t('configError.lead')}</p>
       <dl className="config-error-details">
-        <dt>File</dt>
+        <dt>{t('configError.file')}</dt>
         <dd>
-          <code>{error.file ?? 'No file: a required setting is not set anywhere'}</code>
+          <code translate="no">{error.file ?? t('configError.noFile')}</code>
         </dd>
         {error.field !== null && (
           <>
-            <dt>Setting</dt>
+            <dt>{t('configError.setting')}</dt>
             <dd>
-              <code>{error.field}</code>
+              <code translate="no">{error.field}</code>
             </dd>
           </>
         )}
-        <dt>Problem</dt>
-        <dd>{error.message}</dd>
+        <dt>{t('configError.problem')}</dt>
+        {/* Names the file's own keys and values, in the loader's words (the file is IT's, in English). */}
+        <dd translate="no">{error.message}</dd>
       </dl>
     </section>
   );

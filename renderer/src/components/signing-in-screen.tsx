@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 
 interface SigningInScreenProps {
@@ -8,6 +9,7 @@ interface SigningInScreenProps {
 
 /** While the user finishes the login in their browser: say where to look, and offer a way out. */
 export function SigningInScreen({ onCancel, getSignInLink }: SigningInScreenProps) {
+  const { t } = useTranslation();
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   const copyLink = async () => {
@@ -23,23 +25,20 @@ export function SigningInScreen({ onCancel, getSignInLink }: SigningInScreenProp
 
   return (
     <section className="center-card" aria-labelledby="signing-in-title" aria-busy="true">
-      <div className="spinner" role="progressbar" aria-label="Waiting for the browser sign-in" />
-      <h1 id="signing-in-title">Finish signing in in your browser</h1>
-      <p className="lead">
-        A browser tab opened at your company&apos;s sign-in page. When you are done there, come back here: your files
-        open automatically.
-      </p>
+      <div className="spinner" role="progressbar" aria-label={t('signingIn.waiting')} />
+      <h1 id="signing-in-title">{t('signingIn.title')}</h1>
+      <p className="lead">{t('signingIn.lead')}</p>
       <div className="button-row">
         <button type="button" className="button" onClick={() => void copyLink()}>
-          Copy sign-in link
+          {t('signingIn.copyLink')}
         </button>
         <button type="button" className="button subtle" onClick={onCancel} autoFocus>
-          Cancel
+          {t('signingIn.cancel')}
         </button>
       </div>
       <p className="hint" role="status">
-        {copied === 'copied' && 'Link copied. Paste it into your browser if no tab opened.'}
-        {copied === 'failed' && 'The link could not be copied. Cancel and try signing in again.'}
+        {copied === 'copied' && t('signingIn.copied')}
+        {copied === 'failed' && t('signingIn.copyFailed')}
       </p>
     </section>
   );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { BoxItem } from '../../../common/box-items.ts';
-import { Modal } from './modal.tsx';
+import { Modal } from '../components/modal.tsx';
 
 /** Deleting is the one action that asks first; a folder goes with everything inside it. */
 export function ConfirmDeleteDialog({

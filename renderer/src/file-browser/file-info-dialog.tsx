@@ -3,8 +3,8 @@ import type { BoxFileInfo, BoxItem } from '../../../common/box-items.ts';
 import { invoke } from '../ipc/bridge.ts';
 import { FileIcon } from './file-icon.tsx';
 import { fileKind, kindLabels } from './file-kind.ts';
-import { formatModified, formatSize } from './format.ts';
-import { Modal } from './modal.tsx';
+import { formatModified, formatSize } from '../components/format.ts';
+import { Modal } from '../components/modal.tsx';
 
 /** Details of one file; opening a file shows this until transfers can open it locally. */
 export function FileInfoDialog({

@@ -1,16 +1,19 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BoxItem } from '../../../common/box-items.ts';
 import { FileIcon } from './file-icon.tsx';
 import { kindLabels, fileKind } from './file-kind.ts';
-import { formatModified, formatSize } from './format.ts';
+import { formatModified, formatSize } from '../components/format.ts';
 import type { SortKey, SortOrder } from './sort-items.ts';
 import type { ItemDrag } from './use-item-drag.ts';
+import { useGridKeys, type ListCommand } from './use-grid-keys.ts';
 
 export const rowHeight = 40;
+/** The sticky column header's height (file-browser.css .header-row): rows start below it. */
+const headerHeight = 34;
 
-/** Keys the list does not handle itself; the screen maps them to commands. */
-export type ListCommand = 'up' | 'back' | 'forward' | 'rename' | 'delete' | 'menu';
+export type { ListCommand } from './use-grid-keys.ts';
 
 export interface FileListProps {
   label: string;
@@ -30,30 +33,24 @@ export interface FileListProps {
   drag?: ItemDrag;
 }
 
-const columns: { key: SortKey; label: string; className: string }[] = [
-  { key: 'name', label: 'Name', className: 'col-name' },
-  { key: 'modified', label: 'Modified', className: 'col-modified' },
-  { key: 'size', label: 'Size', className: 'col-size' },
+const columns: { key: SortKey; label: 'list.name' | 'list.modified' | 'list.size'; className: string }[] = [
+  { key: 'name', label: 'list.name', className: 'col-name' },
+  { key: 'modified', label: 'list.modified', className: 'col-modified' },
+  { key: 'size', label: 'list.size', className: 'col-size' },
 ];
 
-function commandFor(event: KeyboardEvent): ListCommand | null {
-  if (event.key === 'Backspace' || (event.altKey && event.key === 'ArrowUp')) return 'up';
-  if (event.altKey && event.key === 'ArrowLeft') return 'back';
-  if (event.altKey && event.key === 'ArrowRight') return 'forward';
-  if (event.key === 'F2') return 'rename';
-  if (event.key === 'Delete') return 'delete';
-  if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) return 'menu';
-  return null;
-}
-
 /**
- * The folder's items as an accessible grid that renders only the rows in view (TanStack
- * Virtual), so 10,000 items cost the DOM a few dozen rows. Focus stays on the grid and the
- * selected row is its active descendant, which survives rows being recycled while scrolling.
+ * The folder's items as a WAI-ARIA grid that renders only the rows in view (TanStack Virtual),
+ * so 10,000 items cost the DOM a few dozen rows. The scrolling element is the grid itself: it
+ * holds focus and points at the selected row with aria-activedescendant (which survives rows
+ * being recycled while scrolling), and its column header sticks to the top. The placeholder
+ * (loading, empty, error) is a sibling over the body: a grid may hold only rows.
  */
 export function FileList(props: FileListProps) {
   const { items, selectedId, onSelect, onOpen, onCommand } = props;
+  const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const sizerRef = useRef<HTMLDivElement>(null);
   // The virtualizer re-renders through its own state; this component need not be memoized.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -61,6 +58,9 @@ export function FileList(props: FileListProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 8,
+    // Rows start below the sticky header, and a row scrolled into view must not hide under it.
+    scrollMargin: headerHeight,
+    scrollPaddingStart: headerHeight,
     getItemKey: (index) => items[index]?.id ?? index,
   });
   const selectedIndex = selectedId === null ? -1 : items.findIndex((item) => item.id === selectedId);
@@ -69,38 +69,15 @@ export function FileList(props: FileListProps) {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
 
-  const moveTo = (index: number): void => {
-    const item = items[Math.max(0, Math.min(items.length - 1, index))];
-    if (item) onSelect(item);
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
-    const command = commandFor(event);
-    if (command) {
-      event.preventDefault();
-      onCommand(command);
-      return;
-    }
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1);
-    const moves: Record<string, number> = {
-      ArrowDown: selectedIndex + 1,
-      ArrowUp: Math.max(0, selectedIndex - 1),
-      Home: 0,
-      End: items.length - 1,
-      PageDown: selectedIndex + page,
-      PageUp: selectedIndex - page,
-    };
-    if (event.key in moves && !event.altKey) {
-      event.preventDefault();
-      moveTo(moves[event.key] ?? 0);
-    } else if (event.key === 'Enter') {
-      const item = items[selectedIndex];
-      if (item) {
-        event.preventDefault();
-        onOpen(item);
-      }
-    }
-  };
+  const onKeyDown = useGridKeys({
+    items,
+    selectedIndex,
+    rowsPerPage: () =>
+      Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? rowHeight * 10) - headerHeight) / rowHeight) - 1),
+    onSelect,
+    onOpen,
+    onCommand,
+  });
 
   const ariaSort = (key: SortKey) => (props.sort.key === key ? props.sort.direction : 'none');
   const toggleSort = (key: SortKey): void => {
@@ -108,42 +85,45 @@ export function FileList(props: FileListProps) {
     props.onSortChange({ key, direction });
   };
 
+  const activeRow = items[selectedIndex];
   return (
-    <div className="file-list" role="grid" aria-label={props.label} aria-rowcount={items.length + 1} aria-colcount={3}>
-      <div className="file-list-header" role="rowgroup">
-        <div role="row" aria-rowindex={1} className="file-row header-row">
-          {columns.map((column) => (
-            <div key={column.key} role="columnheader" aria-sort={ariaSort(column.key)} className={column.className}>
-              <button type="button" className="sort-button" onClick={() => toggleSort(column.key)}>
-                {column.label}
-                <span className="sort-arrow" aria-hidden="true">
-                  {props.sort.key === column.key ? (props.sort.direction === 'ascending' ? '▲' : '▼') : ''}
-                </span>
-              </button>
-            </div>
-          ))}
-        </div>
-      </div>
+    <div className="file-list">
       <div
         ref={scrollRef}
         className="file-list-body"
-        role="rowgroup"
+        role="grid"
+        aria-label={props.label}
+        aria-rowcount={items.length + 1}
+        aria-colcount={3}
         tabIndex={0}
         data-testid="file-list-body"
-        aria-activedescendant={selectedIndex >= 0 ? `row-${items[selectedIndex]?.id ?? ''}` : undefined}
+        aria-activedescendant={activeRow ? `row-${activeRow.id}` : undefined}
         onKeyDown={onKeyDown}
-        onFocus={() => {
-          if (selectedIndex < 0) moveTo(0);
+        onFocus={(event) => {
+          if (event.target === event.currentTarget && selectedIndex < 0 && items[0]) onSelect(items[0]);
         }}
         onContextMenu={(event) => {
-          if (event.target === event.currentTarget) {
+          if (event.target === event.currentTarget || event.target === sizerRef.current) {
             event.preventDefault();
             props.onContextMenu(null, { x: event.clientX, y: event.clientY });
           }
         }}
       >
-        {items.length === 0 && props.placeholder}
-        <div className="file-list-sizer" style={{ height: virtualizer.getTotalSize() }}>
+        <div className="file-list-header" role="rowgroup">
+          <div role="row" aria-rowindex={1} className="file-row header-row">
+            {columns.map((column) => (
+              <div key={column.key} role="columnheader" aria-sort={ariaSort(column.key)} className={column.className}>
+                <button type="button" className="sort-button" onClick={() => toggleSort(column.key)}>
+                  {t(column.label)}
+                  <span className="sort-arrow" aria-hidden="true">
+                    {props.sort.key === column.key ? (props.sort.direction === 'ascending' ? '▲' : '▼') : ''}
+                  </span>
+                </button>
+              </div>
+            ))}
+          </div>
+        </div>
+        <div ref={sizerRef} className="file-list-sizer" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((row) => {
             const item = items[row.index];
             if (!item) return null;
@@ -157,7 +137,7 @@ export function FileList(props: FileListProps) {
                 aria-selected={selected}
                 data-item-type={item.type}
                 className={`file-row${selected ? ' selected' : ''}${props.drag?.overId === item.id ? ' drop-into' : ''}`}
-                style={{ transform: `translateY(${row.start}px)` }}
+                style={{ transform: `translateY(${row.start - headerHeight}px)` }}
                 {...props.drag?.source(item)}
                 {...(item.type === 'folder' ? props.drag?.target(item) : {})}
                 onClick={() => onSelect(item)}
@@ -171,7 +151,7 @@ export function FileList(props: FileListProps) {
                 <div role="gridcell" className="col-name">
                   <FileIcon item={item} withThumbnail />
                   <span className="name-text">
-                    <span className="item-name" title={item.name}>
+                    <span className="item-name" title={item.name} translate="no">
                       {item.name}
                     </span>
                     {props.describe?.(item)}
@@ -189,6 +169,7 @@ export function FileList(props: FileListProps) {
           })}
         </div>
       </div>
+      {items.length === 0 && <div className="file-list-placeholder">{props.placeholder}</div>}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { boxNameProblem } from '../../../common/box-name-rules.ts';
-import { Modal } from './modal.tsx';
+import { Modal } from '../components/modal.tsx';
 
 export interface NameDialogProps {
   title: string;

@@ -1,11 +1,14 @@
+/** What the list body shows instead of rows: loading, empty and error states. */
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../common/app-error.ts';
 import type { SearchRequest } from './use-search.ts';
 
-/** What the list body shows instead of rows: loading, empty and error states. */
+/** Skeleton rows while the first page loads. */
 export function LoadingRows() {
+  const { t } = useTranslation();
   return (
-    <div className="placeholder-rows" role="status" aria-label="Loading">
+    <div className="placeholder-rows" role="status" aria-label={t('placeholder.loading')}>
       {Array.from({ length: 8 }, (_, index) => (
         <div key={index} className="skeleton-row" aria-hidden="true">
           <span className="skeleton-icon" />
@@ -16,6 +19,7 @@ export function LoadingRows() {
   );
 }
 
+/** A message in place of the list (empty folder, no results, an error), with at most one action. */
 export function EmptyState({
   title,
   hint,
@@ -54,15 +58,16 @@ export function ListPlaceholder(props: {
   onNewFolder: () => void;
 }) {
   const { error, loading, search } = props;
+  const { t } = useTranslation();
   if (error) {
     return (
       <EmptyState
         tone="error"
-        title={search ? 'Search did not work' : 'This folder could not be opened'}
+        title={search ? t('placeholder.searchFailed') : t('placeholder.folderFailed')}
         hint={error.message}
         action={
           <button type="button" className="button" onClick={props.onRetry}>
-            Try again
+            {t('placeholder.retry')}
           </button>
         }
       />
@@ -73,22 +78,18 @@ export function ListPlaceholder(props: {
     return (
       <EmptyState
         tone="search"
-        title={`No results for “${search.query}”`}
-        hint={
-          search.folderName !== null
-            ? 'Check the spelling, or search all files instead of this folder.'
-            : 'Check the spelling, or try another word.'
-        }
+        title={t('placeholder.noResults', { query: search.query })}
+        hint={search.folderName !== null ? t('placeholder.noResultsInFolder') : t('placeholder.noResultsHint')}
       />
     );
   }
   return (
     <EmptyState
-      title="This folder is empty"
-      hint="Create a folder or upload files to get started."
+      title={t('placeholder.empty')}
+      hint={t('placeholder.emptyHint')}
       action={
         <button type="button" className="button primary" onClick={props.onNewFolder}>
-          New folder
+          {t('placeholder.newFolder')}
         </button>
       }
     />

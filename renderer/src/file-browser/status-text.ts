@@ -1,5 +1,8 @@
-const numberFormat = new Intl.NumberFormat();
-const counted = (n: number, one: string, many: string): string => `${numberFormat.format(n)} ${n === 1 ? one : many}`;
+import { formatCount } from '../components/format.ts';
+import { i18n } from '../i18n/i18n.ts';
+
+const items = (count: number): string => i18n.t('status.items', { count, formatted: formatCount(count) });
+const results = (count: number): string => i18n.t('status.results', { count, formatted: formatCount(count) });
 
 /** The status bar: how many items, or what is happening. */
 export function statusText(state: {
@@ -10,14 +13,12 @@ export function statusText(state: {
   total: number;
 }): string {
   const { failed, loading, searching, count, total } = state;
-  if (failed) return 'Not loaded';
+  if (failed) return i18n.t('status.notLoaded');
   if (searching) {
-    if (loading) return 'Searching…';
-    if (total > count) {
-      return `Showing the first ${numberFormat.format(count)} of ${counted(total, 'result', 'results')} · add words to narrow the search`;
-    }
-    return counted(total, 'result', 'results');
+    if (loading) return i18n.t('status.searching');
+    if (total > count) return i18n.t('status.firstResults', { shown: formatCount(count), results: results(total) });
+    return results(total);
   }
-  if (loading) return count === 0 ? 'Loading…' : `${counted(count, 'item', 'items')} · loading more…`;
-  return counted(count, 'item', 'items');
+  if (loading) return count === 0 ? i18n.t('status.loading') : i18n.t('status.loadingMore', { items: items(count) });
+  return items(count);
 }

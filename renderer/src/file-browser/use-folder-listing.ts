@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { AppError } from '../../../common/app-error.ts';
+import type { AppError } from '../../../common/app-error.ts';
 import type { BoxFolderInfo, BoxFolderPage, BoxItem } from '../../../common/box-items.ts';
-import { invoke } from '../ipc/bridge.ts';
+import { asAppError, invoke } from '../ipc/bridge.ts';
 
 export interface FolderListing {
   /** The folder these items belong to (the path and name for breadcrumbs), null until known. */
@@ -14,10 +14,6 @@ export interface FolderListing {
 
 interface Loaded extends FolderListing {
   key: string;
-}
-
-export function asAppError(error: unknown): AppError {
-  return error instanceof AppError ? error : new AppError('internal', 'Something went wrong. Try again.');
 }
 
 /**

@@ -1,7 +1,7 @@
 import { AppError } from '../../../common/app-error.ts';
 import type { BoxItem, BoxPathEntry } from '../../../common/box-items.ts';
 import { invoke } from '../ipc/bridge.ts';
-import type { Toast } from './toasts.tsx';
+import type { Toast } from '../components/toasts.tsx';
 
 interface ItemMutationContext {
   /** The open folder: where new folders go. */

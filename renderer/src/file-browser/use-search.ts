@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../common/app-error.ts';
 import type { BoxSearchResult } from '../../../common/box-items.ts';
-import { invoke } from '../ipc/bridge.ts';
-import { asAppError } from './use-folder-listing.ts';
+import { asAppError, invoke } from '../ipc/bridge.ts';
 
 export interface SearchRequest {
   query: string;

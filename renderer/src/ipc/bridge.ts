@@ -29,6 +29,11 @@ export async function invoke<C extends PageRequestChannel>(
   return result.value;
 }
 
+/** What a failed request is for the screens: its AppError, or `internal` for anything the bridge itself threw. */
+export function asAppError(error: unknown): AppError {
+  return error instanceof AppError ? error : new AppError('internal', 'Something went wrong. Try again.');
+}
+
 export function subscribe<E extends EventChannel>(event: E, listener: (payload: EventChannels[E]) => void): () => void {
   return bridge().on(event, listener);
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { NameClashChoice, NameClashQuestion } from '../../../common/transfers.ts';
-import { Modal } from '../file-browser/modal.tsx';
+import { Modal } from '../components/modal.tsx';
 
 export interface NameClashDialogProps {
   question: NameClashQuestion;

@@ -1,5 +1,5 @@
 import type { TransferSnapshot, TransferState } from '../../../common/transfers.ts';
-import { formatSize } from '../file-browser/format.ts';
+import { formatSize } from '../components/format.ts';
 
 export const stateLabels: Record<TransferState, string> = {
   queued: 'Queued',

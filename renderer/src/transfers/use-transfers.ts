@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DownloadRequest, TransferProgress, TransferSnapshot } from '../../../common/transfers.ts';
 import { invoke, subscribe, uploadDroppedFiles } from '../ipc/bridge.ts';
+import { activeStates } from './transfer-format.ts';
 
 export interface TransfersApi {
   /** Oldest first, as main lists them. */
@@ -70,7 +71,7 @@ export function useTransfers(): TransfersApi {
   const retry = useCallback(async (id: string) => invoke('transfer:retry', { id }), []);
   const clearFinished = useCallback(async () => {
     await invoke('transfer:clearFinished');
-    setTransfers((list) => list.filter((t) => !['done', 'failed', 'cancelled', 'skipped'].includes(t.state)));
+    setTransfers((list) => list.filter((t) => activeStates.has(t.state)));
   }, []);
 
   return { transfers, download, upload, uploadDropped, cancel, retry, clearFinished };

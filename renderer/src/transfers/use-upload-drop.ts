@@ -13,8 +13,8 @@ export interface UploadDrop {
 const carriesFiles = (event: DragEvent): boolean => event.dataTransfer.types.includes('Files');
 
 /**
- * Makes an element (the file list, or one folder row) a drop target for uploads into
- * `folderId`. The files go to the preload, which alone resolves their local paths.
+ * Makes an element (the file list) a drop target for uploads into `folderId`. The files
+ * go to the preload, which alone resolves their local paths.
  */
 export function useUploadDrop(
   folderId: string,

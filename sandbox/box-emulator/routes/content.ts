@@ -1,7 +1,7 @@
 import { accessItem, authenticate } from '../access.ts';
 import { openContent } from '../content.ts';
 import type { Emulator } from '../emulator-state.ts';
-import { BoxError, notFound } from '../errors.ts';
+import { notFound } from '../errors.ts';
 import { downloadUrl } from '../items.ts';
 import type { Reply, Route } from '../router.ts';
 
@@ -66,10 +66,10 @@ export function contentRoutes(emu: Emulator): Route[] {
       template: '/2.0/files/{file_id}/content',
       handler: (ctx) => {
         const file = accessItem(emu, authenticate(emu, ctx), 'file', ctx.params.file_id ?? '', 'download');
-        if (ctx.url.searchParams.has('version')) {
-          throw new BoxError(400, 'bad_request', 'Downloading a specific version is not emulated');
-        }
-        return { status: 302, headers: { location: downloadUrl(emu, file) } };
+        const versionId = ctx.url.searchParams.get('version');
+        const version = versionId === null ? file.versions.at(-1) : file.versions.find((v) => v.id === versionId);
+        if (!version) throw notFound('The file version was not found');
+        return { status: 302, headers: { location: downloadUrl(emu, file, version) } };
       },
     },
     {

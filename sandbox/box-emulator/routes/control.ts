@@ -1,10 +1,12 @@
 import { bufferSource, patternSource } from '../content.ts';
+import { reportPdf, reportText } from '../demo-documents.ts';
 import type { Emulator } from '../emulator-state.ts';
 import { badRequest, notFound } from '../errors.ts';
 import type { FaultSpec } from '../faults.ts';
 import { readJson, stringField, type JsonObject } from '../http-io.ts';
 import { createFile, createFolder } from '../items.ts';
 import type { Route } from '../router.ts';
+import type { RepRule } from '../representation-state.ts';
 import { isKnownScope } from '../scopes.ts';
 import { itemFull, userFull } from '../serialize.ts';
 import { randomId, type FolderRecord } from '../store.ts';
@@ -26,13 +28,31 @@ function targetFolder(emu: Emulator, body: JsonObject): FolderRecord {
   return folder;
 }
 
-/** Content from `text`, `base64`, or a generated pattern of `size` bytes (never stored). */
+/** Content from `text`, `base64`, a real PDF of `pdfPages` pages, or a generated pattern of `size` bytes (never stored). */
 function contentOf(body: JsonObject) {
+  const pdfPages = numberField(body, 'pdfPages');
+  if (pdfPages !== undefined) return bufferSource(reportPdf(stringField(body, 'name') ?? 'Report', pdfPages));
   const text = stringField(body, 'text');
   if (text !== undefined) return bufferSource(Buffer.from(text, 'utf8'));
   const base64 = stringField(body, 'base64');
   if (base64 !== undefined) return bufferSource(Buffer.from(base64, 'base64'));
   return patternSource(numberField(body, 'size') ?? 0, numberField(body, 'seed') ?? 0);
+}
+
+function readRepRule(body: JsonObject): RepRule {
+  const state = stringField(body, 'state');
+  if (state !== 'pending' && state !== 'error' && state !== 'success') {
+    throw badRequest('A representation rule needs state pending, error or success');
+  }
+  const fileId = stringField(body, 'fileId');
+  const representation = stringField(body, 'representation');
+  const pendingPolls = numberField(body, 'pendingPolls');
+  return {
+    state,
+    ...(fileId === undefined ? {} : { fileId }),
+    ...(representation === undefined ? {} : { representation }),
+    ...(pendingPolls === undefined ? {} : { pendingPolls }),
+  };
 }
 
 export function controlRoutes(emu: Emulator, resetAll: () => void): Route[] {
@@ -69,6 +89,10 @@ export function controlRoutes(emu: Emulator, resetAll: () => void): Route[] {
     route('POST', '/files', async ({ req }) => {
       const body = await readJson(req);
       const file = createFile(emu, targetFolder(emu, body), stringField(body, 'name') ?? '', contentOf(body));
+      const pdfPages = numberField(body, 'pdfPages');
+      const documentText =
+        stringField(body, 'documentText') ?? (pdfPages === undefined ? undefined : reportText(pdfPages));
+      if (documentText !== undefined) emu.representations.sources.set(file.id, { text: documentText });
       return { status: 201, json: itemFull(emu.store, file) };
     }),
     route('POST', '/bulk-items', async ({ req }) => {
@@ -106,6 +130,10 @@ export function controlRoutes(emu: Emulator, resetAll: () => void): Route[] {
       const body = await readJson(req);
       if (typeof body.route !== 'string') throw badRequest('A fault needs a route');
       return { status: 201, json: emu.faults.add(body as unknown as FaultSpec) };
+    }),
+    route('PUT', '/representations', async ({ req }) => {
+      emu.representations.setRule(readRepRule(await readJson(req)));
+      return { status: 204 };
     }),
     route('GET', '/faults', () => ({ status: 200, json: emu.faults.list() })),
     route('DELETE', '/faults', () => {

@@ -2,7 +2,10 @@ import { accessItem, authenticate, checkIfMatch, requireScope } from '../access.
 import type { Emulator } from '../emulator-state.ts';
 import { nestedId, readJson, stringField } from '../http-io.ts';
 import { move, rename } from '../items.ts';
+import { changeLock, ensureUnlockedFor } from '../locks.ts';
+import { trashItem } from '../trash.ts';
 import type { Route } from '../router.ts';
+import { representationsJson } from '../representations.ts';
 import { fileFull, pickFields } from '../serialize.ts';
 
 export function fileRoutes(emu: Emulator): Route[] {
@@ -13,7 +16,14 @@ export function fileRoutes(emu: Emulator): Route[] {
       handler: (ctx) => {
         const file = accessItem(emu, authenticate(emu, ctx), 'file', ctx.params.file_id ?? '', 'read');
         if (ctx.req.headers['if-none-match'] === String(file.sequence)) return { status: 304 };
-        return { status: 200, json: pickFields(fileFull(emu.store, file), ctx.url.searchParams.get('fields')) };
+        const fields = ctx.url.searchParams.get('fields');
+        const json = pickFields(fileFull(emu.store, file), fields);
+        // Box sends representations only when asked for, narrowed by the `x-rep-hints` header.
+        if (fields?.split(',').some((f) => f.trim() === 'representations')) {
+          const hints = ctx.req.headers['x-rep-hints'];
+          json.representations = representationsJson(emu, file, typeof hints === 'string' ? hints : undefined);
+        }
+        return { status: 200, json };
       },
     },
     {
@@ -26,6 +36,12 @@ export function fileRoutes(emu: Emulator): Route[] {
         const body = await readJson(ctx.req);
         const name = stringField(body, 'name');
         const parentId = nestedId(body, 'parent');
+        if ((name !== undefined && name !== file.name) || parentId !== undefined)
+          ensureUnlockedFor(caller, file, 'rename');
+        if ('lock' in body) {
+          requireScope(caller, 'upload');
+          changeLock(emu, caller, file, body.lock);
+        }
         if (name !== undefined && name !== file.name) {
           requireScope(caller, 'rename');
           rename(emu, file, name);
@@ -39,7 +55,7 @@ export function fileRoutes(emu: Emulator): Route[] {
           file.description = description;
           emu.store.touch(file);
         }
-        return { status: 200, json: fileFull(emu.store, file) };
+        return { status: 200, json: pickFields(fileFull(emu.store, file), ctx.url.searchParams.get('fields')) };
       },
     },
     {
@@ -48,7 +64,7 @@ export function fileRoutes(emu: Emulator): Route[] {
       handler: (ctx) => {
         const file = accessItem(emu, authenticate(emu, ctx), 'file', ctx.params.file_id ?? '', 'delete');
         checkIfMatch(ctx, file);
-        emu.store.remove(file);
+        trashItem(emu, file);
         return { status: 204 };
       },
     },

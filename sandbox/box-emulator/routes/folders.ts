@@ -3,6 +3,7 @@ import type { Emulator } from '../emulator-state.ts';
 import { BoxError, badRequest } from '../errors.ts';
 import { intParam, nestedId, readJson, stringField } from '../http-io.ts';
 import { createFolder, move, rename } from '../items.ts';
+import { trashItem } from '../trash.ts';
 import { decodeMarker, encodeMarker } from '../markers.ts';
 import type { RequestContext, Route } from '../router.ts';
 import { compareDefault, fieldPicker, folderFull, itemFull, itemMini, pickFields } from '../serialize.ts';
@@ -118,9 +119,9 @@ export function folderRoutes(emu: Emulator): Route[] {
         if (folder.parentId === null) throw new BoxError(403, 'forbidden', 'The root folder cannot be deleted');
         checkIfMatch(ctx, folder);
         if (folder.children.size > 0 && ctx.url.searchParams.get('recursive') !== 'true') {
-          throw new BoxError(400, 'bad_request', 'Folder is not empty; pass recursive=true');
+          throw new BoxError(400, 'folder_not_empty', 'Cannot delete - folder not empty');
         }
-        emu.store.remove(folder);
+        trashItem(emu, folder);
         return { status: 204 };
       },
     },

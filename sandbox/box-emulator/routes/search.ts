@@ -3,6 +3,7 @@ import type { Emulator } from '../emulator-state.ts';
 import { badRequest } from '../errors.ts';
 import { intParam } from '../http-io.ts';
 import type { Route } from '../router.ts';
+import { isTrashed } from '../trash-state.ts';
 import { fieldPicker, itemFull, nameCollator } from '../serialize.ts';
 import type { ItemRecord } from '../store.ts';
 
@@ -32,7 +33,7 @@ export function searchRoutes(emu: Emulator): Route[] {
         const offset = intParam(query, 'offset', 0, Number.MAX_SAFE_INTEGER);
         const matches: ItemRecord[] = [];
         for (const item of emu.store.items.values()) {
-          if (item.ownerId !== caller.user.id || item.parentId === null) continue;
+          if (item.ownerId !== caller.user.id || item.parentId === null || isTrashed(emu.store, item)) continue;
           if (type !== null && item.kind !== type) continue;
           if (!item.name.toLowerCase().includes(text)) continue;
           if (ancestors.length > 0 && !ancestors.some((id) => item.id !== id && emu.store.isWithin(item, id))) continue;

@@ -2,10 +2,9 @@ import { Readable } from 'node:stream';
 import { accessItem, authenticate } from '../access.ts';
 import type { Emulator } from '../emulator-state.ts';
 import { BoxError } from '../errors.ts';
+import { IMAGE_EXTENSIONS } from '../representations.ts';
 import type { Reply, Route } from '../router.ts';
 import { JPEG_THUMBNAIL, solidPng } from '../thumbnail-images.ts';
-
-const IMAGE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'bmp', 'tif', 'tiff', 'webp', 'heic', 'svg']);
 
 /**
  * `GET /files/{id}/thumbnail.png|jpg`: a real small image for image files, Box's 302 to a

@@ -40,6 +40,7 @@ function subjectUser(
   if (type === 'user') {
     const user = id === null ? undefined : emu.store.users.get(id);
     if (!user || user.kind === 'service') throw invalidGrant("Please check the 'sub' claim: unknown user");
+    if (user.status === 'inactive') throw invalidGrant('The user is inactive');
     return { userId: user.id, subjectType: 'user' };
   }
   throw invalidGrant("Please check the 'box_sub_type' claim.");

@@ -5,6 +5,7 @@ import { readJson, stringField, type JsonObject } from '../http-io.ts';
 import { addVersion, checkName, createFile, ensureNameFree } from '../items.ts';
 import type { RequestContext, Route } from '../router.ts';
 import { fileFull } from '../serialize.ts';
+import { ensureFits } from '../storage.ts';
 import { randomId } from '../store.ts';
 import { MIN_CHUNKED_FILE_SIZE, UploadSessionRecord } from '../upload-session-store.ts';
 
@@ -122,10 +123,10 @@ async function commit(emu: Emulator, ctx: RequestContext) {
   let file;
   if ('folderId' in session.target) {
     const parent = accessItem(emu, caller, 'folder', session.target.folderId, 'upload');
-    file = createFile(emu, parent, session.fileName, content);
+    file = createFile(emu, parent, session.fileName, content, caller.user.id);
   } else {
     file = accessItem(emu, caller, 'file', session.target.fileId, 'upload');
-    addVersion(emu, file, content, session.fileName);
+    addVersion(emu, file, content, session.fileName, caller.user.id);
   }
   emu.sessions.delete(session.id);
   return { status: 201, json: { total_count: 1, entries: [fileFull(emu.store, file)] } };
@@ -147,6 +148,7 @@ export function uploadSessionRoutes(emu: Emulator): Route[] {
         checkName(fileName);
         const parent = accessItem(emu, caller, 'folder', folderId, 'upload');
         ensureNameFree(emu, parent, fileName, 'object');
+        ensureFits(emu.store, parent.ownerId, fileSize);
         const target = { folderId: parent.parentId === null ? '0' : parent.id };
         return open(
           emu,
@@ -163,6 +165,7 @@ export function uploadSessionRoutes(emu: Emulator): Route[] {
         const body = await readJson(ctx.req);
         const fileSize = fileSizeOf(body);
         const fileName = stringField(body, 'file_name') ?? file.name;
+        ensureFits(emu.store, file.ownerId, fileSize, emu.store.size(file));
         const target = { fileId: file.id };
         return open(
           emu,

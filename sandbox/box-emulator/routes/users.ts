@@ -5,8 +5,9 @@ import { BoxError, badRequest, forbidden, notFound } from '../errors.ts';
 import { decodeMarker, encodeMarker } from '../markers.ts';
 import { intParam, readJson, stringField } from '../http-io.ts';
 import type { Route } from '../router.ts';
-import { fieldPicker, pickFields, userFull } from '../serialize.ts';
-import { randomId, type UserRecord } from '../store.ts';
+import { fieldPicker, userAllFields, userFull } from '../serialize.ts';
+import { nowIso, randomId, type UserRecord } from '../store.ts';
+import { applyUserChanges, invalidParameter, readUserChanges } from '../user-input.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -16,7 +17,7 @@ function conflict(message: string): BoxError {
 }
 
 /** Only the service account (an enterprise token, not downscoped) administers users. */
-function requireAdmin(emu: Emulator, caller: ReturnType<typeof authenticate>): void {
+export function requireAdmin(emu: Emulator, caller: ReturnType<typeof authenticate>): void {
   requireFullToken(caller);
   if (caller.user.id !== emu.store.serviceAccountId) throw forbidden();
 }
@@ -27,9 +28,8 @@ export function createUser(
 ): UserRecord {
   const name = input.name?.trim();
   if (!name) throw badRequest("Bad Request: 'name' is required");
-  if (input.externalAppUserId !== undefined && emu.store.findUserByExternalId(input.externalAppUserId)) {
-    throw conflict('A user with this external_app_user_id already exists');
-  }
+  if (name.length > 50) throw invalidParameter('name', `'name' exceeds the maximum length of 50`);
+  if (input.externalAppUserId !== undefined) ensureExternalIdFree(emu, input.externalAppUserId);
   let login: string;
   if (input.isPlatformAccessOnly) {
     login = `AppUser_${emu.store.enterpriseId}_${randomId(5)}@boxdevedition.com`;
@@ -49,6 +49,16 @@ export function createUser(
   return user;
 }
 
+export function ensureExternalIdFree(emu: Emulator, externalAppUserId: string, except?: UserRecord): void {
+  const holder = emu.store.findUserByExternalId(externalAppUserId);
+  if (holder && holder !== except) throw conflict('A user with this external_app_user_id already exists');
+}
+
+/** `fields=` answers any documented user field; without it, the default set. */
+export function userJson(emu: Emulator, user: UserRecord, fields: string | null) {
+  return fields ? fieldPicker(fields)(userAllFields(emu.store, user)) : userFull(emu.store, user);
+}
+
 function matchesType(user: UserRecord, type: string | null): boolean {
   if (type === null || type === 'all') return true;
   if (type === 'managed') return user.kind !== 'app';
@@ -61,7 +71,10 @@ export function userRoutes(emu: Emulator): Route[] {
     {
       method: 'GET',
       template: '/2.0/users/me',
-      handler: (ctx) => ({ status: 200, json: userFull(emu.store, authenticate(emu, ctx).user) }),
+      handler: (ctx) => ({
+        status: 200,
+        json: userJson(emu, authenticate(emu, ctx).user, ctx.url.searchParams.get('fields')),
+      }),
     },
     {
       method: 'GET',
@@ -80,8 +93,8 @@ export function userRoutes(emu: Emulator): Route[] {
             matchesType(u, type),
         );
         const limit = Math.max(1, intParam(query, 'limit', 100, 1000));
-        const pick = fieldPicker(query.get('fields'));
-        const page = (from: number) => matches.slice(from, from + limit).map((u) => pick(userFull(emu.store, u)));
+        const fields = query.get('fields');
+        const page = (from: number) => matches.slice(from, from + limit).map((u) => userJson(emu, u, fields));
         if (query.get('usemarker') === 'true') {
           const from = decodeMarker(query.get('marker'));
           const next = from + limit < matches.length ? encodeMarker(from + limit) : null;
@@ -99,7 +112,7 @@ export function userRoutes(emu: Emulator): Route[] {
         const user = emu.store.users.get(ctx.params.user_id ?? '');
         if (caller.user.id !== user?.id) requireAdmin(emu, caller);
         if (!user) throw notFound();
-        return { status: 200, json: pickFields(userFull(emu.store, user), ctx.url.searchParams.get('fields')) };
+        return { status: 200, json: userJson(emu, user, ctx.url.searchParams.get('fields')) };
       },
     },
     {
@@ -108,6 +121,7 @@ export function userRoutes(emu: Emulator): Route[] {
       handler: async (ctx) => {
         requireAdmin(emu, authenticate(emu, ctx));
         const body = await readJson(ctx.req);
+        const changes = readUserChanges(body);
         const externalAppUserId = stringField(body, 'external_app_user_id');
         const user = createUser(emu, {
           name: stringField(body, 'name'),
@@ -115,7 +129,8 @@ export function userRoutes(emu: Emulator): Route[] {
           isPlatformAccessOnly: body.is_platform_access_only === true,
           ...(externalAppUserId === undefined ? {} : { externalAppUserId }),
         });
-        return { status: 201, json: userFull(emu.store, user) };
+        applyUserChanges(user, changes, nowIso());
+        return { status: 201, json: userJson(emu, user, ctx.url.searchParams.get('fields')) };
       },
     },
   ];

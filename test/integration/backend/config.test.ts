@@ -67,6 +67,25 @@ describe('backend configuration from the environment', () => {
     expect(failure(none).variable).toBe('BOX_CONFIG_FILE');
   });
 
+  it('enables SCIM and shared state only with what they need', () => {
+    const secret = 's'.repeat(32);
+    expect(loadConfig(ccg)).toMatchObject({ scim: undefined, redisUrl: undefined, linkClaim: 'sub' });
+    expect(loadConfig({ ...ccg, SCIM_BEARER_TOKEN: secret, REDIS_URL: 'redis://cache:6379' })).toMatchObject({
+      scim: { bearerToken: secret, linkAttribute: 'externalId', stateFile: undefined },
+      redisUrl: 'redis://cache:6379',
+    });
+    expect(failure({ ...ccg, SCIM_BEARER_TOKEN: secret }).message).toMatch(
+      /^SCIM_BEARER_TOKEN: .*set REDIS_URL .* or SCIM_STATE_FILE/,
+    );
+    expect(failure({ ...ccg, SCIM_BEARER_TOKEN: 'short', REDIS_URL: 'redis://x' }).message).toMatch(/32 characters/);
+    expect(
+      failure({ ...ccg, SCIM_BEARER_TOKEN: secret, SCIM_STATE_FILE: '/tmp/s.json', BOX_USER_TYPE: 'managed' }).message,
+    ).toBe('SCIM_BEARER_TOKEN: SCIM needs BOX_USER_TYPE=app');
+    expect(failure({ ...ccg, REDIS_URL: 'http://cache:6379' }).variable).toBe('REDIS_URL');
+    expect(failure({ ...ccg, OIDC_LINK_CLAIM: 'o id' }).variable).toBe('OIDC_LINK_CLAIM');
+    expect(failure({ ...ccg, BOX_RETENTION_OWNER_ID: 'admin' }).variable).toBe('BOX_RETENTION_OWNER_ID');
+  });
+
   it('accepts an http issuer only on loopback', () => {
     expect(loadConfig({ ...ccg, OIDC_ISSUER: 'http://127.0.0.1:4000' }).oidcIssuer).toBe('http://127.0.0.1:4000');
   });

@@ -38,14 +38,26 @@ describe('ID token verification against an issuer key (oidc-provider discovery +
   afterAll(() => issuer.close());
 
   it('accepts a valid token and returns the identity', async () => {
-    const identity = await verifier.verify(await issuer.sign());
+    const iat = Math.floor(Date.now() / 1000) - 5;
+    const identity = await verifier.verify(await issuer.sign({ iat, sid: 'session-1' }));
     expect(identity).toEqual({
       issuer: issuer.issuer,
       subject: 'keyed-user-1',
       name: 'Keyed User',
       email: 'keyed@example.com',
       emailVerified: true,
+      linkId: 'keyed-user-1',
+      sessionId: 'session-1',
+      issuedAt: iat,
     });
+  });
+
+  it('links by the configured claim (oid for Entra ID) and refuses a token without it', async () => {
+    const byOid = createIdTokenVerifier({ issuer: issuer.issuer, audience: [keyedAudience], linkClaim: 'oid' });
+    const identity = await byOid.verify(await issuer.sign({ oid: '00000000-0000-0000-0000-00000000a11c' }));
+    expect(identity.linkId).toBe('00000000-0000-0000-0000-00000000a11c');
+    expect(identity.subject).toBe('keyed-user-1');
+    expect(await rejection(byOid, await issuer.sign())).toBe('oid claim check failed');
   });
 
   it('rejects a tampered payload (signature no longer matches)', async () => {

@@ -99,7 +99,9 @@ describe('app user names and rate limits', () => {
   });
 
   it('links by issuer and subject when BOX_EXTERNAL_ID=issuer-sub (several IdPs)', async () => {
-    const backend = await startBackend(backendEnv(issuer.issuer, keyedAudience, box, { BOX_EXTERNAL_ID: 'issuer-sub' }));
+    const backend = await startBackend(
+      backendEnv(issuer.issuer, keyedAudience, box, { BOX_EXTERNAL_ID: 'issuer-sub' }),
+    );
     try {
       const response = await requestToken(backend, await issuer.sign({ sub: 'multi-idp-user' }));
       const user = ((await response.json()) as TokenResponse).box_user;
@@ -113,9 +115,7 @@ describe('app user names and rate limits', () => {
   });
 
   it('limits requests per identity and in total, with Retry-After', async () => {
-    const backend = await startBackend(
-      backendEnv(issuer.issuer, keyedAudience, box, { RATE_LIMIT_PER_IDENTITY: '2' }),
-    );
+    const backend = await startBackend(backendEnv(issuer.issuer, keyedAudience, box, { RATE_LIMIT_PER_IDENTITY: '2' }));
     try {
       const token = await issuer.sign({ sub: 'busy' });
       const statuses = [];

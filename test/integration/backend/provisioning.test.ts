@@ -165,7 +165,7 @@ describe('provisioning with the sandbox IdP and the Box emulator', () => {
     expect((await fetch(`${backend.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${backend.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', idp: 'ok', box: 'ok' });
+    expect(await ready.json()).toEqual({ status: 'ready', idp: 'ok', box: 'ok', sharedState: 'ok' });
     const metrics = await (await fetch(`${backend.url}/metrics`)).text();
     expect(metrics).toMatch(/box_token_requests_total\{outcome="issued"\} [1-9]/);
     expect(metrics).toMatch(/box_token_requests_total\{outcome="invalid_token"\} [1-9]/);

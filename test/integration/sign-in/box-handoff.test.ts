@@ -1,4 +1,4 @@
-import { createBoxConnection } from '../../../main/core/box/box-connection.ts';
+import { createBoxConnection } from '../../../main/core/box-client/box-connection.ts';
 import { freePort } from './support/http.ts';
 import { keychainUnavailableReason } from './support/keychain.ts';
 import { useSignInPeers } from './support/sign-in-peers.ts';

@@ -76,16 +76,49 @@ describe('loopback listener (RFC 8252)', () => {
     }
   });
 
-  it('fails with config_invalid when every configured port is busy', async () => {
+  it('names the busy ports under sign_in_port_in_use when every configured port is taken', async () => {
     const busy = await occupyPort();
+    const alsoBusy = await occupyPort();
     try {
       await expect(openLoopbackListener({ expectedState: state, ports: [busy.port] })).rejects.toMatchObject({
-        code: 'config_invalid',
+        code: 'sign_in_port_in_use',
+        message: `The sign-in port configured by IT (port ${busy.port}) is used by another program. Close that program and try again, or ask IT.`,
       });
+      const both = await openLoopbackListener({ expectedState: state, ports: [busy.port, alsoBusy.port] }).catch(
+        (error: unknown) => error,
+      );
+      expect(both).toMatchObject({ code: 'sign_in_port_in_use' });
+      expect((both as Error).message).toContain(`(ports ${busy.port}, ${alsoBusy.port}) are used by other programs`);
+    } finally {
+      busy.server.close();
+      alsoBusy.server.close();
+    }
+    listener = await openLoopbackListener({ expectedState: state });
+  });
+
+  it("tries a replaced sign-in's port first and tells its late tab it was replaced", async () => {
+    const replaced = { state: 'replaced-state-0123456789', port: await freePort() };
+    listener = await openLoopbackListener({ expectedState: state, replaced: [replaced] });
+    expect(listener.port).toBe(replaced.port);
+    let settled = false;
+    void listener.callback.then(() => (settled = true));
+    const late = await rawRequest(listener.port, `/callback?code=late-code&state=${replaced.state}`);
+    expect(late.status).toBe(410);
+    expect(late.headers['cache-control']).toBe('no-store');
+    expect(late.body).toContain('This sign-in was replaced');
+    expect(late.body).not.toContain('late-code');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(settled).toBe(false);
+  });
+
+  it("falls back to any free port when a replaced sign-in's port is taken by now", async () => {
+    const busy = await occupyPort();
+    try {
+      listener = await openLoopbackListener({ expectedState: state, replaced: [{ state: 'gone', port: busy.port }] });
+      expect(listener.port).not.toBe(busy.port);
     } finally {
       busy.server.close();
     }
-    listener = await openLoopbackListener({ expectedState: state });
   });
 
   it('answers a waiting tab when closed before finishing', async () => {

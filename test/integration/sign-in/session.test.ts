@@ -54,6 +54,7 @@ describe.skipIf(noKeychain !== null)('session: keychain, refresh, restore and si
     await signedInCore();
     let reads = 0;
     const counted = {
+      persistent: true,
       get: (account: string) => (reads++, peers.store.get(account)),
       set: (account: string, secret: string) => peers.store.set(account, secret),
       delete: (account: string) => peers.store.delete(account),
@@ -68,6 +69,7 @@ describe.skipIf(noKeychain !== null)('session: keychain, refresh, restore and si
     await signedInCore();
     let reads = 0;
     const slow: SecretStore = {
+      persistent: true,
       get: async (account) => {
         reads++;
         await sleep(300);

@@ -1,5 +1,5 @@
 import { completeLogin } from '../../../sandbox/idp/scripted-browser.ts';
-import { freePort, rawRequest } from './support/http.ts';
+import { freePort, holdPortInChildProcess, rawRequest } from './support/http.ts';
 import { keychainUnavailableReason } from './support/keychain.ts';
 import { useSignInPeers } from './support/sign-in-peers.ts';
 import { scriptedSystemBrowser, silentSystemBrowser } from './support/system-browser.ts';
@@ -113,6 +113,46 @@ describe.skipIf(noKeychain !== null)('desktop sign-in through the system browser
     expect(await done).toMatchObject({ status: 'error', code: 'token_endpoint_error' });
   });
 
+  it('takes an empty code (code=) with our state as a malformed answer, not a token endpoint error', async () => {
+    const { browser, manager } = silentSession();
+    let grants = 0;
+    const countGrant = () => grants++;
+    peers.idp.provider.on('grant.success', countGrant);
+    peers.idp.provider.on('grant.error', countGrant);
+    try {
+      const done = manager.signIn();
+      const callback = await callbackFor(browser, { code: '', iss: peers.idp.issuer });
+      const tab = fetch(callback);
+      const ended = await done;
+      expect(ended).toMatchObject({ status: 'error', code: 'sign_in_malformed_answer' });
+      expect(ended.status === 'error' && ended.message).toContain('without a sign-in code');
+      expect(await (await tab).text()).toContain('without a sign-in code');
+      expect(grants).toBe(0);
+    } finally {
+      peers.idp.provider.off('grant.success', countGrant);
+      peers.idp.provider.off('grant.error', countGrant);
+    }
+  });
+
+  it('says which fixed port another program holds (sign_in_port_in_use), and opens no tab', async () => {
+    const holder = await holdPortInChildProcess();
+    try {
+      const browser = silentSystemBrowser();
+      const { manager } = peers.session({
+        openExternal: browser.openExternal,
+        settings: { loopbackPorts: [holder.port] },
+      });
+      expect(await manager.signIn()).toEqual({
+        status: 'error',
+        code: 'sign_in_port_in_use',
+        message: `The sign-in port configured by IT (port ${holder.port}) is used by another program. Close that program and try again, or ask IT.`,
+      });
+      expect(browser.opened).toEqual([]);
+    } finally {
+      await holder.stop();
+    }
+  });
+
   it('times out, closes the listener and says so', async () => {
     const browser = silentSystemBrowser();
     const { manager } = peers.session({
@@ -140,9 +180,11 @@ describe.skipIf(noKeychain !== null)('desktop sign-in through the system browser
     expect(new URL(secondUrl).searchParams.get('state')).not.toBe(new URL(firstUrl).searchParams.get('state'));
     expect(new URL(secondUrl).searchParams.get('redirect_uri')).toBe(`http://127.0.0.1:${port}/callback`);
     expect(manager.signInLink()).toBe(secondUrl);
-    // The first flow's callback is now turned away: its state is gone with its listener.
-    const stale = await completeLogin(firstUrl, alice);
-    expect((await fetch(stale)).status).toBe(400);
+    // The first tab, finished late, reaches the second listener and is told its sign-in was replaced.
+    const stale = await fetch(await completeLogin(firstUrl, alice));
+    expect(stale.status).toBe(410);
+    expect(await stale.text()).toContain('This sign-in was replaced');
+    expect(manager.state.status).toBe('signing-in');
     await fetch(await completeLogin(secondUrl, alice));
     expect(await second).toMatchObject({ status: 'signed-in' });
     expect((await first).status).not.toBe('error');

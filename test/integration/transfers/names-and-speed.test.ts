@@ -1,6 +1,6 @@
 /** Local names for Box files, "keep both" names, and the speed and time-left arithmetic. */
 import { join } from 'node:path';
-import { freeLocalPath, localFileName, numberedName } from '../../../main/core/transfers/keep-both-name.ts';
+import { freeLocalPath, localFileName, numberedName } from '../../../main/core/transfers/file-names.ts';
 import { ProgressMeter } from '../../../main/core/transfers/progress-meter.ts';
 
 test('"keep both" numbers the copy before the extension, as Box’s own clients do', () => {

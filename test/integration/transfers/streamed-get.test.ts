@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { streamedGet, StreamedGetError, type StreamedGetOptions } from '../../../main/core/transfers/streamed-get.ts';
+import { streamedGet, StreamedGetError, type StreamedGetOptions } from '../../../main/core/box-client/streamed-get.ts';
 
 const servers: Server[] = [];
 afterEach(async () => {

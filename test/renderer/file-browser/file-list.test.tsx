@@ -44,7 +44,10 @@ function ListWithState({
   );
 }
 
-const bodyRows = () => within(screen.getByTestId('file-list-body')).queryAllByRole('row');
+const bodyRows = () =>
+  within(screen.getByTestId('file-list-body'))
+    .queryAllByRole('row')
+    .filter((row) => within(row).queryAllByRole('columnheader').length === 0);
 
 describe('FileList', () => {
   beforeAll(giveListAViewport);
@@ -99,6 +102,51 @@ describe('FileList', () => {
     expect(screen.getByTestId('file-list-body')).toHaveAttribute('aria-activedescendant', 'row-1029');
     await user.keyboard('{Home}');
     expect(selected()).toBe('Folder 0');
+  });
+
+  it('is a valid grid: the grid holds focus and points at the selected row, which is announced as selected', async () => {
+    const user = userEvent.setup();
+    render(<ListWithState items={makeItems(5)} />);
+    const grid = screen.getByRole('grid', { name: 'Contents of Test' });
+    await user.tab();
+    expect(grid).toHaveFocus();
+    // Focusing the grid selects the first row, so there is always an active row to announce.
+    const active = document.getElementById(grid.getAttribute('aria-activedescendant') ?? '');
+    expect(active).toHaveAttribute('role', 'row');
+    expect(active).toHaveAttribute('aria-selected', 'true');
+    expect(active?.closest('[role="rowgroup"]')?.parentElement).toBe(grid);
+    // Only rows and row groups inside the grid (a placeholder is a sibling, never a child).
+    for (const child of grid.children) expect(child).toHaveAttribute('role', 'rowgroup');
+  });
+
+  it('type-to-find: typing selects the next name that starts with the letters; a repeated letter cycles', async () => {
+    const user = userEvent.setup();
+    render(<ListWithState items={makeItems(30)} />);
+    await user.click(screen.getByText('Folder 0'));
+    const selected = () =>
+      screen.getByTestId('file-list-body').querySelector('[aria-selected="true"] .item-name')?.textContent;
+    await user.keyboard('report-2');
+    expect(selected()).toBe('report-2.pdf');
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await user.keyboard('f');
+    expect(selected()).toBe('Folder 0');
+    await user.keyboard('f');
+    expect(selected()).toBe('Folder 10');
+  });
+
+  it('Page Down and Page Up move a screenful; the selection never leaves the list', async () => {
+    const user = userEvent.setup();
+    render(<ListWithState items={makeItems(30)} />);
+    await user.click(screen.getByText('Folder 0'));
+    const active = () => screen.getByTestId('file-list-body').getAttribute('aria-activedescendant');
+    await user.keyboard('{PageDown}');
+    const afterPage = Number(active()?.replace('row-', ''));
+    expect(afterPage).toBeGreaterThan(1001);
+    await user.keyboard('{PageDown}{PageDown}{PageDown}{PageDown}');
+    await user.keyboard('{ArrowDown}');
+    expect(active()).toMatch(/^row-\d+$/);
+    await user.keyboard('{PageUp}{PageUp}{PageUp}{PageUp}{PageUp}{PageUp}');
+    expect(active()).toBe('row-1000');
   });
 
   it('double-click opens; Backspace, Alt+Up, Alt+arrows, F2, Delete and the menu key become commands', async () => {

@@ -12,6 +12,25 @@ const bodyError = (error: string) =>
 const clientError = (message: string, code: string, cause?: Error) =>
   Object.assign(new oidc.ClientError(message, cause ? { cause } : {}), { code });
 
+/** What openid-client really throws for a callback URL that fails its iss or state check (no network involved). */
+async function callbackError(query: string): Promise<unknown> {
+  const config = new oidc.Configuration(
+    {
+      issuer: 'https://idp.example.com',
+      token_endpoint: 'https://idp.example.com/token',
+      authorization_response_iss_parameter_supported: true,
+    },
+    'desktop',
+  );
+  const callback = new URL(`http://127.0.0.1/callback?${query}`);
+  return oidc
+    .authorizationCodeGrant(config, callback, { expectedState: 'our-state', pkceCodeVerifier: 'v'.repeat(43) })
+    .then(
+      () => new Error('the library accepted the callback'),
+      (error: unknown) => error,
+    );
+}
+
 describe('sign-in error mapping', () => {
   it('keeps our own errors as they are', () => {
     const own = new AppError('sign_in_timeout', 'late');
@@ -44,21 +63,31 @@ describe('sign-in error mapping', () => {
     expect(toSignInError(refused).code).toBe('idp_unreachable');
   });
 
-  it('maps JWT timestamp failures to clock_skew and iss/state mismatches to their codes', () => {
+  it('maps JWT timestamp failures to clock_skew and iss/state mismatches to their codes', async () => {
     const timestamp = clientError('JWT timestamp claim value failed validation', 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED');
     expect(toSignInError(timestamp).code).toBe('clock_skew');
-    const iss = clientError(
-      'invalid response encountered',
-      'OAUTH_INVALID_RESPONSE',
-      new Error('unexpected "iss" (issuer) response parameter value'),
-    );
+    const iss = await callbackError('code=c&state=our-state&iss=https://elsewhere.example.com');
     expect(toSignInError(iss).code).toBe('issuer_mismatch');
-    const state = clientError(
-      'invalid response encountered',
-      'OAUTH_INVALID_RESPONSE',
-      new Error('unexpected "state" response parameter value'),
-    );
+    const state = await callbackError('code=c&state=another-state&iss=https://idp.example.com');
     expect(toSignInError(state).code).toBe('state_mismatch');
+  });
+
+  it('classifies by the library’s codes and check details, never by its message text', () => {
+    // openid-client's own discovery check: the document names another issuer.
+    const discovery = Object.assign(
+      new oidc.ClientError('discovered metadata issuer does not match the expected issuer', {
+        cause: { expected: 'https://idp.example.com/', body: {}, attribute: 'issuer' },
+      }),
+      { code: 'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED' },
+    );
+    expect(toSignInError(discovery).code).toBe('issuer_mismatch');
+    expect(toSignInError(clientError('operation timed out', 'OAUTH_TIMEOUT')).code).toBe('idp_unreachable');
+    // The same words with another code mean what the code says.
+    expect(
+      toSignInError(clientError('unexpected "iss" (issuer) response parameter value', 'OAUTH_PARSE_ERROR')).code,
+    ).toBe('token_endpoint_error');
+    // A TypeError of a wrong argument is no network failure, whatever its text.
+    expect(toSignInError(new TypeError('fetch failed: network')).code).toBe('internal');
   });
 
   it('turns anything else into internal with a generic message', () => {

@@ -31,6 +31,8 @@ describe('precedence', () => {
       loopbackPorts: [],
       boxApiUrl: 'https://api.box.com',
       boxUploadUrl: 'https://upload.box.com/api',
+      updatesEnabled: true,
+      updateChannel: 'stable',
     });
     expect(result.sources).toMatchObject({
       issuer: 'bundled',
@@ -92,6 +94,9 @@ describe('precedence', () => {
       'domainHint',
       'boxApiUrl',
       'boxUploadUrl',
+      'updatesEnabled',
+      'updateUrl',
+      'updateChannel',
     ]);
     expect(result.ignoredUserKeys).toEqual(['clientId', 'backendUrl']);
   });
@@ -100,7 +105,8 @@ describe('precedence', () => {
     await fixture.write('policyFile', { ...companyIdp, loopbackPorts: [50000], userOverridable: ['loopbackPorts'] });
     const result = effective(await fixture.load());
     expect(result.config.loopbackPorts).toEqual([50000]);
-    expect(result.sources.loopbackPorts).toBe('policy');
+    expect(result.sources.loopbackPorts).toBe('policy-default');
+    expect(result.origins.loopbackPorts).toBe(`${fixture.files.policyFile} (defaults)`);
   });
 
   it('locks a listed-out setting to the bundled value even when the policy does not set it', async () => {

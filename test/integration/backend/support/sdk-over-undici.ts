@@ -5,11 +5,11 @@
 import { BoxClient, BoxDeveloperTokenAuth } from 'box-node-sdk';
 import { NetworkSession } from 'box-node-sdk/networking';
 import type { Dispatcher } from 'undici';
-import { createBoxAuth } from '../../../../backend/box-auth.ts';
+import { createServiceAccountAuth } from '../../../../backend/service-account-auth.ts';
 import { loadConfig } from '../../../../backend/config.ts';
 import { ExpiringTokenStorage } from '../../../../backend/expiring-token-storage.ts';
 import { LeanNetworkClient } from '../../../../backend/lean-network-client.ts';
-import { BoxRetryStrategy } from '../../../../common/box-retry-strategy.ts';
+import { BoxRetryStrategy } from '../../../../backend/box-retry-strategy.ts';
 import { emulatorBaseUrls } from '../../../support/box-emulator-harness.ts';
 
 /** Short waits, so retry tests stay quick. */
@@ -42,7 +42,7 @@ export function sdkClient(origin: string, options: SdkClientOptions): BoxClient 
   });
   const auth =
     options.fixedToken === undefined
-      ? createBoxAuth(config.box, new ExpiringTokenStorage()).service
+      ? createServiceAccountAuth(config.box, new ExpiringTokenStorage()).service
       : new BoxDeveloperTokenAuth({ token: options.fixedToken });
   return new BoxClient({ auth, networkSession: session });
 }

@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { request } from 'node:http';
 import { createServer, type Server } from 'node:net';
 
@@ -48,4 +50,22 @@ export async function freePort(): Promise<number> {
   const { port, server } = await occupyPort();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/** Another program holding a loopback port: a separate Node process listening on it until stopped. */
+export async function holdPortInChildProcess(): Promise<{ port: number; stop(): Promise<void> }> {
+  const holder = spawn(
+    process.execPath,
+    ['-e', "const s = require('node:net').createServer().listen(0, '127.0.0.1', () => console.log(s.address().port));"],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const [line] = (await once(holder.stdout, 'data')) as [Buffer];
+  return {
+    port: Number(line.toString().trim()),
+    async stop() {
+      const exited = once(holder, 'exit');
+      holder.kill();
+      await exited;
+    },
+  };
 }

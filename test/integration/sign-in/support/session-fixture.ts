@@ -1,3 +1,4 @@
+import type { CustomFetch } from 'openid-client';
 import type { SessionState } from '../../../../common/session-state.ts';
 import type { SignInSettings } from '../../../../main/core/auth/sign-in-settings.ts';
 import type { SecretStore } from '../../../../main/core/keychain/secret-store.ts';
@@ -13,6 +14,7 @@ export function createSession(options: {
   settings?: Partial<SignInSettings>;
   clock?: () => number;
   fetch?: typeof fetch;
+  idpFetch?: CustomFetch;
   focusApp?: () => void;
 }) {
   const manager = new SessionManager({
@@ -22,6 +24,7 @@ export function createSession(options: {
     openExternal: options.openExternal,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.idpFetch ? { idpFetch: options.idpFetch } : {}),
     ...(options.focusApp ? { focusApp: options.focusApp } : {}),
   });
   const states: SessionState[] = [];

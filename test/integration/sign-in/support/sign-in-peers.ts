@@ -1,3 +1,4 @@
+import type { CustomFetch } from 'openid-client';
 import { refreshTokenAccount, type SecretStore } from '../../../../main/core/keychain/secret-store.ts';
 import type { SignInSettings } from '../../../../main/core/auth/sign-in-settings.ts';
 import { startSandboxIdp, type SandboxIdp, type SandboxIdpOptions } from '../../../../sandbox/idp/index.ts';
@@ -18,6 +19,8 @@ export interface SignInPeers {
     settings?: Partial<SignInSettings>;
     clock?: () => number;
     fetch?: typeof fetch;
+    /** openid-client's requests to the IdP; the global fetch by default. */
+    idpFetch?: CustomFetch;
     focusApp?: () => void;
     /** This test's keychain by default; a test may wrap it to watch its use. */
     secretStore?: SecretStore;

@@ -6,8 +6,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BoxAccessTokenSource } from '../../../../main/core/box/box-access-token-source.ts';
-import type { BoxBaseUrls } from '../../../../main/core/box/box-connection.ts';
+import type { BoxAccessTokenSource } from '../../../../main/core/box-client/box-access-token-source.ts';
+import type { BoxBaseUrls } from '../../../../main/core/box-client/box-connection.ts';
 import { BoxTransferClient } from '../../../../main/core/transfers/box-transfer-client.ts';
 import type { BoxEmulator } from '../../../../sandbox/box-emulator/index.ts';
 import { startSandboxIdp, type SandboxIdp } from '../../../../sandbox/idp/index.ts';

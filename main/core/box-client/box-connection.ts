@@ -1,0 +1,53 @@
+import { BoxClient } from 'box-node-sdk';
+import { BaseUrls, NetworkSession } from 'box-node-sdk/networking';
+import type { BoxAccessTokenSource } from './box-access-token-source.ts';
+import { directTransport, type BoxTransport } from './box-transport.ts';
+import { guardCutShortResponses } from './cut-short-response-guard.ts';
+import { boxRetryPolicy, type RetryLimits } from './retry-policy.ts';
+import { ScopedTokenAuth } from './scoped-token-auth.ts';
+import { SdkRetryStrategy } from './sdk-retry-strategy.ts';
+
+/**
+ * Where Box lives, in box-node-sdk's form (the SDK appends `/2.0/...`): Box's own hosts by
+ * default (from the settings), the emulator's origin in tests and sandbox mode (uploads at origin + '/api').
+ */
+export interface BoxBaseUrls {
+  apiBaseUrl: string;
+  uploadBaseUrl: string;
+}
+
+export interface BoxConnectionOptions {
+  tokenSource: BoxAccessTokenSource;
+  baseUrls: BoxBaseUrls;
+  /** Changes to the policy's limits for SDK calls (tests shorten the waits). */
+  retryLimits?: Partial<RetryLimits>;
+  /** Per-request timeout; a stalled connection must end in an "offline" message, not a spinner forever. */
+  timeoutMs?: number;
+  transport?: BoxTransport;
+}
+
+export interface BoxConnection {
+  client: BoxClient;
+  auth: ScopedTokenAuth;
+  networkSession: NetworkSession;
+}
+
+/** One SDK client with our auth, the retry policy for SDK calls, the transport and the injected base URLs. */
+export function createBoxConnection(options: BoxConnectionOptions): BoxConnection {
+  const urls = options.baseUrls;
+  const auth = new ScopedTokenAuth(options.tokenSource);
+  const agent = (options.transport ?? directTransport).sdkAgent;
+  const networkSession = new NetworkSession({
+    // The desktop never calls the OAuth2 endpoints (the backend does); the SDK insists on a value.
+    baseUrls: new BaseUrls({
+      baseUrl: urls.apiBaseUrl,
+      uploadUrl: urls.uploadBaseUrl,
+      oauth2Url: `${urls.apiBaseUrl}/oauth2`,
+    }),
+    retryStrategy: new SdkRetryStrategy({ ...boxRetryPolicy.sdkCalls, ...options.retryLimits }),
+    timeoutConfig: { timeoutMs: options.timeoutMs ?? boxRetryPolicy.deadlines.sdkCallMs },
+    ...(agent === undefined ? {} : { agent }),
+  });
+  guardCutShortResponses(networkSession.agent);
+  return { client: new BoxClient({ auth, networkSession }), auth, networkSession };
+}

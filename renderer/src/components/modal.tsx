@@ -1,0 +1,61 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import './modal.css';
+
+export interface ModalProps {
+  title: string;
+  description?: ReactNode;
+  onCancel: () => void;
+  children: ReactNode;
+}
+
+/**
+ * A modal dialog: labelled by its title, focus moved inside on open and returned on close,
+ * Escape cancels, Tab stays within it.
+ */
+export function Modal({ title, description, onCancel, children }: ModalProps) {
+  const titleId = useId();
+  const descriptionId = useId();
+  const panel = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const first = panel.current?.querySelector<HTMLElement>('[data-autofocus], input, button');
+    first?.focus();
+    return () => returnTo?.focus();
+  }, []);
+
+  return (
+    <div className="modal-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onCancel()}>
+      <div
+        ref={panel}
+        className="modal"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={description ? descriptionId : undefined}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.stopPropagation();
+            onCancel();
+          }
+          if (event.key === 'Tab') {
+            const focusable = [...(panel.current?.querySelectorAll<HTMLElement>('input, button:not(:disabled)') ?? [])];
+            const edge = event.shiftKey ? focusable[0] : focusable.at(-1);
+            if (edge && document.activeElement === edge) {
+              event.preventDefault();
+              (event.shiftKey ? focusable.at(-1) : focusable[0])?.focus();
+            }
+          }
+        }}
+      >
+        <h2 id={titleId}>{title}</h2>
+        {description && (
+          <p id={descriptionId} className="modal-description">
+            {description}
+          </p>
+        )}
+        {children}
+      </div>
+    </div>
+  );
+}

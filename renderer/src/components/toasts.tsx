@@ -1,0 +1,54 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Icon } from './icons.tsx';
+import './toasts.css';
+
+export interface Toast {
+  id: number;
+  tone: 'error' | 'success';
+  message: string;
+}
+
+/** Transient messages: errors say what happened and what to do; they stay until read or dismissed. */
+export function useToasts() {
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const nextId = useRef(1);
+  const dismiss = useCallback((id: number) => setToasts((list) => list.filter((toast) => toast.id !== id)), []);
+  const show = useCallback((tone: Toast['tone'], message: string) => {
+    const id = nextId.current++;
+    // The same error twice (a retried action) shows once, and only the latest success is kept:
+    // confirmations are glanced at, errors must stay until read.
+    setToasts((list) =>
+      [
+        ...list.filter((toast) => toast.message !== message && (tone === 'error' || toast.tone === 'error')),
+        { id, tone, message },
+      ].slice(-4),
+    );
+  }, []);
+  return { toasts, show, dismiss };
+}
+
+function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number) => void }) {
+  useEffect(() => {
+    // Success fades quickly; an error stays long enough to read its advice.
+    const timer = setTimeout(() => onDismiss(toast.id), toast.tone === 'success' ? 4000 : 12000);
+    return () => clearTimeout(timer);
+  }, [toast, onDismiss]);
+  return (
+    <div className={`toast ${toast.tone}`} role={toast.tone === 'error' ? 'alert' : 'status'}>
+      <span className="toast-message">{toast.message}</span>
+      <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => onDismiss(toast.id)}>
+        <Icon name="close" />
+      </button>
+    </div>
+  );
+}
+
+export function Toasts({ toasts, onDismiss }: { toasts: readonly Toast[]; onDismiss: (id: number) => void }) {
+  return (
+    <div className="toasts" aria-live="polite">
+      {toasts.map((toast) => (
+        <ToastItem key={toast.id} toast={toast} onDismiss={onDismiss} />
+      ))}
+    </div>
+  );
+}

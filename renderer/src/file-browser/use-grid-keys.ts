@@ -1,0 +1,87 @@
+import { useRef, type KeyboardEvent } from 'react';
+import type { BoxItem } from '../../../common/box-items.ts';
+
+/** Keys the list does not handle itself; the file browser's controller maps them to commands. */
+export type ListCommand = 'up' | 'back' | 'forward' | 'rename' | 'delete' | 'menu';
+
+function commandFor(event: KeyboardEvent): ListCommand | null {
+  if (event.key === 'Backspace' || (event.altKey && event.key === 'ArrowUp')) return 'up';
+  if (event.altKey && event.key === 'ArrowLeft') return 'back';
+  if (event.altKey && event.key === 'ArrowRight') return 'forward';
+  if (event.key === 'F2') return 'rename';
+  if (event.key === 'Delete') return 'delete';
+  if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) return 'menu';
+  return null;
+}
+
+/** Typed letters within this long of each other search as one word, as in a file manager. */
+const typeAheadResetMs = 700;
+
+/**
+ * The grid's keyboard (WAI-ARIA grid pattern, one row selected at a time): arrows move one row,
+ * Page Up/Down a screenful, Home/End (also with Ctrl) to the ends, Enter opens, and typing
+ * selects the next item whose name starts with what was typed.
+ */
+export function useGridKeys(options: {
+  items: readonly BoxItem[];
+  selectedIndex: number;
+  rowsPerPage: () => number;
+  onSelect: (item: BoxItem) => void;
+  onOpen: (item: BoxItem) => void;
+  onCommand: (command: ListCommand) => void;
+}): (event: KeyboardEvent<HTMLElement>) => void {
+  const typed = useRef({ text: '', at: 0 });
+  const { items, selectedIndex } = options;
+
+  const moveTo = (index: number): void => {
+    const item = items[Math.max(0, Math.min(items.length - 1, index))];
+    if (item) options.onSelect(item);
+  };
+
+  const findByName = (key: string, now: number): void => {
+    const fresh = now - typed.current.at > typeAheadResetMs;
+    const text = (fresh ? '' : typed.current.text) + key.toLocaleLowerCase();
+    typed.current = { text, at: now };
+    // A repeated single letter cycles through the names starting with it.
+    const cycling = text.length > 1 && [...text].every((letter) => letter === text[0]);
+    const prefix = cycling ? text[0]! : text;
+    const start = fresh || cycling ? selectedIndex + 1 : Math.max(0, selectedIndex);
+    for (let offset = 0; offset < items.length; offset++) {
+      const index = (start + offset) % items.length;
+      if (items[index]?.name.toLocaleLowerCase().startsWith(prefix)) return moveTo(index);
+    }
+  };
+
+  return (event) => {
+    const command = commandFor(event);
+    if (command) {
+      event.preventDefault();
+      options.onCommand(command);
+      return;
+    }
+    if (event.altKey || event.metaKey) return;
+    const page = options.rowsPerPage();
+    const moves: Record<string, number> = {
+      ArrowDown: selectedIndex + 1,
+      ArrowUp: Math.max(0, selectedIndex - 1),
+      Home: 0,
+      End: items.length - 1,
+      PageDown: selectedIndex + page,
+      PageUp: Math.max(0, selectedIndex - page),
+    };
+    const move = moves[event.key];
+    if (move !== undefined) {
+      event.preventDefault();
+      moveTo(move);
+    } else if (event.key === 'Enter') {
+      const item = items[selectedIndex];
+      if (item) {
+        event.preventDefault();
+        options.onOpen(item);
+      }
+    } else if (event.key.length === 1 && !event.ctrlKey && (event.key !== ' ' || typed.current.text !== '')) {
+      event.preventDefault();
+      findByName(event.key, event.timeStamp || performance.now());
+    }
+  };
+}
