@@ -65,7 +65,11 @@ const startedAt = Date.now();
 const states: AppReport['states'] = [];
 const core = createBrowserShellCore(await loadBrowserShellConfig(settings));
 core.events.on('session:changed', (state: SessionState) => states.push({ status: state.status, at: Date.now() }));
-const harness = await startBrowserShell({ core, rendererDirectory: 'out/renderer', preloadFile: 'out/preload/index.cjs' });
+const harness = await startBrowserShell({
+  core,
+  rendererDirectory: 'out/renderer',
+  preloadFile: 'out/preload/index.cjs',
+});
 const startSession = (): void => {
   void core.start();
 };
