@@ -11,9 +11,11 @@ export class AccountDisabledError extends HttpError {
 
 /**
  * The checks the shared store decides, on every token request: a deactivated identity gets
- * 403 account_disabled; an ID token issued (`iat`) no later than a back-channel logout of its
- * session (`sid`) or of its subject gets 401 "session ended". A store that cannot answer
- * throws 503 (fail closed): a revoked session must never get a token because Redis was down.
+ * 403 account_disabled; an ID token of a session (`sid`) the IdP logged out, or issued (`iat`)
+ * no later than a logout of its whole subject, gets 401 "session ended". Any token of an ended
+ * session is refused, a refreshed one too: sessions are not reused, a new sign-in gets a new
+ * `sid`. A store that cannot answer throws 503 (fail closed): a revoked session must never get
+ * a token because Redis was down.
  */
 export async function checkAccess(state: SharedState, identity: VerifiedIdentity, externalId: string): Promise<void> {
   const access = await state.accessState({
@@ -23,6 +25,6 @@ export async function checkAccess(state: SharedState, identity: VerifiedIdentity
     sessionId: identity.sessionId,
   });
   if (access.disabled) throw new AccountDisabledError();
-  const endedAt = Math.max(access.sessionEndedAt ?? -Infinity, access.subjectEndedAt ?? -Infinity);
-  if (identity.issuedAt <= endedAt) throw new InvalidTokenError('session ended');
+  const subjectEnded = access.subjectEndedAt !== undefined && identity.issuedAt <= access.subjectEndedAt;
+  if (access.sessionEndedAt !== undefined || subjectEnded) throw new InvalidTokenError('session ended');
 }

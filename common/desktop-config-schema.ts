@@ -94,15 +94,10 @@ const settingsShape = {
       title: 'Loopback redirect ports',
       description: 'Fixed ports (1024-65535) for the sign-in redirect, one per line; empty means any free port.',
     }),
-  loginHint: z
-    .string()
-    .trim()
-    .min(1)
-    .max(256)
-    .meta({
-      title: 'Login hint',
-      description: 'Sent as login_hint: pre-fills the user name at the identity provider.',
-    }),
+  loginHint: z.string().trim().min(1).max(256).meta({
+    title: 'Login hint',
+    description: 'Sent as login_hint: pre-fills the user name at the identity provider.',
+  }),
   domainHint: z
     .string()
     .trim()

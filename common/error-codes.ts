@@ -23,6 +23,7 @@ export const errorCodes = [
   'backend_busy',
   'backend_denied',
   'backend_rejected_sign_in',
+  'account_disabled',
   'box_insufficient_scope',
   'box_item_name_in_use',
   'box_item_name_invalid',

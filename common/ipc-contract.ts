@@ -15,6 +15,8 @@ import type {
   BoxSortKey,
 } from './box-items.ts';
 import type { SessionState } from './session-state.ts';
+import type { SettingsOverview, StorageEntry, UserEditableSetting } from './settings-overview.ts';
+import type { UpdateStatus } from './update-status.ts';
 import type {
   DownloadRequest,
   DroppedUploadRequest,
@@ -78,6 +80,19 @@ export interface RequestResponseChannels {
   /** Drops finished, failed, cancelled and skipped transfers from the list. */
   'transfer:clearFinished': [void, void];
   'transfer:answerNameClash': [NameClashAnswer, void];
+  /** The updater's state: disabled (and why), up to date, waiting for a staged rollout, ready to install on quit. */
+  'updates:getStatus': [void, UpdateStatus];
+  /** "Check now": one check at once; resolves with the state after it. */
+  'updates:checkNow': [void, UpdateStatus];
+  /** Copies the redacted diagnostics report to the clipboard. */
+  'diagnostics:copy': [void, void];
+  /** Asks where to save the redacted diagnostics report and writes it: the path, or null when the user cancels. */
+  'diagnostics:save': [void, string | null];
+  /** The settings screen's network and storage sections. */
+  'settings:getOverview': [void, SettingsOverview];
+  /** Saves one of the user's own settings (null: back to the default); refused when a policy locks it. */
+  'settings:setUserSetting': [{ key: UserEditableSetting; value: string | null }, SettingsOverview];
+  'settings:clearStorage': [{ id: StorageEntry['id'] }, SettingsOverview];
 }
 
 /** Main → renderer events and their payloads. */
@@ -119,6 +134,13 @@ export const requestChannels = [
   'transfer:retry',
   'transfer:clearFinished',
   'transfer:answerNameClash',
+  'updates:getStatus',
+  'updates:checkNow',
+  'diagnostics:copy',
+  'diagnostics:save',
+  'settings:getOverview',
+  'settings:setUserSetting',
+  'settings:clearStorage',
 ] as const satisfies readonly RequestChannel[];
 /** Channels the preload itself sends and the page may not: their payloads must come from the preload. */
 export const preloadOnlyChannels = ['transfer:uploadDropped'] as const satisfies readonly RequestChannel[];

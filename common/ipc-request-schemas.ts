@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { maxBoxNameLength } from './box-name-rules.ts';
 import type { RequestChannel, RequestOf } from './ipc-contract.ts';
+import { userEditableSettings } from './settings-overview.ts';
 import { nameClashChoices } from './transfers.ts';
 
 const transferId = z.string().min(1).max(64);
@@ -65,4 +66,14 @@ export const ipcRequestSchemas = {
     choice: z.enum(nameClashChoices),
     applyToAll: z.boolean(),
   }),
+  'updates:getStatus': z.undefined(),
+  'updates:checkNow': z.undefined(),
+  'diagnostics:copy': z.undefined(),
+  'diagnostics:save': z.undefined(),
+  'settings:getOverview': z.undefined(),
+  'settings:setUserSetting': z.strictObject({
+    key: z.enum(userEditableSettings),
+    value: z.string().max(1024).nullable(),
+  }),
+  'settings:clearStorage': z.strictObject({ id: z.enum(['error-log']) }),
 } as const satisfies { [C in RequestChannel]: z.ZodType<RequestOf<C>> };

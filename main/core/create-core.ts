@@ -1,7 +1,15 @@
 import type { DesktopConfigState } from '../../common/desktop-config-schema.ts';
 import type { AppInfo } from '../../common/ipc-contract.ts';
+import type { SessionState } from '../../common/session-state.ts';
+import type { UpdateStatus } from '../../common/update-status.ts';
+import { join } from 'node:path';
 import { directTransport } from './box-client/box-transport.ts';
 import { createBoxHandlers } from './box/box-handlers.ts';
+import { createSettingsHandlers } from './config/settings-handlers.ts';
+import { collectDiagnostics, networkPlaceholder } from './diagnostics/collect-diagnostics.ts';
+import { createDiagnosticsHandlers } from './diagnostics/diagnostics-handlers.ts';
+import { ErrorLog } from './diagnostics/error-log.ts';
+import { recordHandlerFailures } from './diagnostics/record-handler-failures.ts';
 import { appError } from './errors/error-catalog.ts';
 import { CoreEventBus } from './ipc/event-bus.ts';
 import type { HandlerTable } from './ipc/handler-table.ts';
@@ -15,6 +23,10 @@ import { NameClashBroker } from './transfers/name-clash-broker.ts';
 import { createTransferHandlers, type TransferDialogs } from './transfers/transfer-handlers.ts';
 import { TransferManager } from './transfers/transfer-manager.ts';
 import { createUnavailableHandlers } from './unavailable-handlers.ts';
+import { installationId } from './updates/installation-id.ts';
+import { createUpdateHandlers } from './updates/update-handlers.ts';
+import { updatePolicy, type InstallScope } from './updates/update-policy.ts';
+import { UpdateService, type Updater } from './updates/update-service.ts';
 
 /** What only the platform can do; the Electron shell and the browser shell each supply their own. */
 export interface CoreEffects {
@@ -27,6 +39,16 @@ export interface CoreEffects {
   /** Brings the app to the front when the sign-in callback arrives. */
   focusApp?: () => void;
   dialogs: TransferDialogs;
+  /** "Copy diagnostics". */
+  copyText?: (text: string) => Promise<void> | void;
+}
+
+/** What the updater needs from the shell; without it updates are off (the browser harness). */
+export interface UpdateDependencies {
+  isPackaged: boolean;
+  installScope: InstallScope;
+  /** Electron: electron-updater's autoUpdater. Called only when the policy enables updates. */
+  createUpdater: () => Updater;
 }
 
 export interface CoreDependencies {
@@ -34,6 +56,11 @@ export interface CoreDependencies {
   /** Loaded once at start-up by the shell; a configuration error is shown, never worked around. */
   config: DesktopConfigState;
   effects: CoreEffects;
+  /** The app's data folder: the diagnostics error log and the installation id live there. */
+  dataDir?: string;
+  /** The user's settings.json, where the settings screen saves what the user may change. */
+  userSettingsFile?: string;
+  updates?: UpdateDependencies;
 }
 
 /**
@@ -50,16 +77,40 @@ export interface Core {
 
 export function createCore(dependencies: CoreDependencies): Core {
   const events = new CoreEventBus();
-  const { config, effects } = dependencies;
+  const { config, effects, dataDir } = dependencies;
+  const errorLog = dataDir === undefined ? undefined : new ErrorLog({ folder: join(dataDir, 'logs') });
   const common = {
     'app:getInfo': () => dependencies.appInfo,
     'config:get': () => config,
+    ...createSettingsHandlers({
+      config,
+      userSettingsFile: dependencies.userSettingsFile,
+      errorLog,
+      network: () => networkPlaceholder,
+    }),
   } satisfies Partial<HandlerTable>;
+  const diagnostics = (session: () => SessionState, updates: () => UpdateStatus) =>
+    createDiagnosticsHandlers(collectDiagnostics({ app: dependencies.appInfo, config, session, updates, errorLog }), {
+      chooseSavePath: (name) => effects.dialogs.chooseSavePath(name),
+      ...(effects.copyText ? { copyText: effects.copyText } : {}),
+    });
 
   if (config.status === 'error') {
     const unusable = appError('config_invalid', 'settings', { file: config.error.file, text: config.error.message });
+    const unavailable = createUnavailableHandlers(unusable);
     return {
-      handlers: { ...createUnavailableHandlers(unusable), ...common },
+      handlers: recordHandlerFailures(
+        {
+          ...unavailable,
+          ...common,
+          // The help desk needs the report most when the configuration is broken.
+          ...diagnostics(
+            () => ({ status: 'error', code: unusable.code, message: unusable.message }),
+            () => ({ state: 'disabled', reason: 'configuration-error' }),
+          ),
+        },
+        errorLog,
+      ),
       events,
       start: () => Promise.resolve(),
       dispose: () => Promise.resolve(),
@@ -84,6 +135,20 @@ export function createCore(dependencies: CoreDependencies): Core {
     ...(effects.openPath ? { openFile: createSafeOpenFile(effects.openPath, effects.showInFolder) } : {}),
   });
 
+  let placement = '';
+  const updates = new UpdateService({
+    // A shell without an updater (the browser harness) counts as unpackaged: no updates, but the
+    // policy's own "off" still reads as the policy's.
+    policy: updatePolicy(settings, dependencies.updates ?? { isPackaged: false, installScope: 'per-user' }),
+    createUpdater: () => {
+      if (!dependencies.updates) throw new Error('no updater in this shell');
+      return dependencies.updates.createUpdater();
+    },
+    // The signed-in Box user's id, so that a user keeps their place on every machine.
+    placementId: () => (session.state.status === 'signed-in' ? session.state.user.boxUserId : placement),
+    onError: (error) => void errorLog?.record('updates', error),
+  });
+
   // Signing out ends the user's transfers and forgets their list: the next user sees none of it.
   const stopTransfersOnSignOut = session.onChange((state) => {
     if (state.status !== 'signed-out') return;
@@ -91,17 +156,28 @@ export function createCore(dependencies: CoreDependencies): Core {
   });
 
   return {
-    handlers: {
-      ...common,
-      ...createSessionHandlers(session),
-      ...createBoxHandlers(boxService.current),
-      ...createTransferHandlers(transfers, broker, effects.dialogs),
-    },
+    handlers: recordHandlerFailures(
+      {
+        ...common,
+        ...createSessionHandlers(session),
+        ...createBoxHandlers(boxService.current),
+        ...createTransferHandlers(transfers, broker, effects.dialogs),
+        ...createUpdateHandlers(updates),
+        ...diagnostics(
+          () => session.state,
+          () => updates.getStatus(),
+        ),
+      },
+      errorLog,
+    ),
     events,
     start: async () => {
       await session.restore();
+      if (dataDir !== undefined) placement = await installationId(dataDir);
+      updates.start();
     },
     dispose: async () => {
+      updates.stop();
       stopForwarding();
       stopTransfersOnSignOut();
       boxService.stop();

@@ -2,7 +2,7 @@
  * The Electron shell: app lifecycle and the window. Everything with logic lives in
  * main/core and runs without Electron; this file only wires it to Electron's APIs.
  */
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, session, shell } from 'electron';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { defaultConfigFiles } from '../core/config/config-files.ts';
@@ -10,11 +10,13 @@ import { loadDesktopConfig } from '../core/config/load-desktop-config.ts';
 import { nativePolicySources } from '../core/config/native-policy-sources.ts';
 import { runCommand } from '../core/config/run-command.ts';
 import { createCore } from '../core/create-core.ts';
+import { installScope } from '../core/updates/install-scope.ts';
 import { appOrigin, registerAppSchemeAsPrivileged, serveRendererFromAppScheme } from './app-protocol.ts';
 import { mainWindowOptions } from './main-window-options.ts';
 import { loggableError } from '../core/security/loggable-error.ts';
 import { forwardEvents, registerIpc } from './register-ipc.ts';
 import { createTransferDialogs } from './transfer-dialogs.ts';
+import { createElectronUpdater } from './updater.ts';
 import { blockNavigation } from './security/block-navigation.ts';
 import { denyPermissions } from './security/deny-permissions.ts';
 import { denyWindowOpen } from './security/deny-window-open.ts';
@@ -44,13 +46,14 @@ async function start(): Promise<void> {
   });
   serveRendererFromAppScheme(join(import.meta.dirname, '../renderer'));
 
+  const files = defaultConfigFiles({
+    platform: process.platform,
+    env: process.env,
+    userDataDir: app.getPath('userData'),
+    resourcesDir: process.resourcesPath,
+  });
   const config = await loadDesktopConfig({
-    files: defaultConfigFiles({
-      platform: process.platform,
-      env: process.env,
-      userDataDir: app.getPath('userData'),
-      resourcesDir: process.resourcesPath,
-    }),
+    files,
     nativePolicySources: nativePolicySources({
       platform: process.platform,
       env: process.env,
@@ -70,6 +73,13 @@ async function start(): Promise<void> {
       languages: app.getPreferredSystemLanguages(),
     },
     config,
+    dataDir: app.getPath('userData'),
+    userSettingsFile: files.userSettingsFile,
+    updates: {
+      isPackaged: app.isPackaged,
+      installScope: await installScope(process.execPath),
+      createUpdater: createElectronUpdater,
+    },
     effects: {
       openExternal: (url) => shell.openExternal(url),
       openPath: async (path) => {
@@ -79,6 +89,7 @@ async function start(): Promise<void> {
       showInFolder: (path) => shell.showItemInFolder(path),
       focusApp: focusMainWindow,
       dialogs: createTransferDialogs(() => mainWindow),
+      copyText: (text) => clipboard.writeText(text),
     },
   });
   const entry = rendererEntry();

@@ -10,6 +10,7 @@ import { SessionErrorScreen } from './components/session-error-screen.tsx';
 import { SignedOutScreen } from './components/signed-out-screen.tsx';
 import { SigningInScreen } from './components/signing-in-screen.tsx';
 import { FileBrowserScreen } from './file-browser/file-browser-screen.tsx';
+import { SettingsScreen } from './settings/settings-screen.tsx';
 import { useLanguage } from './i18n/use-language.ts';
 import { useSession } from './use-session.ts';
 
@@ -17,6 +18,7 @@ import { useSession } from './use-session.ts';
 export function App() {
   const [appInfo, setAppInfo] = useState<AppInfo | null>(null);
   const [config, setConfig] = useState<DesktopConfigState | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const { session, signIn, cancelSignIn, signOut, signOutEverywhere } = useSession();
   const language = useLanguage(appInfo?.languages ?? null);
 
@@ -28,7 +30,13 @@ export function App() {
   const user = session?.status === 'signed-in' ? session.user : null;
   return (
     <div className="app-shell">
-      <AppHeader info={appInfo} user={user} onSignOut={signOut} onSignOutEverywhere={signOutEverywhere} />
+      <AppHeader
+        info={appInfo}
+        user={user}
+        onSignOut={signOut}
+        onSignOutEverywhere={signOutEverywhere}
+        onOpenSettings={() => setSettingsOpen(true)}
+      />
       {session?.status === 'signed-in' && !session.remembered && <KeychainBanner />}
       <main className="app-main">
         {config?.status === 'error' ? (
@@ -46,6 +54,9 @@ export function App() {
         )}
       </main>
       <AppFooter info={appInfo} language={language} />
+      {settingsOpen && (
+        <SettingsScreen config={config} user={user} info={appInfo} onClose={() => setSettingsOpen(false)} />
+      )}
     </div>
   );
 }

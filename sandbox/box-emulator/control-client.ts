@@ -36,6 +36,8 @@ export interface RepresentationRule {
 export interface EmulatorSettings {
   /** Keep JSON response bodies in the request log (for conformance checks). */
   captureBodies?: boolean;
+  /** The enterprise setting "allow open shared links" (default true); false refuses `access: open`. */
+  openSharedLinksAllowed?: boolean;
   /** Answer this many thumbnail requests per file with `202` + `retry-after` before the image. */
   thumbnailPendingResponses?: number;
   thumbnailRetryAfterSeconds?: number;

@@ -38,6 +38,8 @@ export interface Emulator {
   thumbnails: PendingSetting;
   /** Rendition sources of seeded documents, and which renditions a test keeps pending or failed. */
   representations: RepresentationState;
+  /** Enterprise settings a test changes: whether `open` shared links are allowed. */
+  enterprise: { openSharedLinksAllowed: boolean };
   /** Upload-session commits "still processing parts" (per session). */
   commits: PendingSetting;
   /** Where chunked-upload parts are written. */

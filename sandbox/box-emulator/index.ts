@@ -21,6 +21,7 @@ import { groupMembershipRoutes } from './routes/group-memberships.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { representationRoutes } from './routes/representations.ts';
 import { searchRoutes } from './routes/search.ts';
+import { sharedItemRoutes } from './routes/shared-items.ts';
 import { thumbnailRoutes } from './routes/thumbnails.ts';
 import { tokenRoutes } from './routes/token.ts';
 import { trashRoutes } from './routes/trash.ts';
@@ -81,6 +82,7 @@ export async function startBoxEmulator(options: BoxEmulatorOptions = {}): Promis
     thumbnails: new PendingSetting(),
     commits: new PendingSetting(),
     representations: new RepresentationState(),
+    enterprise: { openSharedLinksAllowed: true },
     tempDir,
     demoContent: options.demoContent ?? false,
   };
@@ -94,6 +96,7 @@ export async function startBoxEmulator(options: BoxEmulatorOptions = {}): Promis
     emu.thumbnails = new PendingSetting();
     emu.commits = new PendingSetting();
     emu.representations.clear();
+    emu.enterprise = { openSharedLinksAllowed: true };
   };
   const router = new Router();
   router.add([
@@ -112,6 +115,7 @@ export async function startBoxEmulator(options: BoxEmulatorOptions = {}): Promis
     ...uploadRoutes(emu),
     ...uploadSessionRoutes(emu),
     ...searchRoutes(emu),
+    ...sharedItemRoutes(emu),
     ...thumbnailRoutes(emu),
     ...representationRoutes(emu),
     ...controlRoutes(emu, resetAll),

@@ -115,6 +115,15 @@ export function rename(emu: Emulator, item: ItemRecord, name: string): void {
   emu.store.touch(item);
 }
 
+/** `tags` on `PUT`: Box keeps up to 100 of them, each a string. */
+export function setTags(emu: Emulator, item: ItemRecord, value: unknown): void {
+  if (!Array.isArray(value) || value.length > 100 || !value.every((tag) => typeof tag === 'string' && tag !== '')) {
+    throw badRequest("Bad Request: 'tags' must be a list of at most 100 names");
+  }
+  item.extras = { ...item.extras, tags: [...new Set(value as string[])] };
+  emu.store.touch(item);
+}
+
 export function move(emu: Emulator, item: ItemRecord, target: FolderRecord): void {
   if (item.parentId === null) throw new BoxError(403, 'forbidden', 'The root folder cannot be moved');
   if (emu.store.isWithin(target, item.id)) throw badRequest('Cannot move a folder into itself or its descendants');

@@ -1,4 +1,5 @@
 import { lockJson } from './locks.ts';
+import { sharedLinkJson } from './shared-links.ts';
 import { MAX_UPLOAD_SIZE, usedBytes } from './storage.ts';
 import type { FileRecord, FolderRecord, ItemRecord, Store, UserRecord } from './store.ts';
 
@@ -124,8 +125,7 @@ export function folderFull(store: Store, folder: FolderRecord): Json {
     ...folderMini(folder),
     ...common(store, folder),
     ...(folder.parentId === null ? { created_at: null, modified_at: null, content_created_at: null } : {}),
-    // Box sends `shared_link: null` for files too, but its spec marks only the folder's as nullable.
-    shared_link: null,
+    shared_link: sharedLinkJson(folder),
     folder_upload_email: null,
     item_collection: {
       total_count: folder.children.size,
@@ -147,6 +147,8 @@ export function fileFull(store: Store, file: FileRecord): Json {
     ...common(store, file),
     version_number: String(file.versions.length),
     comment_count: 0,
+    // Box sends `shared_link: null` for files too, but its spec marks only the folder's as nullable.
+    ...(file.extras?.sharedLink ? { shared_link: sharedLinkJson(file) } : {}),
     lock: lockJson(store, file),
     extension: dot > 0 ? file.name.slice(dot + 1) : '',
     is_package: false,

@@ -21,8 +21,8 @@ export interface JourneyWorld {
   core: Core;
   /** Local paths the next "choose files to upload" dialog answers with. */
   filesToUpload: string[];
-  /** Clicks Sign in in the app and logs in as the user in the system browser. */
-  signIn(page: Page, username: string): Promise<void>;
+  /** Clicks Sign in in the app (or presses Enter on it) and logs in as the user in the system browser. */
+  signIn(page: Page, username: string, how?: 'mouse' | 'keyboard'): Promise<void>;
   /** The Box app user the backend provisioned for a sandbox user. */
   boxUserId(username: string): Promise<string>;
 }
@@ -70,10 +70,11 @@ export const test = base.extend<{ journey: JourneyWorld }>({
       stack,
       harness,
       core,
-      async signIn(page: Page, username: string) {
+      async signIn(page: Page, username: string, how: 'mouse' | 'keyboard' = 'mouse') {
         const user = stack.idp.users.find((candidate) => candidate.username === username);
         if (!user) throw new Error(`no sandbox user ${username}`);
-        await page.getByRole('button', { name: 'Sign in' }).click();
+        if (how === 'keyboard') await page.keyboard.press('Enter');
+        else await page.getByRole('button', { name: 'Sign in' }).click();
         const tab = await systemBrowser.newPage();
         await logInAtSandboxIdp(tab, await nextOpenedUrl(), user);
         await tab.close();

@@ -68,7 +68,13 @@ describe('the built main bundle', () => {
     const ours = await handler({ senderFrame: { url: 'app://bundle/index.html', parent: null } }, undefined);
     expect(ours).toEqual({
       ok: true,
-      value: { name: 'Box SSO Desktop', version: '0.0.0-test', platform: process.platform, mode: 'company' },
+      value: {
+        name: 'Box SSO Desktop',
+        version: '0.0.0-test',
+        platform: process.platform,
+        mode: 'company',
+        languages: ['en-US'],
+      },
     });
 
     for (const senderFrame of [

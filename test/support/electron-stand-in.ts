@@ -33,6 +33,7 @@ export const recorded = {
   permissionCheckHandler: null as Listener | null,
   loadedUrls: [] as string[],
   webContentsCreated: [] as Listener[],
+  clipboardTexts: [] as string[],
 };
 
 export class StandInBrowserWindow extends EventEmitter {
@@ -62,6 +63,7 @@ export const app = {
   isPackaged: true,
   getName: () => 'Box SSO Desktop',
   getVersion: () => '0.0.0-test',
+  getPreferredSystemLanguages: () => ['en-US'],
   getPath: (name: string) => {
     if (name !== 'userData') throw new Error(`app.getPath(${name}) is not stood in`);
     return userDataDir;
@@ -112,5 +114,12 @@ export const shell = {
 
 export const net = { fetch: (url: string) => fetch(url) };
 
+export const clipboard = {
+  writeText(text: string) {
+    recorded.clipboardTexts.push(text);
+    return Promise.resolve();
+  },
+};
+
 export const BrowserWindow = StandInBrowserWindow;
-export default { app, ipcMain, protocol, session, shell, net, BrowserWindow };
+export default { app, ipcMain, protocol, session, shell, net, clipboard, BrowserWindow };

@@ -57,6 +57,10 @@ export const errorCatalog = {
       malformed: ({ channel }) => `The request to ${channel ?? 'the app'} was malformed.`,
       transfer_gone: () => 'That transfer is no longer in the list.',
       question_gone: () => 'That question was already answered or withdrawn.',
+      setting_locked: () => 'This setting is set by your organization and cannot be changed here.',
+      setting_value: ({ text }) => `That value cannot be used: ${text ?? 'it is not valid'}.`,
+      settings_file: ({ file, text }) =>
+        `Your settings file${file ? ` ${file}` : ''} cannot be updated: ${text ?? 'it is not valid'}. Fix or delete it.`,
     },
   },
   unknown_channel: oneWording(
@@ -142,6 +146,10 @@ export const errorCatalog = {
   backend_rejected_sign_in: oneWording(
     'The provisioning backend refused the ID token, even a freshly renewed one (401).',
     'The Box SSO service did not accept your sign-in. Sign in again; if it keeps happening, tell IT.',
+  ),
+  account_disabled: oneWording(
+    'IT deactivated the company account (SCIM), or the identity provider ended the session (back-channel logout): the backend answered 403 account_disabled or 401 "session ended".',
+    'Your company account is disabled or was signed out. Contact IT if this is unexpected.',
   ),
   box_insufficient_scope: {
     meaning: 'Box refused the action: the token’s scopes or the user’s access do not allow it (403).',

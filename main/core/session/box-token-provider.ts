@@ -28,7 +28,15 @@ export interface BoxTokenProviderOptions {
   /** Renew this long before expiry (capped at half the token's lifetime). Default 5 minutes. */
   renewBeforeMs?: number;
   fetch?: typeof fetch;
+  /**
+   * The backend said the account is disabled or the IdP ended the session: the session signs
+   * out (keychain entry, tokens and caches) before the error reaches the caller.
+   */
+  onAccountEnded?: (error: AppError) => void;
 }
+
+/** The backend's error body (docs/backend.md): which refusal a 401 or 403 is. */
+const backendError = z.object({ error: z.string(), error_description: z.string().optional() });
 
 /**
  * The Box handoff: trades the user's ID token for a short-lived, downscoped Box token at the
@@ -83,7 +91,16 @@ export class BoxTokenProvider implements BoxAccessTokenSource {
       response = await this.post(await this.options.getIdToken({ forceRefresh: true }));
     }
     if (!response.ok) {
-      await response.body?.cancel();
+      const refusal = backendError.safeParse(await response.json().catch(() => undefined));
+      const ended =
+        refusal.success &&
+        ((response.status === 403 && refusal.data.error === 'account_disabled') ||
+          (response.status === 401 && refusal.data.error_description === 'session ended'));
+      if (ended) {
+        const error = appError('account_disabled', 'default');
+        this.options.onAccountEnded?.(error);
+        throw error;
+      }
       throw this.httpError(response.status);
     }
     const started = this.clock();

@@ -76,6 +76,7 @@ export class SessionManager {
       backendUrl: options.backendUrl,
       getIdToken: (o) => this.getIdToken(o),
       clock: this.clock,
+      onAccountEnded: (error) => void this.endAccount(error.message),
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
   }
@@ -210,6 +211,18 @@ export class SessionManager {
     return state;
   }
 
+  /**
+   * IT disabled the account or the IdP ended the session: signed out with the reason, the
+   * refresh token deleted from the keychain and every token forgotten (the signed-out state drops
+   * the user's Box caches and transfers). No revocation or end-session call: the IdP ended it.
+   */
+  private async endAccount(message: string): Promise<void> {
+    this.cancelPending();
+    this.forget();
+    this.setState({ status: 'signed-out', message });
+    await this.options.secretStore.delete(this.account).catch(() => false);
+  }
+
   /** The current ID token, refreshed first when it is expired or about to be. */
   async getIdToken(options: { forceRefresh?: boolean } = {}): Promise<string> {
     const tokens = this.tokens;
@@ -282,7 +295,8 @@ export class SessionManager {
   private failed(error: unknown): SessionState {
     const appError = toSignInError(error);
     if (appError.code === 'sign_in_cancelled') return this.setState({ status: 'signed-out' });
-    if (appError.code === 'session_expired') return this.setState({ status: 'signed-out', message: appError.message });
+    if (appError.code === 'session_expired' || appError.code === 'account_disabled')
+      return this.setState({ status: 'signed-out', message: appError.message });
     return this.setState({ status: 'error', code: appError.code, message: appError.message });
   }
 

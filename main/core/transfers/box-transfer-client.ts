@@ -51,7 +51,7 @@ export function digestHeader(sha1: Buffer): string {
  * renewal, retries) and its fast byte path for download URLs. box-node-sdk is not used here on
  * purpose: its `uploadFile` buffers the whole file, `uploadBigFile` sends parts one at a time
  * without progress, its part calls take no AbortSignal, and its retry strategy misses Box's
- * lower-case `retry-after` on a `202` commit (DESIGN.md). Streams and signals need fetch.
+ * lower-case `retry-after` on a `202` commit (docs/architecture.md, "Box behaviour we work around"). Streams and signals need fetch.
  */
 export class BoxTransferClient {
   readonly #http: BoxHttp;

@@ -11,6 +11,7 @@ interface AppHeaderProps {
   onSignOut: () => void;
   /** Also ends the sign-in at the company's identity provider (its page opens in the browser). */
   onSignOutEverywhere: () => void;
+  onOpenSettings?: () => void;
 }
 
 function initials(name: string): string {
@@ -22,7 +23,7 @@ function initials(name: string): string {
  * The app bar: which app and mode this is, and who is signed in. "Sign out" leaves this app;
  * the menu beside it also signs out of the company account in the browser, for a shared computer.
  */
-export function AppHeader({ info, user, onSignOut, onSignOutEverywhere }: AppHeaderProps) {
+export function AppHeader({ info, user, onSignOut, onSignOutEverywhere, onOpenSettings }: AppHeaderProps) {
   const { t } = useTranslation();
   const moreButton = useRef<HTMLButtonElement>(null);
   const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
@@ -76,6 +77,11 @@ export function AppHeader({ info, user, onSignOut, onSignOutEverywhere }: AppHea
             </button>
           </span>
         </div>
+      )}
+      {onOpenSettings && (
+        <button type="button" className="button subtle app-settings-button" onClick={onOpenSettings}>
+          {t('header.settings')}
+        </button>
       )}
       {menuAt && (
         <ContextMenu

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useRef } from 'react';
 import type { BoxSearchResult } from '../../../common/box-items.ts';
 import { ContextMenu } from '../components/context-menu.tsx';
@@ -21,6 +22,8 @@ import './file-browser.css';
  * A view only: what it shows and does comes from `useFileBrowserController`.
  */
 export function FileBrowserScreen() {
+  // Subscribes to language changes: the status bar's text is made by statusText outside React.
+  useTranslation();
   const searchInput = useRef<HTMLInputElement>(null);
   const browser = useFileBrowserController(searchInput);
   const { navigation, searchRequest, folderName, dialog, transfers } = browser;

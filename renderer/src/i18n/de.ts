@@ -41,6 +41,7 @@ export const de: Catalog = {
     signOut: 'Abmelden',
     signOutOptions: 'Abmeldeoptionen',
     signOutEverywhere: 'Auch vom Firmenkonto abmelden',
+    settings: 'Einstellungen',
   },
   keychain: {
     notice: 'Sie müssen sich beim nächsten Mal erneut anmelden: Der Schlüsselbund des Systems ist nicht verfügbar.',

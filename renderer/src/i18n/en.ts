@@ -43,6 +43,7 @@ export const en = {
     signOut: 'Sign out',
     signOutOptions: 'Sign-out options',
     signOutEverywhere: 'Sign out of your company account too',
+    settings: 'Settings',
   },
   keychain: {
     notice: "You'll need to sign in again next time: the system keychain is not available.",

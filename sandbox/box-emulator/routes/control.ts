@@ -152,6 +152,9 @@ export function controlRoutes(emu: Emulator, resetAll: () => void): Route[] {
     route('PUT', '/settings', async ({ req }) => {
       const body = await readJson(req);
       if (typeof body.captureBodies === 'boolean') emu.log.captureBodies = body.captureBodies;
+      if (typeof body.openSharedLinksAllowed === 'boolean') {
+        emu.enterprise.openSharedLinksAllowed = body.openSharedLinksAllowed;
+      }
       for (const [prefix, setting] of [
         ['thumbnail', emu.thumbnails],
         ['commit', emu.commits],

@@ -4,7 +4,7 @@ import { BoxError, badRequest } from '../errors.ts';
 import { nestedId, readJson, stringField } from '../http-io.ts';
 import { createFile, createFolder, ensureNameFree } from '../items.ts';
 import type { Route } from '../router.ts';
-import { fileFull, folderFull, pickFields } from '../serialize.ts';
+import { itemJson } from '../serialize-extended.ts';
 import type { FileRecord, FolderRecord } from '../store.ts';
 
 function copyFile(emu: Emulator, file: FileRecord, parent: FolderRecord, name: string, uploaderId: string): FileRecord {
@@ -55,12 +55,12 @@ export function copyRoutes(emu: Emulator): Route[] {
       ensureNameFree(emu, parent, name, 'list');
       if (source.kind === 'file') {
         const copy = copyFile(emu, source, parent, name, caller.user.id);
-        return { status: 201, json: pickFields(fileFull(emu.store, copy), fields) };
+        return { status: 201, json: itemJson(emu, copy, fields, caller.user.id) };
       }
       if (source.parentId === null) throw new BoxError(403, 'forbidden', 'The root folder cannot be copied');
       if (emu.store.isWithin(parent, source.id)) throw badRequest('A folder cannot be copied into itself');
       const copy = copyFolder(emu, source, parent, name, caller.user.id);
-      return { status: 201, json: pickFields(folderFull(emu.store, copy), fields) };
+      return { status: 201, json: itemJson(emu, copy, fields, caller.user.id) };
     },
   }));
 }

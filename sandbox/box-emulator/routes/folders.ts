@@ -2,11 +2,13 @@ import { accessItem, authenticate, checkIfMatch, requireScope } from '../access.
 import type { Emulator } from '../emulator-state.ts';
 import { BoxError, badRequest } from '../errors.ts';
 import { intParam, nestedId, readJson, stringField } from '../http-io.ts';
-import { createFolder, move, rename } from '../items.ts';
+import { createFolder, move, rename, setTags } from '../items.ts';
+import { changeSharedLink } from '../shared-links.ts';
 import { trashItem } from '../trash.ts';
 import { decodeMarker, encodeMarker } from '../markers.ts';
 import type { RequestContext, Route } from '../router.ts';
-import { compareDefault, fieldPicker, folderFull, itemFull, itemMini, pickFields } from '../serialize.ts';
+import { compareDefault, folderFull, itemMini } from '../serialize.ts';
+import { itemJson } from '../serialize-extended.ts';
 import type { ItemRecord } from '../store.ts';
 
 const MAX_LIMIT = 1000;
@@ -44,10 +46,9 @@ function listItems(emu: Emulator, ctx: RequestContext) {
     .filter((item): item is ItemRecord => item !== undefined)
     .sort(comparator(sort, direction));
   const fields = query.get('fields');
-  const pick = fieldPicker(fields);
   const entries = all
     .slice(offset, offset + limit)
-    .map((item) => (fields ? pick(itemFull(emu.store, item)) : itemMini(item)));
+    .map((item) => (fields ? itemJson(emu, item, fields, caller.user.id) : itemMini(item)));
   if (useMarker) {
     const next = offset + limit < all.length ? encodeMarker(offset + limit) : null;
     return { status: 200, json: { limit, next_marker: next, prev_marker: null, entries } };
@@ -65,10 +66,11 @@ export function folderRoutes(emu: Emulator): Route[] {
       method: 'GET',
       template: '/2.0/folders/{folder_id}',
       handler: (ctx) => {
-        const folder = accessItem(emu, authenticate(emu, ctx), 'folder', ctx.params.folder_id ?? '', 'read');
+        const caller = authenticate(emu, ctx);
+        const folder = accessItem(emu, caller, 'folder', ctx.params.folder_id ?? '', 'read');
         if (folder.parentId !== null && ctx.req.headers['if-none-match'] === String(folder.sequence))
           return { status: 304 };
-        return { status: 200, json: pickFields(folderFull(emu.store, folder), ctx.url.searchParams.get('fields')) };
+        return { status: 200, json: itemJson(emu, folder, ctx.url.searchParams.get('fields'), caller.user.id) };
       },
     },
     { method: 'GET', template: '/2.0/folders/{folder_id}/items', handler: (ctx) => listItems(emu, ctx) },
@@ -95,6 +97,10 @@ export function folderRoutes(emu: Emulator): Route[] {
         const body = await readJson(ctx.req);
         const name = stringField(body, 'name');
         const parentId = nestedId(body, 'parent');
+        if ('shared_link' in body) {
+          accessItem(emu, caller, 'folder', ctx.params.folder_id ?? '', 'share');
+          changeSharedLink(emu, folder, body.shared_link);
+        }
         if (name !== undefined && name !== folder.name) {
           requireScope(caller, 'rename');
           rename(emu, folder, name);
@@ -103,12 +109,13 @@ export function folderRoutes(emu: Emulator): Route[] {
           requireScope(caller, 'rename');
           move(emu, folder, accessItem(emu, caller, 'folder', parentId, 'upload'));
         }
+        if ('tags' in body) setTags(emu, folder, body.tags);
         const description = stringField(body, 'description');
         if (description !== undefined) {
           folder.description = description;
           emu.store.touch(folder);
         }
-        return { status: 200, json: folderFull(emu.store, folder) };
+        return { status: 200, json: itemJson(emu, folder, ctx.url.searchParams.get('fields'), caller.user.id) };
       },
     },
     {

@@ -4,7 +4,8 @@ import { badRequest } from '../errors.ts';
 import { intParam } from '../http-io.ts';
 import type { Route } from '../router.ts';
 import { isTrashed } from '../trash-state.ts';
-import { fieldPicker, itemFull, nameCollator } from '../serialize.ts';
+import { itemFull, nameCollator } from '../serialize.ts';
+import { itemJson } from '../serialize-extended.ts';
 import type { ItemRecord } from '../store.ts';
 
 /**
@@ -41,7 +42,7 @@ export function searchRoutes(emu: Emulator): Route[] {
           matches.push(item);
         }
         matches.sort((a, b) => nameCollator.compare(a.name, b.name));
-        const pick = fieldPicker(query.get('fields'));
+        const fields = query.get('fields');
         return {
           status: 200,
           json: {
@@ -49,7 +50,9 @@ export function searchRoutes(emu: Emulator): Route[] {
             total_count: matches.length,
             limit,
             offset,
-            entries: matches.slice(offset, offset + limit).map((item) => pick(itemFull(emu.store, item))),
+            entries: matches
+              .slice(offset, offset + limit)
+              .map((item) => (fields ? itemJson(emu, item, fields, caller.user.id) : itemFull(emu.store, item))),
           },
         };
       },

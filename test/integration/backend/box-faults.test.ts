@@ -95,7 +95,7 @@ describe('Box faults: bounded retries honouring retry-after, then 503 with Retry
       expect(ms).toBeLessThan(8000);
       const ready = await fetch(`${orphan.url}/readyz`);
       expect(ready.status).toBe(503);
-      expect(await ready.json()).toEqual({ status: 'not_ready', idp: 'ok', box: 'unavailable' });
+      expect(await ready.json()).toEqual({ status: 'not_ready', idp: 'ok', box: 'unavailable', sharedState: 'ok' });
       const metrics = await (await fetch(`${orphan.url}/metrics`)).text();
       expect(metrics).toMatch(/box_token_requests_total\{outcome="unavailable"\} 1/);
       expect(await (await fetch(`${orphan.url}/healthz`)).json()).toEqual({ status: 'ok' });

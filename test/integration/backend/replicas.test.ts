@@ -43,7 +43,9 @@ describe('three backend replicas sharing a real redis-server', () => {
       SCIM_BEARER_TOKEN: scimToken,
       LOG_LEVEL: 'warn',
     });
-    replicas = await Promise.all([startBackend(env), startBackend(env), startBackend(env)]);
+    // 160 first logins at once on a shared 2-CPU machine, all in this process: Box calls get a generous deadline.
+    const options = { box: { timeoutMs: 60_000 } };
+    replicas = await Promise.all([startBackend(env, options), startBackend(env, options), startBackend(env, options)]);
     await Promise.all(replicas.map((replica) => within(10_000, async () => (await fetch(`${replica.url}/readyz`)).ok)));
   });
   afterAll(async () => {
@@ -63,7 +65,12 @@ describe('three backend replicas sharing a real redis-server', () => {
     const answers = await Promise.all(
       Array.from({ length: 160 }, (_, index) => requestToken(replicas[index % 3]!, tokens[index % 20])),
     );
-    expect(answers.map((answer) => answer.status)).toEqual(Array.from({ length: 160 }, () => 200));
+    const refused = await Promise.all(
+      answers
+        .filter((answer) => answer.status !== 200)
+        .map(async (answer) => `${answer.status} ${await answer.text()}`),
+    );
+    expect(refused).toEqual([]);
     const admin = await serviceClient(box.emulator);
     const counts = await Promise.all(
       people.map(async (sub) => (await admin.users.getUsers({ externalAppUserId: sub })).entries?.length ?? 0),

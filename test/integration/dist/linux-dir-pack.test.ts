@@ -136,6 +136,18 @@ describe('resources', () => {
     });
   });
 
+  it('carry the policy templates generated into build/policy/, for IT', async () => {
+    for (const name of [
+      'box-sso-desktop.admx',
+      'en-US/box-sso-desktop.adml',
+      'box-sso-desktop.mobileconfig',
+      'policy.example.json',
+    ]) {
+      const packed = await readFile(path.join(unpacked, 'resources', 'policy', name), 'utf8');
+      expect(packed, name).toBe(await readFile(path.join(project.dir, 'build', 'policy', name), 'utf8'));
+    }
+  });
+
   it('carry the window icon rendered from build/icon.svg', async () => {
     const packed = await readFile(path.join(unpacked, 'resources', 'icon.png'));
     expect(packed.equals(await readFile(path.join(repoRoot, 'build', 'icons', '512x512.png')))).toBe(true);

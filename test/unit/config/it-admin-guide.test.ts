@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { desktopPolicySchema, settingKeys } from '../../../common/desktop-config-schema.ts';
 import { policyFilePath } from '../../../main/core/config/config-files.ts';
 import { environmentVariables } from '../../../main/core/config/environment-settings.ts';
+import { managedPreferencesDomain, registryPolicyKey } from '../../../main/core/config/policy-locations.ts';
+import { renderPolicyTemplates } from '../../../scripts/policy-templates/render-policy-templates.ts';
 
 const guide = await readFile(path.resolve(import.meta.dirname, '../../../docs/it-admin.md'), 'utf8');
 
@@ -34,6 +36,12 @@ describe('docs/it-admin.md', () => {
     expect(guide).toContain(`\`${policyFilePath('darwin', {})}\``);
     expect(guide).toContain(`\`${policyFilePath('linux', {})}\``);
     expect(guide).toContain(`\`${policyFilePath('win32', { ProgramData: '%ProgramData%' })}\``);
+  });
+
+  it('names the registry key, the managed-preferences domain and every generated template', () => {
+    expect(guide).toContain(`HKLM\\${registryPolicyKey.replace(/^SOFTWARE/, 'Software')}`);
+    expect(guide).toContain(`/Library/Managed Preferences/${managedPreferencesDomain}.plist`);
+    for (const name of renderPolicyTemplates().keys()) expect(guide).toContain(`\`${name}\``);
   });
 
   it('documents every setting and every development environment variable', () => {

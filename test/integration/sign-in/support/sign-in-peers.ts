@@ -31,7 +31,10 @@ export interface SignInPeers {
  * The sign-in tests' world, started once per file: the sandbox IdP, the Box emulator and the
  * backend behind it, and a keychain service of the file's own that is emptied after each test.
  */
-export function useSignInPeers(idpOptions: SandboxIdpOptions = {}): SignInPeers {
+export function useSignInPeers(
+  idpOptions: SandboxIdpOptions = {},
+  backendEnv: Record<string, string> = {},
+): SignInPeers {
   let idp: SandboxIdp | undefined;
   let stack: HandoffStack | undefined;
   const started = <T>(value: T | undefined): T => {
@@ -53,7 +56,7 @@ export function useSignInPeers(idpOptions: SandboxIdpOptions = {}): SignInPeers 
   };
   beforeAll(async () => {
     idp = await startSandboxIdp(idpOptions);
-    stack = await startHandoffStack(idp);
+    stack = await startHandoffStack(idp, backendEnv);
   });
   afterAll(async () => {
     if (idp) await store.delete(peers.account());

@@ -1,0 +1,33 @@
+import type { DesktopConfigState } from '../../../common/desktop-config-schema.ts';
+import type { AppInfo } from '../../../common/ipc-contract.ts';
+import type { SessionState } from '../../../common/session-state.ts';
+import type { UpdateStatus } from '../../../common/update-status.ts';
+import { diagnosticsReport } from './diagnostics-report.ts';
+import type { ErrorLog } from './error-log.ts';
+
+/** Placeholder until the corporate-networks work reports the effective proxy and certificate sources. */
+export const networkPlaceholder: Record<string, string> = {
+  proxy: 'not reported yet (this version uses the system connection settings)',
+  'trusted certificates': 'not reported yet (the operating system store)',
+};
+
+/** What the core knows at the moment of the report, gathered into the redacted text. */
+export function collectDiagnostics(sources: {
+  app: AppInfo;
+  config: DesktopConfigState;
+  session: () => SessionState;
+  updates: () => UpdateStatus;
+  network?: () => Record<string, string>;
+  errorLog?: ErrorLog | undefined;
+}): () => Promise<string> {
+  return async () =>
+    diagnosticsReport({
+      app: sources.app,
+      config: sources.config,
+      session: sources.session(),
+      updates: sources.updates(),
+      network: sources.network?.() ?? networkPlaceholder,
+      errors: (await sources.errorLog?.recent()) ?? [],
+      now: new Date(),
+    });
+}

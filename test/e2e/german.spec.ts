@@ -1,0 +1,61 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './sandbox-fixtures.ts';
+import { expectAccessible } from './support/accessibility.ts';
+
+/** A German desktop: the browser's languages stand in for the OS's in the browser shell. */
+test.use({ locale: 'de-DE', demoContent: true });
+
+const shot = async (page: Page, name: string) => {
+  await page.screenshot({ path: `test-results/screens/de-${name}.png` });
+  await expectAccessible(page, `German, ${name}`);
+};
+
+/** Buttons and headings whose text is cut off (German words are long); the breadcrumbs shorten names on purpose. */
+const clipped = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button, h1, h2, .status-bar, [role="columnheader"]')]
+      .filter((element) => element.offsetParent !== null && !element.closest('.breadcrumbs'))
+      .filter((element) => element.scrollWidth > element.clientWidth + 1)
+      .map((element) => element.textContent ?? ''),
+  );
+
+test('German from the OS languages: sign in, the file list, numbers and dates in German; the setting switches to English', async ({
+  page,
+  world,
+}) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize({ width: 1000, height: 680 });
+  await page.goto(world.harness.url);
+  await expect(page.getByRole('heading', { name: 'Ihre Box-Dateien, mit der Anmeldung Ihrer Firma' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await shot(page, 'signed-out');
+  expect(await clipped(page)).toEqual([]);
+
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.getByRole('heading', { name: 'Schließen Sie die Anmeldung im Browser ab' })).toBeVisible();
+  await shot(page, 'signing-in');
+  await world.completeSignIn('alice');
+  await expect(page.getByRole('button', { name: 'Geändert' })).toBeVisible();
+  await expect(page.getByText('8 Elemente', { exact: true })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Budget 2027\.xlsx/ })).toContainText('182 kB');
+  await expect(page.getByRole('row', { name: /Budget 2027\.xlsx/ })).toContainText(
+    // Created seconds ago: today, unless midnight passed since (then a German date).
+    /Heute, \d{1,2}:\d{2}|\d{1,2}\. \S+ \d{4}/,
+  );
+  await shot(page, 'file-list');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(page, 'file-list-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await page.getByRole('row', { name: /Archive \(10,000 items\)/ }).dblclick();
+  await expect(page.getByText('10.000 Elemente', { exact: true })).toBeVisible({ timeout: 30_000 });
+  expect(await clipped(page)).toEqual([]);
+
+  // The setting overrides the OS, and is kept.
+  await page.getByLabel('Sprache').selectOption('en');
+  await expect(page.getByText('10,000 items', { exact: true })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await page.getByLabel('Language').selectOption('system');
+  await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();
+});
