@@ -140,7 +140,12 @@ async function launchOnce(
     await page.addInitScript(watchForFirstRows, 'Big');
     await page.goto(ready);
     if (order === 'after-load') app.stdin.write('start\n');
-    const firstRowsAt = await firstRows;
+    const firstRowsAt = await Promise.race([
+      firstRows,
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('no file rows within 60 s of launch')), 60_000).unref(),
+      ),
+    ]);
     const report = await ask<AppReport>('report');
     const boxCalls: NetworkCall[] = (await peers.emulator.controls.requests()).map((r) => ({
       label: `Box ${r.method} ${r.path}`,
