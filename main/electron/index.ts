@@ -111,8 +111,11 @@ async function start(): Promise<void> {
     mainWindow = null;
   });
   app.on('before-quit', () => void core.dispose());
+  // The session is restored while the window loads: the keychain and the identity provider need no
+  // window, and the renderer asks for the state it missed (session:get) once it runs (bench/launch).
+  const restored = core.start();
   await mainWindow.loadURL(entry.url);
-  await core.start();
+  await restored;
 }
 
 if (!app.requestSingleInstanceLock()) {

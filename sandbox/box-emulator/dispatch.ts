@@ -55,6 +55,7 @@ function errorReply(error: unknown): Reply {
 export function createDispatcher(emu: Emulator, router: Router) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
+    const startedAt = Date.now();
     const url = new URL(req.url ?? '/', emu.origin);
     const method = req.method ?? 'GET';
     const matched = router.match(method, url.pathname);
@@ -88,6 +89,7 @@ export function createDispatcher(emu: Emulator, router: Router) {
         query: url.search,
         route,
         status: reply.status,
+        startedAt,
         durationMs: Math.round(performance.now() - started),
         ...(emu.log.captureBodies && reply.json !== undefined ? { responseBody: reply.json } : {}),
       });

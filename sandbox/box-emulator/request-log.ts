@@ -7,6 +7,8 @@ export interface LoggedRequest {
   /** The route key, or `null` when no route matched. */
   route: string | null;
   status: number;
+  /** When the request arrived, epoch milliseconds (benchmarks put Box calls on one timeline with other peers'). */
+  startedAt: number;
   durationMs: number;
   /** The JSON response body, kept only when body capture is on. */
   responseBody?: unknown;

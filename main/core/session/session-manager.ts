@@ -163,6 +163,9 @@ export class SessionManager {
 
   /** At start-up: a stored refresh token signs the user in without the browser. */
   async restore(): Promise<SessionState> {
+    // Discovery needs nothing from the keychain: it runs while the keychain answers. A failure is
+    // reported where the refresh awaits it, or forgotten if there is nothing to restore.
+    this.discover().catch(() => undefined);
     let refreshToken: string | null;
     try {
       refreshToken = await this.readRefreshToken();

@@ -1,4 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import * as oidc from 'openid-client';
+import type { SecretStore } from '../../../main/core/keychain/secret-store.ts';
 import { discoverSandbox } from '../../support/sign-in-as.ts';
 import { keychainUnavailableReason } from './support/keychain.ts';
 import { useSignInPeers } from './support/sign-in-peers.ts';
@@ -61,6 +63,41 @@ describe.skipIf(noKeychain !== null)('session: keychain, refresh, restore and si
     const { manager } = peers.session({ openExternal: browser.openExternal, secretStore: counted });
     expect(await manager.restore()).toMatchObject({ status: 'signed-in' });
     expect(reads).toBe(1);
+  });
+
+  it('start-up discovers the provider while the keychain answers; a slow keychain changes nothing the user sees', async () => {
+    await signedInCore();
+    let reads = 0;
+    const slow: SecretStore = {
+      persistent: true,
+      get: async (account) => {
+        reads++;
+        await sleep(300);
+        return peers.store.get(account);
+      },
+      set: (account, secret) => peers.store.set(account, secret),
+      delete: (account) => peers.store.delete(account),
+    };
+    const browser = silentSystemBrowser();
+    const { manager, states } = peers.session({ openExternal: browser.openExternal, secretStore: slow });
+    expect(await manager.restore()).toMatchObject({ status: 'signed-in', user: { name: 'Bob Example' } });
+    expect(states.map((s) => s.status)).toEqual(['signing-in', 'signed-in']);
+    expect(reads).toBe(1);
+    expect(browser.opened).toEqual([]);
+  });
+
+  it('with nothing to restore, an unreachable provider at start-up still shows signed-out, not an error', async () => {
+    const browser = silentSystemBrowser();
+    // Nothing listens on port 9: the discovery started beside the keychain read fails.
+    const { manager, states } = peers.session({
+      openExternal: browser.openExternal,
+      settings: { issuer: 'http://127.0.0.1:9' },
+    });
+    expect(await manager.restore()).toEqual({ status: 'signed-out' });
+    expect(states).toEqual([{ status: 'signed-out' }]);
+    // The failed discovery is not kept: signing in tries the provider again and says it cannot be reached.
+    expect(await manager.signIn()).toMatchObject({ status: 'error' });
+    expect(browser.opened).toEqual([]);
   });
 
   it('rotates the refresh token on refresh and keeps the newest in the keychain', async () => {
