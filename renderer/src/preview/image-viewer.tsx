@@ -25,7 +25,7 @@ export function ImageViewer({ src, name, onFailed }: { src: string; name: string
           −
         </button>
         <output className="preview-zoom" aria-live="polite">
-          {zoom === 'fit' ? m.fit : m.zoomLevel(Math.round(zoom * 100))}
+          {zoom === 'fit' ? m.zoomFitted : m.zoomLevel(Math.round(zoom * 100))}
         </output>
         <button type="button" className="button" onClick={() => step(1)} aria-label={m.zoomIn}>
           +

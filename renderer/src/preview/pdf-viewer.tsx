@@ -102,7 +102,7 @@ export function PdfViewer({ src, name, onFailed }: { src: string; name: string; 
         <button type="button" className="button" onClick={() => zoomBy(-1)} aria-label={m.zoomOut}>
           −
         </button>
-        <output className="preview-zoom">{zoom === 'fit' ? m.fit : m.zoomLevel(Math.round(zoom * 100))}</output>
+        <output className="preview-zoom">{zoom === 'fit' ? m.zoomFitted : m.zoomLevel(Math.round(zoom * 100))}</output>
         <button type="button" className="button" onClick={() => zoomBy(1)} aria-label={m.zoomIn}>
           +
         </button>

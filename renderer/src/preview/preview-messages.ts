@@ -15,6 +15,8 @@ export const previewMessages = {
   zoomIn: 'Zoom in',
   zoomOut: 'Zoom out',
   fit: 'Fit to window',
+  // The zoom read-out beside the buttons: short, since the pressed "Fit to window" button already says it.
+  zoomFitted: 'Fit',
   actualSize: 'Actual size',
   rotate: 'Rotate',
   zoomLevel: (percent: number) => `${percent}%`,

@@ -74,6 +74,8 @@ describe('the preview viewers', () => {
     expect(image.getAttribute('src')).toMatch(new RegExp(`/preview/${item.id}/content$`));
     await user.click(screen.getByRole('button', { name: 'Rotate' }));
     expect(image).toHaveAttribute('data-rotation', '90');
+    expect(screen.getByText('Fit')).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Fit to window' })).toHaveAttribute('aria-pressed', 'true');
     await user.click(screen.getByRole('button', { name: 'Actual size' }));
     await user.click(screen.getByRole('button', { name: 'Zoom in' }));
     expect(screen.getByText('125%')).toBeVisible();
