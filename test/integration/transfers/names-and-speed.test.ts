@@ -12,7 +12,9 @@ test('"keep both" numbers the copy before the extension, as Box’s own clients 
 
 test('the first free local name is taken', async () => {
   const taken = new Set([join('/d', 'a.txt'), join('/d', 'a (1).txt')]);
-  expect(await freeLocalPath(join('/d', 'a.txt'), (path) => Promise.resolve(taken.has(path)))).toBe(join('/d', 'a (2).txt'));
+  expect(await freeLocalPath(join('/d', 'a.txt'), (path) => Promise.resolve(taken.has(path)))).toBe(
+    join('/d', 'a (2).txt'),
+  );
 });
 
 test('Box names that no desktop OS accepts become safe local names', () => {

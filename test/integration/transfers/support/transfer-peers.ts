@@ -3,7 +3,7 @@
  * provisioning backend wired to both. The Box token comes from the backend's /v1/box-token
  * after a real sign-in, exactly as the desktop gets it.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BoxAccessTokenSource } from '../../../../main/core/box-client/box-access-token-source.ts';
@@ -80,6 +80,36 @@ export async function startTransferPeers(): Promise<TransferPeers> {
       await idp.close();
       await box.close();
       await rm(workDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The peers for one test file: started before its tests, stopped after, faults cleared after each
+ * test; `freshFolder()` gives each test an empty download folder of its own (named `<prefix>-N`).
+ */
+export function useTransferPeers(prefix: string): { peers: () => TransferPeers; freshFolder: () => Promise<string> } {
+  let peers: TransferPeers | undefined;
+  let folderCount = 0;
+  const started = (): TransferPeers => {
+    if (!peers) throw new Error('the transfer peers have not started (use them inside a test)');
+    return peers;
+  };
+  beforeAll(async () => {
+    peers = await startTransferPeers();
+  });
+  afterAll(async () => {
+    await peers?.close();
+  });
+  afterEach(async () => {
+    await peers?.emulator.controls.clearFaults();
+  });
+  return {
+    peers: started,
+    async freshFolder() {
+      const folder = join(started().workDir, `${prefix}-${++folderCount}`);
+      await mkdir(folder, { recursive: true });
+      return folder;
     },
   };
 }
