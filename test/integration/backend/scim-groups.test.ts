@@ -1,15 +1,9 @@
 import type { BoxClient } from 'box-node-sdk';
 import { assertScim } from '../../support/scim-schemas.ts';
-import {
-  backendEnv,
-  serviceClient,
-  startBackend,
-  startBoxPeer,
-  type BoxPeer,
-  type RunningBackend,
-} from './support/backend-harness.ts';
+import { serviceClient, type BoxPeer, type RunningBackend } from './support/backend-harness.ts';
 import { startKeyedIssuer, type KeyedIssuer } from './support/keyed-issuer.ts';
-import { oktaUser, scim, scimToken } from './support/scim-client.ts';
+import { startScimPeers, type ScimPeers } from './support/scim-peers.ts';
+import { oktaUser, scim } from './support/scim-client.ts';
 
 const groupSchema = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 const patchOp = (Operations: unknown[]) => ({ schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations });
@@ -18,28 +12,19 @@ describe('SCIM Groups as Box groups, with members, as Okta and Entra ID send the
   let issuer: KeyedIssuer;
   let box: BoxPeer;
   let backend: RunningBackend;
+  let peers: ScimPeers<KeyedIssuer>;
   let admin: BoxClient;
   let ann: string;
   let ben: string;
 
   beforeAll(async () => {
     issuer = await startKeyedIssuer();
-    box = await startBoxPeer();
-    backend = await startBackend(
-      backendEnv(issuer.issuer, 'box-sso-desktop', box, {
-        SCIM_BEARER_TOKEN: scimToken,
-        SCIM_STATE_FILE: `${box.configPath}.scim.json`,
-      }),
-    );
+    ({ box, backend } = peers = await startScimPeers(issuer, 'box-sso-desktop'));
     admin = await serviceClient(box.emulator);
     ann = (await scim(backend.url, 'POST', '/Users', oktaUser('ann@example.com', 'ann'))).body!['id'] as string;
     ben = (await scim(backend.url, 'POST', '/Users', oktaUser('ben@example.com', 'ben'))).body!['id'] as string;
   });
-  afterAll(async () => {
-    await backend.close();
-    await box.close();
-    await issuer.close();
-  });
+  afterAll(() => peers.close());
 
   const boxMembers = async (groupId: string) =>
     ((await admin.memberships.getGroupMemberships(groupId)).entries ?? []).map((entry) => entry.user?.id).sort();

@@ -1,12 +1,7 @@
 import { startSandboxIdp, type SandboxIdp } from '../../../sandbox/idp/index.ts';
 import { assertScim } from '../../support/scim-schemas.ts';
-import {
-  backendEnv,
-  startBackend,
-  startBoxPeer,
-  type BoxPeer,
-  type RunningBackend,
-} from './support/backend-harness.ts';
+import { type BoxPeer, type RunningBackend } from './support/backend-harness.ts';
+import { startScimPeers, type ScimPeers } from './support/scim-peers.ts';
 import { oktaUser, scim, scimToken, type ScimAnswer } from './support/scim-client.ts';
 
 /** Box calls that change something; none may happen for a refused request. */
@@ -18,26 +13,17 @@ describe('SCIM refuses hostile and malformed requests with RFC 7644 errors, chan
   let idp: SandboxIdp;
   let box: BoxPeer;
   let backend: RunningBackend;
+  let peers: ScimPeers<SandboxIdp>;
   let aliceId: string;
 
   beforeAll(async () => {
     idp = await startSandboxIdp();
-    box = await startBoxPeer();
-    backend = await startBackend(
-      backendEnv(idp.issuer, idp.desktopClientId, box, {
-        SCIM_BEARER_TOKEN: scimToken,
-        SCIM_STATE_FILE: `${box.configPath}.scim.json`,
-      }),
-    );
+    ({ box, backend } = peers = await startScimPeers(idp, idp.desktopClientId));
     aliceId = (await scim(backend.url, 'POST', '/Users', oktaUser('alice@example.com', 'sandbox-user-alice'))).body![
       'id'
     ] as string;
   });
-  afterAll(async () => {
-    await backend.close();
-    await box.close();
-    await idp.close();
-  });
+  afterAll(() => peers.close());
 
   function expectError(answer: ScimAnswer, status: number, scimType?: string): void {
     expect(answer.status).toBe(status);

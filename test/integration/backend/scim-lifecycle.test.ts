@@ -3,17 +3,15 @@ import { startSandboxIdp, type SandboxIdp } from '../../../sandbox/idp/index.ts'
 import { assertScim } from '../../support/scim-schemas.ts';
 import { signInAs } from '../../support/sign-in-as.ts';
 import {
-  backendEnv,
   requestToken,
   serviceClient,
-  startBackend,
-  startBoxPeer,
   type BoxPeer,
   type RunningBackend,
   type TokenResponse,
 } from './support/backend-harness.ts';
 import { startKeyedIssuer, type KeyedIssuer } from './support/keyed-issuer.ts';
-import { oktaUser, scim, scimToken } from './support/scim-client.ts';
+import { startScimPeers, type ScimPeers } from './support/scim-peers.ts';
+import { oktaUser, scim } from './support/scim-client.ts';
 
 const transferRoute = 'PUT /2.0/users/{user_id}/folders/0';
 const deleteRoute = 'DELETE /2.0/users/{user_id}';
@@ -22,24 +20,15 @@ describe('SCIM deprovisioning: transfer, then delete', () => {
   let idp: SandboxIdp;
   let box: BoxPeer;
   let backend: RunningBackend;
+  let peers: ScimPeers<SandboxIdp>;
   let admin: BoxClient;
 
   beforeAll(async () => {
     idp = await startSandboxIdp();
-    box = await startBoxPeer();
-    backend = await startBackend(
-      backendEnv(idp.issuer, idp.desktopClientId, box, {
-        SCIM_BEARER_TOKEN: scimToken,
-        SCIM_STATE_FILE: `${box.configPath}.scim.json`,
-      }),
-    );
+    ({ box, backend } = peers = await startScimPeers(idp, idp.desktopClientId));
     admin = await serviceClient(box.emulator);
   });
-  afterAll(async () => {
-    await backend.close();
-    await box.close();
-    await idp.close();
-  });
+  afterAll(() => peers.close());
 
   async function signedInUserWithContent(username: string, externalId: string, login: string, name: [string, string]) {
     const signIn = await requestToken(backend, (await signInAs(idp, username)).idToken);
@@ -125,25 +114,14 @@ describe('SCIM deprovisioning: transfer, then delete', () => {
 
 describe('SCIM linked to Entra ID sign-ins by oid (OIDC_LINK_CLAIM=oid)', () => {
   let issuer: KeyedIssuer;
-  let box: BoxPeer;
   let backend: RunningBackend;
+  let peers: ScimPeers<KeyedIssuer>;
 
   beforeAll(async () => {
     issuer = await startKeyedIssuer();
-    box = await startBoxPeer();
-    backend = await startBackend(
-      backendEnv(issuer.issuer, 'box-sso-desktop', box, {
-        SCIM_BEARER_TOKEN: scimToken,
-        SCIM_STATE_FILE: `${box.configPath}.scim.json`,
-        OIDC_LINK_CLAIM: 'oid',
-      }),
-    );
+    ({ backend } = peers = await startScimPeers(issuer, 'box-sso-desktop', { OIDC_LINK_CLAIM: 'oid' }));
   });
-  afterAll(async () => {
-    await backend.close();
-    await box.close();
-    await issuer.close();
-  });
+  afterAll(() => peers.close());
 
   it('finds the SCIM-created user at sign-in by oid although sub is pairwise', async () => {
     const oid = '7f3c9d2e-1b4a-4c8e-9f00-1a2b3c4d5e6f';
