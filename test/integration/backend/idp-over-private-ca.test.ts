@@ -8,7 +8,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as oidc from 'openid-client';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Agent } from 'undici';
+import { fetchThrough } from '../../../backend/outbound-dispatcher.ts';
 import { startBoxEmulator, type BoxEmulator } from '../../../sandbox/box-emulator/index.ts';
 import { startSandboxIdp, type SandboxIdp } from '../../../sandbox/idp/index.ts';
 import { startBackendProcess, type BackendProcess } from '../../../sandbox/stack/backend-process.ts';
@@ -54,10 +55,9 @@ async function backend(extra: Record<string, string>): Promise<BackendProcess> {
 
 test('with the CA in CA_BUNDLE_FILE the backend discovers the IdP and checks its tokens against its keys', async () => {
   const trusting = new Agent({ connect: { ca: [ca.caPem] } });
-  const fetchTrusting = ((input, init) =>
-    undiciFetch(input as string, { ...(init as object), dispatcher: trusting })) as typeof fetch;
+  const fetchTrusting = fetchThrough(trusting);
   const config = await oidc.discovery(new URL(idp.issuer), idp.desktopClientId, undefined, oidc.None(), {
-    [oidc.customFetch]: fetchTrusting,
+    [oidc.customFetch]: (url, options) => fetchTrusting(url, options as RequestInit),
   });
   const { idToken } = await signInAs(idp, 'alice', { config, fetch: fetchTrusting });
 
