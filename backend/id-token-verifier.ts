@@ -63,6 +63,11 @@ export interface IdTokenVerifierOptions {
   now?: () => Date;
   /** The claim that links the identity to its Box user; `sub` by default. */
   linkClaim?: string;
+  /**
+   * How discovery and the JWKS are fetched: the backend's outbound transport (its proxy and
+   * CA_BUNDLE_FILE, as for its Box calls); the global fetch by default.
+   */
+  fetch?: typeof fetch;
 }
 
 export type SignatureChecks = Pick<JWTVerifyOptions, 'requiredClaims' | 'maxTokenAge'>;
@@ -85,11 +90,12 @@ export interface IdTokenVerifier {
  */
 export function createIdTokenVerifier(options: IdTokenVerifierOptions): IdTokenVerifier {
   const now = options.now ?? (() => new Date());
+  const fetchFromIdp = options.fetch ?? fetch;
   let setup: Promise<{ jwks: ReturnType<typeof createRemoteJWKSet>; algorithms: string[] }> | undefined;
 
   async function discover() {
     const url = `${options.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
-    const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+    const response = await fetchFromIdp(url, { signal: AbortSignal.timeout(5_000) });
     if (!response.ok) throw new Error(`discovery answered ${response.status}`);
     const metadata = discoverySchema.parse(await response.json());
     if (metadata.issuer !== options.issuer) throw new Error('discovery document names another issuer');
@@ -101,7 +107,7 @@ export function createIdTokenVerifier(options: IdTokenVerifierOptions): IdTokenV
       timeoutDuration: 5_000,
       [customFetch]: (...args: Parameters<typeof fetch>) => {
         options.onJwksFetch?.();
-        return fetch(...args);
+        return fetchFromIdp(...args);
       },
     });
     return { jwks, algorithms };

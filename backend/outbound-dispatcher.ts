@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { getCACertificates, rootCertificates } from 'node:tls';
-import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import { Agent, EnvHttpProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
 
 /** Box's answers to the backend are small and come in bursts of logins: keep connections for reuse. */
 const maxConnectionsPerOrigin = 128;
@@ -29,6 +29,18 @@ export function outboundDispatcher(env: Record<string, string | undefined> = pro
     requestTls: tls,
     proxyTls: tls,
   });
+}
+
+/**
+ * `fetch` over `dispatcher`, for the backend's other outbound calls (the IdP's discovery and keys):
+ * undici's own fetch, as the installed undici's dispatcher may not suit the one Node bundles.
+ */
+export function fetchThrough(dispatcher: Dispatcher): typeof fetch {
+  return (input, init) =>
+    undiciFetch(input as Parameters<typeof undiciFetch>[0], {
+      ...(init as Parameters<typeof undiciFetch>[1]),
+      dispatcher,
+    }) as unknown as Promise<Response>;
 }
 
 /**

@@ -9,6 +9,7 @@ import { bearerToken } from './bearer-token.ts';
 import { BoxRejectedError, HttpError, RateLimitedError } from './http-errors.ts';
 import { createIdTokenVerifier, type IdTokenVerifierOptions } from './id-token-verifier.ts';
 import { createLogger } from './logger.ts';
+import { fetchThrough, outboundDispatcher } from './outbound-dispatcher.ts';
 import { BackendMetrics, type RequestOutcome } from './metrics.ts';
 import { Provisioner, externalAppUserId } from './provisioner.ts';
 import { TokenBuckets } from './rate-limiter.ts';
@@ -50,10 +51,13 @@ export function createBackend(config: BackendConfig, options: BackendOptions = {
       },
     },
   );
+  // The IdP is reached as Box is: through the configured proxy, trusting CA_BUNDLE_FILE.
+  const idpDispatcher = outboundDispatcher();
   const verifier = createIdTokenVerifier({
     issuer: config.oidcIssuer,
     audience: config.oidcAudience,
     linkClaim: config.linkClaim,
+    fetch: fetchThrough(idpDispatcher),
     onJwksFetch: () => metrics.jwksFetches.inc(),
     ...options.verifier,
   });
@@ -88,6 +92,7 @@ export function createBackend(config: BackendConfig, options: BackendOptions = {
 
   app.addHook('onClose', async () => {
     await box.close();
+    await idpDispatcher.close();
     await sharedState.close();
   });
 

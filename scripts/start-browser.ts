@@ -8,6 +8,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { startSandboxStack } from '../sandbox/stack/start-sandbox-stack.ts';
 import { createBrowserShellCore, loadBrowserShellConfig } from '../main/browser-shell/browser-shell-core.ts';
 import { startBrowserShell } from '../main/browser-shell/browser-shell-server.ts';
+import { ProxySignInPages } from '../main/browser-shell/proxy-sign-in-pages.ts';
 import { chromiumArgs, chromiumExecutable } from '../test/support/chromium.ts';
 import { buildApp } from './run-build.ts';
 
@@ -16,19 +17,28 @@ const stack = await startSandboxStack();
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 let browser: Browser | null = null;
 
+/** A URL the app opens in a window of its own (the system browser, the proxy sign-in dialog): a new tab here. */
+async function openTab(url: string): Promise<void> {
+  const context = browser?.contexts()[0];
+  if (!context) throw new Error('no browser to show it in');
+  await (await context.newPage()).goto(url);
+}
+// A proxy sign-in without a display cannot be shown: it is cancelled.
+const proxySignIn = new ProxySignInPages(openTab);
 const core = createBrowserShellCore(await loadBrowserShellConfig(stack.desktopSettings), {
   mode: 'sandbox',
   openExternal: async (url) => {
     console.log(`The app opens in the system browser: ${url}`);
-    const context = browser?.contexts()[0];
-    if (context) await (await context.newPage()).goto(url);
+    if (browser) await openTab(url);
   },
+  proxySignIn,
 });
 await core.start();
 const shell = await startBrowserShell({
   core,
   rendererDirectory: 'out/renderer',
   preloadFile: 'out/preload/index.cjs',
+  proxySignIn,
 });
 
 let stopping = false;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { DesktopConfigState } from '../../common/desktop-config-schema.ts';
 import { loadDesktopConfig } from '../core/config/load-desktop-config.ts';
 import { createCore, type Core, type CoreEffects } from '../core/create-core.ts';
+import type { ProxySignInPages } from './proxy-sign-in-pages.ts';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   productName: string;
@@ -40,6 +41,8 @@ export interface BrowserShellEffects {
   openExternal?: (url: string) => Promise<void>;
   dialogs?: Partial<CoreEffects['dialogs']>;
   openPath?: (path: string) => Promise<void>;
+  /** The proxy sign-in dialog (also given to startBrowserShell, which serves its pages); without it a 407 is "cancelled". */
+  proxySignIn?: ProxySignInPages;
 }
 
 /** Where the browser shell serves preview bytes: on the page's own origin, so 'self' in the CSP covers them. */
@@ -68,6 +71,7 @@ export function createBrowserShellCore(config: DesktopConfigState, effects: Brow
         ...effects.dialogs,
       },
       ...(effects.openPath ? { openPath: effects.openPath } : {}),
+      ...(effects.proxySignIn ? { network: { askProxyCredentials: effects.proxySignIn.ask } } : {}),
     },
   });
 }

@@ -10,6 +10,7 @@ import { servePreview } from './serve-preview.ts';
 import { dispatchRequest } from '../core/ipc/dispatch-request.ts';
 import { contentSecurityPolicy } from '../electron/content-security-policy.ts';
 import { buildPreloadShim } from './preload-shim.ts';
+import type { ProxySignInPages } from './proxy-sign-in-pages.ts';
 
 /**
  * The browser shell, the Electron shell's sibling: runs the main-process core (the same handler
@@ -22,6 +23,8 @@ export interface BrowserShellOptions {
   rendererDirectory: string;
   preloadFile: string;
   port?: number;
+  /** The proxy sign-in pages, when the core was given them (browser-shell-core.ts). */
+  proxySignIn?: ProxySignInPages;
 }
 
 export interface BrowserShell {
@@ -59,6 +62,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       response.writeHead(200, { ...headers, 'Content-Type': contentTypes['.js'] }).end(preloadShim);
       return;
     }
+    if (await options.proxySignIn?.handle(request, response, pathname)) return;
     if (pathname.startsWith(browserShellPreviewPath)) {
       await servePreview(options.core.preview, request, response, `http://127.0.0.1:${port()}`);
       return;
@@ -87,6 +91,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   const port = () => (server.address() as AddressInfo).port;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${port()}`;
+  options.proxySignIn?.attach(origin);
 
   // Only our own page may connect: the browser shell's equivalent of validating the IPC sender.
   const sockets = new WebSocketServer({
@@ -100,6 +105,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     url: `${origin}/`,
     origin,
     async close() {
+      options.proxySignIn?.cancelAll();
       for (const client of sockets.clients) client.terminate();
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
       server.closeAllConnections();

@@ -34,6 +34,9 @@ export const recorded = {
   loadedUrls: [] as string[],
   webContentsCreated: [] as Listener[],
   clipboardTexts: [] as string[],
+  /** What Chromium's `session.resolveProxy` answers (OS settings, PAC, WPAD stand here), and what it was asked. */
+  proxyAnswer: (_url: string): string => 'DIRECT',
+  proxyLookups: [] as string[],
 };
 
 export class StandInBrowserWindow extends EventEmitter {
@@ -45,9 +48,19 @@ export class StandInBrowserWindow extends EventEmitter {
     recorded.windows.push(this);
     for (const listener of recorded.webContentsCreated) listener({}, this.webContents);
   }
+  #destroyed = false;
   loadURL(url: string): Promise<void> {
     recorded.loadedUrls.push(url);
     return Promise.resolve();
+  }
+  /** As Electron's: the window goes, `closed` follows. */
+  close(): void {
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    this.emit('closed');
+  }
+  isDestroyed(): boolean {
+    return this.#destroyed;
   }
   show(): void {}
   focus(): void {}
@@ -104,6 +117,10 @@ export const session = {
     },
     setPermissionCheckHandler(handler: Listener) {
       recorded.permissionCheckHandler = handler;
+    },
+    resolveProxy(url: string) {
+      recorded.proxyLookups.push(url);
+      return Promise.resolve(recorded.proxyAnswer(url));
     },
   },
 };

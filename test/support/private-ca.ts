@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile, mkdir, copyFile } from 'node:fs/promises';
+import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,6 +15,7 @@ export interface PrivateCa {
   caFile: string;
   /** A folder holding only this CA, rehashed: SSL_CERT_DIR for the app's process. */
   storeDir: string;
+  /** A server certificate for these names (an IP address becomes an IP entry, as a proxy's often is). */
   issue(names: string[]): Promise<{ key: string; cert: string }>;
   close(): Promise<void>;
 }
@@ -63,7 +65,7 @@ export async function createPrivateCa(name = 'Corp Test Root CA'): Promise<Priva
       const base = `server-${serial}`;
       await writeFile(
         join(dir, `${base}.ext`),
-        `subjectAltName=${names.map((n) => `DNS:${n}`).join(',')}\nextendedKeyUsage=serverAuth\n`,
+        `subjectAltName=${names.map((n) => `${isIP(n) ? 'IP' : 'DNS'}:${n}`).join(',')}\nextendedKeyUsage=serverAuth\n`,
       );
       openssl(
         [
@@ -110,4 +112,13 @@ export async function createPrivateCa(name = 'Corp Test Root CA'): Promise<Priva
     },
     close: () => rm(dir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * Makes `ca` the whole "operating system's store" of this test process (OpenSSL's variables,
+ * read by `tls.getCACertificates('system')`): set before the network layer first reads it.
+ */
+export function useAsSystemStore(ca: PrivateCa): void {
+  process.env.SSL_CERT_FILE = '/dev/null';
+  process.env.SSL_CERT_DIR = ca.storeDir;
 }

@@ -5,10 +5,10 @@ import type { UpdateStatus } from '../../../common/update-status.ts';
 import { diagnosticsReport } from './diagnostics-report.ts';
 import type { ErrorLog } from './error-log.ts';
 
-/** Placeholder until the corporate-networks work reports the effective proxy and certificate sources. */
+/** The Network lines while no network exists: the configuration is broken, so nothing connects. */
 export const networkPlaceholder: Record<string, string> = {
-  proxy: 'not reported yet (this version uses the system connection settings)',
-  'trusted certificates': 'not reported yet (the operating system store)',
+  Proxy: 'none yet: the configuration could not be read, so the app makes no connection',
+  'Trusted certificates': 'none yet: the configuration could not be read',
 };
 
 /** What the core knows at the moment of the report, gathered into the redacted text. */

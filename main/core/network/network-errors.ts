@@ -27,6 +27,29 @@ export function certificateFailure(error: unknown, host: string): AppError | und
   return appError('certificate_untrusted', 'default', { host, problem: `${reason} (${code})` }, { cause: error });
 }
 
+/** A SOCKS5 proxy's replies that mean "it could not reach the server", as a 502 from an HTTP proxy: the next route is tried. */
+const socksUnreachableReplies =
+  /rejected connection - (Failure|NetworkUnreachable|HostUnreachable|ConnectionRefused|TTLExpired)\b/;
+
+/**
+ * The `socks` library's errors carry only words; give them the codes the connector's fallback
+ * reads (a proxy that refuses or drops the connection, times out, or cannot reach the server is
+ * a failed route), and name the proxy in the others (a rule that forbids the server).
+ */
+export function socksFailure(error: unknown, proxy: string): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  const code =
+    /\b(E[A-Z]{3,})\b/.exec(message)?.[1] ??
+    (/timed out/i.test(message)
+      ? 'ETIMEDOUT'
+      : /socket closed/i.test(message)
+        ? 'ECONNRESET'
+        : socksUnreachableReplies.test(message)
+          ? 'ECONNREFUSED'
+          : 'PROXY_REFUSED');
+  return Object.assign(new Error(`the SOCKS proxy ${proxy}: ${message}`, { cause: error }), { code });
+}
+
 /** Failures of the network layer that must reach the user as they are, not as a generic "offline". */
 const networkCodes = new Set(['certificate_untrusted', 'proxy_unreachable', 'proxy_auth_failed']);
 

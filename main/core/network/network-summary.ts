@@ -8,10 +8,10 @@ import type { CertificateSources } from './trusted-certificates.ts';
  */
 export function networkSummary(desktop: DesktopNetwork): Record<string, string> {
   const summary: Record<string, string> = {
-    proxy: describeProxySource(desktop.proxySource),
-    'trusted certificates': describeCertificates(desktop.certificateSources),
+    Proxy: describeProxySource(desktop.proxySource),
+    'Trusted certificates': describeCertificates(desktop.certificateSources),
   };
-  for (const [host, route] of desktop.network.connector.lastRoutes) summary[`connection to ${host}`] = route;
+  for (const [host, route] of desktop.network.connector.lastRoutes) summary[`Connection to ${host}`] = route;
   return summary;
 }
 

@@ -2,10 +2,10 @@ import { connect as connectTcp, isIP, type OnReadOpts, type Socket } from 'node:
 import type { Duplex } from 'node:stream';
 import { connect as connectTls, type ConnectionOptions, type TLSSocket } from 'node:tls';
 import { SocksClient } from 'socks';
-import { Pool } from 'undici';
+import { buildConnector, Pool } from 'undici';
 import { isLoopbackHost } from '../../../common/loopback-host.ts';
 import { appError } from '../errors/error-catalog.ts';
-import { certificateFailure } from './network-errors.ts';
+import { certificateFailure, socksFailure } from './network-errors.ts';
 import type { ProxyAuthenticator } from './proxy-credentials.ts';
 import type { ProxyResolver } from './proxy-resolvers.ts';
 import { describeRoute, parseProxyAnswer, proxyKey, type ProxyHop, type ProxyRoute } from './proxy-routes.ts';
@@ -177,11 +177,16 @@ export class TunnelConnector {
     const auth = this.#options.auth;
     let header = await auth.headerFor(proxy);
     for (;;) {
-      const answer = await this.#proxyClient(route, key).connect({
-        path: authority,
-        headers: { host: authority, ...(header === undefined ? {} : { 'proxy-authorization': header }) },
-        signal: target.signal ?? null,
-      });
+      const answer = await this.#proxyClient(route, key)
+        .connect({
+          path: authority,
+          headers: { host: authority, ...(header === undefined ? {} : { 'proxy-authorization': header }) },
+          signal: target.signal ?? null,
+        })
+        .catch((error: unknown) => {
+          // An `HTTPS` proxy's own certificate: the clear error names the proxy, not the server behind it.
+          throw (route.kind === 'https' ? certificateFailure(error, `the proxy ${proxy}`) : undefined) ?? error;
+        });
       if (answer.statusCode === 200) {
         await auth.accepted(proxy, header);
         return answer.socket;
@@ -201,26 +206,29 @@ export class TunnelConnector {
   #proxyClient(route: ProxyHop, key: string): Pool {
     let pool = this.#proxyClients.get(key);
     if (!pool) {
-      pool = new Pool(key, {
-        connect: {
-          ca: [...this.#options.ca],
-          timeout: this.#timeout(),
-          ...(isIP(route.host) ? {} : { servername: route.host }),
-        },
-      });
+      const connect = buildConnector({ ca: [...this.#options.ca], timeout: this.#timeout(), allowH2: false });
+      // undici would name the server behind the proxy (the CONNECT's host) in the TLS handshake
+      // to an `HTTPS` proxy; the proxy's certificate is for the proxy's own name (or IP address).
+      const servername = isIP(route.host) ? '' : route.host;
+      pool = new Pool(key, { connect: (options, callback) => connect({ ...options, servername }, callback) });
       this.#proxyClients.set(key, pool);
     }
     return pool;
   }
 
+  /** A SOCKS5 tunnel (the `socks` library); the name travels to the proxy, which resolves it. */
   async #socks(route: ProxyHop, target: ConnectTarget): Promise<Socket> {
-    const { socket } = await SocksClient.createConnection({
-      proxy: { host: route.host, port: route.port, type: 5 },
-      destination: { host: target.host, port: target.port },
-      command: 'connect',
-      timeout: this.#timeout(),
-    });
-    return socket;
+    try {
+      const { socket } = await SocksClient.createConnection({
+        proxy: { host: route.host, port: route.port, type: 5 },
+        destination: { host: target.host, port: target.port },
+        command: 'connect',
+        timeout: this.#timeout(),
+      });
+      return socket;
+    } catch (error) {
+      throw socksFailure(error, `${route.host}:${route.port}`);
+    }
   }
 
   #timeout(): number {

@@ -4,22 +4,17 @@
  * this process is told is the system one (SSL_CERT_FILE/SSL_CERT_DIR, set before anything reads
  * it), and box.corp.test resolvable only by squid's hosts file, so nothing can connect directly.
  */
-import { mkdir, readdir, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../common/app-error.ts';
-import { settingDefaults, type DesktopConfig } from '../../../common/desktop-config-schema.ts';
-import { BoxService } from '../../../main/core/box/box-service.ts';
-import { createDesktopNetwork, type DesktopNetwork } from '../../../main/core/network/create-outbound-network.ts';
-import type { ProxyCredentialRequest } from '../../../main/core/network/proxy-credentials.ts';
+import type { DesktopConfig } from '../../../common/desktop-config-schema.ts';
 import { BoxTransferClient } from '../../../main/core/transfers/box-transfer-client.ts';
-import { TransferManager } from '../../../main/core/transfers/transfer-manager.ts';
 import { startBoxEmulator, type BoxEmulator } from '../../../sandbox/box-emulator/index.ts';
-import { createPrivateCa, type PrivateCa } from '../../support/private-ca.ts';
-import { memoryKeychain } from '../../support/memory-keychain.ts';
+import { freePort } from '../../support/ports.ts';
+import { createPrivateCa, useAsSystemStore, type PrivateCa } from '../../support/private-ca.ts';
 import { startSquid, type SquidProxy } from '../../support/squid-proxy.ts';
 import { sha1OfPath, writeRandomFile } from '../transfers/support/manager-fixture.ts';
+import { corporateConfig, proxiedBox, servePac, transferManager, untilBytesArrive } from './support/proxied-box.ts';
 
 const proxyUser = 'alice.proxy';
 const proxyPassword = 'S3cret-proxy-pw!';
@@ -33,8 +28,7 @@ let workDir: string;
 beforeAll(async () => {
   ca = await createPrivateCa();
   // The "OS store" of this test process is the private CA and nothing else.
-  process.env.SSL_CERT_FILE = '/dev/null';
-  process.env.SSL_CERT_DIR = ca.storeDir;
+  useAsSystemStore(ca);
   const tls = { ...(await ca.issue(['box.corp.test'])), name: 'box.corp.test' };
   emulator = await startBoxEmulator({ tls });
   squid = await startSquid({ user: proxyUser, password: proxyPassword, hosts: { 'box.corp.test': '127.0.0.1' } });
@@ -49,62 +43,16 @@ afterAll(async () => {
   await ca?.close();
 });
 
-function config(overrides: Partial<DesktopConfig> = {}): DesktopConfig {
-  return {
-    ...settingDefaults,
-    issuer: 'https://idp.corp.test',
-    clientId: 'desktop',
-    backendUrl: 'https://backend.corp.test',
-    scopes: ['openid'],
-    loopbackPorts: [],
-    proxyMode: 'fixed',
-    proxyUrl: squid.url,
-    caBundleFiles: [],
-    ...overrides,
-  };
-}
-
 function world(answers: ({ username: string; password: string } | null)[], overrides: Partial<DesktopConfig> = {}) {
-  const asked: ProxyCredentialRequest[] = [];
-  const log: string[] = [];
-  const keychain = memoryKeychain();
-  const desktop: DesktopNetwork = createDesktopNetwork(config(overrides), {
-    secretStore: keychain,
-    askProxyCredentials: (request) => {
-      asked.push(request);
-      return Promise.resolve(answers.shift() ?? null);
-    },
-    log: (line) => log.push(line),
-  });
-  const tokens = {
-    token: undefined as string | undefined,
-    async getToken() {
-      this.token ??= (await emulator.controls.issueToken({ userId })).access_token;
-      return this.token;
-    },
-    invalidate() {
-      this.token = undefined;
-    },
-  };
-  const urls = { apiBaseUrl: emulator.origin, uploadBaseUrl: `${emulator.origin}/api` };
-  const transport = desktop.network.boxTransport();
-  return {
-    desktop,
-    asked,
-    log,
-    keychain,
-    service: new BoxService({ tokenSource: tokens, baseUrls: urls, transport }),
-    client: new BoxTransferClient(tokens, urls, transport),
-  };
+  return proxiedBox(
+    emulator,
+    userId,
+    corporateConfig({ proxyMode: 'fixed', proxyUrl: squid.url, ...overrides }),
+    answers,
+  );
 }
 
-function manager(client: BoxTransferClient): TransferManager {
-  return new TransferManager({
-    client,
-    events: { emit: () => undefined },
-    askNameClash: () => Promise.reject(new Error('no name clash expected')),
-  });
-}
+const manager = transferManager;
 
 const right = { username: proxyUser, password: proxyPassword };
 const wrong = { username: proxyUser, password: 'not-it' };
@@ -224,12 +172,12 @@ test('without the proxy the servers cannot be reached at all (the names resolve 
 });
 
 describe('a PAC file served by a test server', () => {
-  let pacServer: Server;
+  let pacServer: Awaited<ReturnType<typeof servePac>>;
   let pacUrl: string;
   let deadPort: number;
 
   beforeAll(async () => {
-    deadPort = await import('../../support/ports.ts').then((m) => m.freePort());
+    deadPort = await freePort();
     const pac = `function FindProxyForURL(url, host) {
       if (isPlainHostName(host)) return "DIRECT";
       if (host === "box.corp.test") return "PROXY 127.0.0.1:${deadPort}; PROXY 127.0.0.1:${squid.port}";
@@ -243,13 +191,10 @@ describe('a PAC file served by a test server', () => {
       if (localHostOrDomainIs(host, "www.example.org")) return "DIRECT";
       return "PROXY default-proxy.example.net:8080; DIRECT";
     }`;
-    pacServer = createServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/x-ns-proxy-autoconfig' }).end(pac);
-    });
-    await new Promise<void>((resolve) => pacServer.listen(0, '127.0.0.1', () => resolve()));
-    pacUrl = `http://127.0.0.1:${(pacServer.address() as AddressInfo).port}/proxy.pac`;
+    pacServer = await servePac(pac);
+    pacUrl = pacServer.url;
   });
-  afterAll(() => new Promise<void>((resolve) => pacServer.close(() => resolve())));
+  afterAll(() => pacServer.close());
 
   test('resolves each rule as written, loopback always direct', async () => {
     const { desktop } = world([], { proxyMode: 'pac', pacUrl });
@@ -310,11 +255,7 @@ test('a proxy that drops every connection mid-download is resumed and the file a
   try {
     const [download] = transfers.download([{ id: file.id, name: 'resume.bin' }], { kind: 'folder', path: target });
     // Once bytes have started to arrive, kill squid (every tunnel drops) and start it again.
-    for (let i = 0; i < 600; i++) {
-      const partial = (await readdir(target))[0];
-      if (partial && (await stat(join(target, partial)).catch(() => undefined))?.size) break;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await untilBytesArrive(target);
     await squid.restart();
     await transfers.whenIdle();
     const done = transfers.list().find((t) => t.id === download!.id)!;

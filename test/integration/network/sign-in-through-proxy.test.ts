@@ -21,7 +21,7 @@ import { startBoxEmulator, type BoxEmulator } from '../../../sandbox/box-emulato
 import { startSandboxIdp, type SandboxIdp } from '../../../sandbox/idp/index.ts';
 import { completeLogin } from '../../../sandbox/idp/scripted-browser.ts';
 import { startBackendProcess, type BackendProcess } from '../../../sandbox/stack/backend-process.ts';
-import { createPrivateCa, type PrivateCa } from '../../support/private-ca.ts';
+import { createPrivateCa, useAsSystemStore, type PrivateCa } from '../../support/private-ca.ts';
 import { memoryKeychain } from '../../support/memory-keychain.ts';
 import { startSquid, type SquidProxy } from '../../support/squid-proxy.ts';
 import { startTlsFront } from '../../support/tls-front.ts';
@@ -40,8 +40,8 @@ let dir: string;
 
 beforeAll(async () => {
   ca = await createPrivateCa();
-  process.env.SSL_CERT_FILE = '/dev/null';
-  process.env.SSL_CERT_DIR = ca.storeDir;
+  // The "OS store" of this test process is the private CA and nothing else.
+  useAsSystemStore(ca);
   dir = await mkdtemp(join(tmpdir(), 'corp-sign-in-'));
   squid = await startSquid({
     user: proxyUser,
@@ -54,7 +54,9 @@ beforeAll(async () => {
     appConfigPath,
     tls: { ...(await ca.issue(['box.corp.test'])), name: 'box.corp.test' },
   });
-  // The backend reaches the IdP and Box through the same proxy, trusting the same CA.
+  // The backend reaches the IdP (discovery, JWKS) and Box through the same proxy, trusting the
+  // CA only through CA_BUNDLE_FILE: its process gets no SSL_CERT_DIR, no NODE_EXTRA_CA_CERTS and
+  // no NODE_USE_ENV_PROXY, so Node's own fetch could reach neither name nor certificate.
   const proxyWithCredentials = `http://${proxyUser}:${proxyPassword}@127.0.0.1:${squid.port}`;
   backend = await startBackendProcess({
     OIDC_ISSUER: idp.issuer,
@@ -67,8 +69,6 @@ beforeAll(async () => {
     PORT: '0',
     LOG_LEVEL: 'warn',
     HTTPS_PROXY: proxyWithCredentials,
-    NODE_USE_ENV_PROXY: '1',
-    NODE_EXTRA_CA_CERTS: ca.caFile,
     CA_BUNDLE_FILE: ca.caFile,
   });
   front = await startTlsFront(backend.url, await ca.issue(['backend.corp.test']));
