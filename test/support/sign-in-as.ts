@@ -21,7 +21,8 @@ export async function discoverSandbox(idp: SandboxIdp, clientId = idp.desktopCli
 export async function signInAs(
   idp: SandboxIdp,
   username: string,
-  options: { scope?: string; config?: oidc.Configuration } = {},
+  /** `fetch`: how the scripted browser reaches the IdP (one that trusts a test's private CA, say). */
+  options: { scope?: string; config?: oidc.Configuration; fetch?: typeof fetch } = {},
 ): Promise<SignedInTokens> {
   const user = idp.users.find((u) => u.username === username);
   if (!user) throw new Error(`signInAs: no sandbox user named ${username}`);
@@ -39,7 +40,11 @@ export async function signInAs(
     state,
     nonce,
   });
-  const callback = await completeLogin(authorizeUrl.href, { username, password: user.password });
+  const callback = await completeLogin(authorizeUrl.href, {
+    username,
+    password: user.password,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
   const tokens = await oidc.authorizationCodeGrant(config, new URL(callback), {
     pkceCodeVerifier: verifier,
     expectedState: state,
