@@ -6,6 +6,8 @@ import type { AppInfo } from '../../common/ipc-contract.ts';
 import type { SessionState } from '../../common/session-state.ts';
 import type { UpdateStatus } from '../../common/update-status.ts';
 import { createBoxHandlers } from './box/box-handlers.ts';
+import { createBulkClashBroker, createBulkHandlers } from './bulk/bulk-handlers.ts';
+import { BulkService } from './bulk/bulk-service.ts';
 import { createSettingsHandlers } from './config/settings-handlers.ts';
 import { collectDiagnostics, networkPlaceholder } from './diagnostics/collect-diagnostics.ts';
 import { createDiagnosticsHandlers } from './diagnostics/diagnostics-handlers.ts';
@@ -179,12 +181,16 @@ export function createCore(dependencies: CoreDependencies): Core {
   });
   const safeOpenFile = effects.openPath ? createSafeOpenFile(effects.openPath, effects.showInFolder) : undefined;
   const broker = new NameClashBroker(events);
+  const transferClient = new BoxTransferClient(session.boxTokens, boxUrls, boxTransport);
   const transfers = new TransferManager({
-    client: new BoxTransferClient(session.boxTokens, boxUrls, boxTransport),
+    client: transferClient,
     events,
     askNameClash: broker.ask,
     ...(safeOpenFile ? { openFile: safeOpenFile } : {}),
   });
+
+  const bulkClashes = createBulkClashBroker(events);
+  const bulk = new BulkService({ box: boxService.current, transfers: transferClient, events, askClash: bulkClashes.ask });
 
   let placement = '';
   const updates = new UpdateService({
@@ -204,6 +210,7 @@ export function createCore(dependencies: CoreDependencies): Core {
   const stopTransfersOnSignOut = session.onChange((state) => {
     if (state.status !== 'signed-out') return;
     void transfers.dispose().then(() => transfers.clearFinished());
+    void bulk.dispose();
   });
 
   return {
@@ -213,6 +220,7 @@ export function createCore(dependencies: CoreDependencies): Core {
         ...createSessionHandlers(session),
         ...createBoxHandlers(boxService.current),
         ...createTransferHandlers(transfers, broker, effects.dialogs),
+        ...createBulkHandlers(bulk, bulkClashes, effects.dialogs),
         ...createUpdateHandlers(updates),
         ...createPreviewHandlers({
           current: previews.current,
@@ -241,6 +249,7 @@ export function createCore(dependencies: CoreDependencies): Core {
       boxService.stop();
       previews.stop();
       await transfers.dispose();
+      await bulk.dispose();
       session.cancelSignIn();
       await network.close();
     },
