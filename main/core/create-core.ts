@@ -6,6 +6,7 @@ import type { AppInfo } from '../../common/ipc-contract.ts';
 import type { SessionState } from '../../common/session-state.ts';
 import type { UpdateStatus } from '../../common/update-status.ts';
 import { createBoxHandlers } from './box/box-handlers.ts';
+import { boxRetryPolicy } from './box-client/retry-policy.ts';
 import { createBulkClashBroker, createBulkHandlers } from './bulk/bulk-handlers.ts';
 import { BulkService } from './bulk/bulk-service.ts';
 import { createSettingsHandlers } from './config/settings-handlers.ts';
@@ -190,7 +191,14 @@ export function createCore(dependencies: CoreDependencies): Core {
   });
 
   const bulkClashes = createBulkClashBroker(events);
-  const bulk = new BulkService({ box: boxService.current, transfers: transferClient, events, askClash: bulkClashes.ask });
+  // Its own BoxService per user: the same client, with the retry policy's limits for bulk calls.
+  const bulkBoxService = trackSignedInBoxService(session, boxUrls, boxTransport, boxRetryPolicy.bulkCalls);
+  const bulk = new BulkService({
+    box: bulkBoxService.current,
+    transfers: transferClient,
+    events,
+    askClash: bulkClashes.ask,
+  });
 
   let placement = '';
   const updates = new UpdateService({
@@ -247,6 +255,7 @@ export function createCore(dependencies: CoreDependencies): Core {
       stopForwarding();
       stopTransfersOnSignOut();
       boxService.stop();
+      bulkBoxService.stop();
       previews.stop();
       await transfers.dispose();
       await bulk.dispose();

@@ -6,16 +6,35 @@
 import type { BulkItem, BulkNameClashQuestion } from '../../../../common/bulk.ts';
 import type { BoxItem } from '../../../../common/box-items.ts';
 import { BoxService } from '../../../../main/core/box/box-service.ts';
+import { boxRetryPolicy, type RetryLimits } from '../../../../main/core/box-client/retry-policy.ts';
 import type { BulkClashReply } from '../../../../main/core/bulk/batch-clash-choice.ts';
 import { BulkService, type BulkServiceOptions } from '../../../../main/core/bulk/bulk-service.ts';
-import type { TransferPeers } from '../../transfers/support/transfer-peers.ts';
+import type { BoxAccessTokenSource } from '../../../../main/core/box-client/box-access-token-source.ts';
+import type { BoxBaseUrls } from '../../../../main/core/box-client/box-connection.ts';
+import type { BoxTransferClient } from '../../../../main/core/transfers/box-transfer-client.ts';
+import type { EmulatorControlClient } from '../../../../sandbox/box-emulator/control-client.ts';
+
+/** What a bulk world needs of its peers: the transfer peers in tests, an emulator process in the benchmark. */
+export interface BulkPeers {
+  tokens: BoxAccessTokenSource;
+  urls: BoxBaseUrls;
+  client: BoxTransferClient;
+  boxUserId: string;
+  emulator: { controls: EmulatorControlClient };
+}
 
 export function createBulkWorld(
-  peers: TransferPeers,
+  peers: BulkPeers,
   answers: BulkClashReply[] = [],
   options: Partial<BulkServiceOptions> = {},
+  /** The policy's bulk limits by default, as the desktop has them. */
+  retryLimits: Partial<RetryLimits> = {},
 ) {
-  const box = new BoxService({ tokenSource: peers.tokens, baseUrls: peers.urls, retryLimits: { baseDelaySeconds: 0.05 } });
+  const box = new BoxService({
+    tokenSource: peers.tokens,
+    baseUrls: peers.urls,
+    retryLimits: { ...boxRetryPolicy.bulkCalls, ...retryLimits },
+  });
   const questions: Omit<BulkNameClashQuestion, 'questionId'>[] = [];
   let snapshots = 0;
   const bulk = new BulkService({
