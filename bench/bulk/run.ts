@@ -46,7 +46,10 @@ try {
   const controls = new EmulatorControlClient(emulator.origin);
   const user = await controls.createUser({ name: 'Bench', externalAppUserId: 'bench-bulk' });
   // The scopes the backend grants by default.
-  const { access_token: scopedToken } = await controls.issueToken({ userId: user.id, scopes: [...defaultBoxTokenScopes] });
+  const { access_token: scopedToken } = await controls.issueToken({
+    userId: user.id,
+    scopes: [...defaultBoxTokenScopes],
+  });
   const urls = { apiBaseUrl: emulator.origin, uploadBaseUrl: `${emulator.origin}/api` };
   const tokens = { getToken: () => Promise.resolve(scopedToken), invalidate: () => undefined };
   const peers: BulkPeers = {
@@ -71,8 +74,7 @@ try {
   const before = await controls.callCounts();
   const started = performance.now();
   const first = await world.bulk.finished(world.bulk.start({ action: 'move', targetFolderId: targetId }, items).id);
-  const retried =
-    first.failed.length > 0 ? await world.bulk.finished(world.bulk.retryFailed(first.id).id) : undefined;
+  const retried = first.failed.length > 0 ? await world.bulk.finished(world.bulk.retryFailed(first.id).id) : undefined;
   const elapsed = performance.now() - started;
   const calls = await callsSince(before, () => controls.callCounts());
 
@@ -101,9 +103,7 @@ try {
   await controls.clearFaults();
 
   const floorMs = (itemCount * latencyMs) / limit;
-  console.log(
-    `bulk move ${itemCount} items: ${(elapsed / 1000).toFixed(2)} s, ${calls} Box calls, lost: ${lost}`,
-  );
+  console.log(`bulk move ${itemCount} items: ${(elapsed / 1000).toFixed(2)} s, ${calls} Box calls, lost: ${lost}`);
   console.log(`floor (${itemCount} × ${latencyMs} ms / ${limit}): ${seconds(floorMs)}`);
   console.log(`bare PUT loop, same limit and latency, no failures: ${seconds(bareElapsed)}`);
   console.log(`ratio to floor: ${(elapsed / floorMs).toFixed(2)}×`);

@@ -99,9 +99,7 @@ export class BulkJob {
 
   failed(unit: BulkUnit, error: unknown): void {
     const info =
-      error instanceof AppError
-        ? error.toInfo()
-        : appError('box_error', 'unexpected', {}, { cause: error }).toInfo();
+      error instanceof AppError ? error.toInfo() : appError('box_error', 'unexpected', {}, { cause: error }).toInfo();
     this.failedUnits.set(unit.item.id, unit);
     this.snapshot.failed.push({ item: unit.item, error: info });
     this.#emitSoon();

@@ -61,7 +61,12 @@ async function copyUnit(unit: BulkUnit, context: UnitContext): Promise<UnitOutco
   const { item } = unit;
   for (let copy = 0; ; copy++) {
     try {
-      await context.box.copy(item.id, item.type, targetOf(context.job), copy === 0 ? undefined : numberedName(item.name, copy));
+      await context.box.copy(
+        item.id,
+        item.type,
+        targetOf(context.job),
+        copy === 0 ? undefined : numberedName(item.name, copy),
+      );
       return 'done';
     } catch (error) {
       const clash = error instanceof AppError && error.code === 'box_item_name_in_use';

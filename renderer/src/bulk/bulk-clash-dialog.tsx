@@ -25,7 +25,12 @@ export function BulkClashDialog({
       onCancel={() => onAnswer('skip', false)}
     >
       <div className="name-clash-choices">
-        <button type="button" className="button primary" data-autofocus onClick={() => onAnswer('keep-both', applyToAll)}>
+        <button
+          type="button"
+          className="button primary"
+          data-autofocus
+          onClick={() => onAnswer('keep-both', applyToAll)}
+        >
           {t('bulk.keepBoth')}
         </button>
         {question.action === 'download' && (

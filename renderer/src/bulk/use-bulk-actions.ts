@@ -67,7 +67,8 @@ export function useBulkActions(context: BulkContext) {
   const clashes = useBulkClashQuestions();
 
   const close = (): void => setDialog(null);
-  const download = (items: readonly BoxItem[]): void => runs.start({ action: 'download', items: items.map(toBulkItem) });
+  const download = (items: readonly BoxItem[]): void =>
+    runs.start({ action: 'download', items: items.map(toBulkItem) });
   const moveTo = (items: readonly BoxItem[], target: BoxPathEntry): void => {
     close();
     runs.start({ action: 'move', items: items.map(toBulkItem), targetFolderId: target.id });

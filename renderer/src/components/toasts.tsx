@@ -32,9 +32,10 @@ export function useToasts() {
 function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number) => void }) {
   useEffect(() => {
     // Success fades quickly; an error stays long enough to read its advice.
+    // One with an action (Undo) stays long enough to reach it by keyboard, as do errors.
     const timer = setTimeout(
       () => onDismiss(toast.id),
-      toast.tone === 'success' && !toast.action ? 4000 : 12000,
+      toast.action ? 30_000 : toast.tone === 'success' ? 4000 : 12000,
     );
     return () => clearTimeout(timer);
   }, [toast, onDismiss]);

@@ -95,7 +95,9 @@ test('a folder tree of 300 files across 20 subfolders downloads byte for byte wi
   );
 
   expect(run).toMatchObject({ failed: [], filesTotal: 300, filesDone: 300, totalBytes, transferredBytes: totalBytes });
-  const local = (await readdir(destination, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+  const local = (await readdir(destination, { recursive: true, withFileTypes: true })).filter((entry) =>
+    entry.isFile(),
+  );
   expect(local).toHaveLength(300);
   for (const [path, sha1] of expected) expect(await sha1OfPath(join(destination, path)), path).toBe(sha1);
   expect(local.map((entry) => relative(destination, join(entry.parentPath, entry.name))).sort()).toEqual(
@@ -108,7 +110,9 @@ test('a local name clash in a download asks once; "replace" overwrites with Boxâ
   const controls = world.peers().emulator.controls;
   const owner = world.peers().boxUserId;
   const files = await Promise.all(
-    ['a.txt', 'b.txt'].map((name) => controls.createFile({ ownerId: owner, name: `clash-${name}`, text: `box ${name}` })),
+    ['a.txt', 'b.txt'].map((name) =>
+      controls.createFile({ ownerId: owner, name: `clash-${name}`, text: `box ${name}` }),
+    ),
   );
   const destination = await world.freshFolder();
   for (const file of files) await writeFile(join(destination, String(file.name)), 'local');
