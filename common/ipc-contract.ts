@@ -3,6 +3,7 @@
  * with their types (the GitHub Desktop pattern). Preload exposes exactly these names;
  * main registers exactly one handler per request channel.
  */
+import type { BulkNameClashAnswer, BulkNameClashQuestion, BulkRequest, BulkSnapshot } from './bulk.ts';
 import type { DesktopConfigState } from './desktop-config-schema.ts';
 import type { AppErrorInfo } from './error-codes.ts';
 import type {
@@ -85,6 +86,13 @@ export interface RequestResponseChannels {
   /** Drops finished, failed, cancelled and skipped transfers from the list. */
   'transfer:clearFinished': [void, void];
   'transfer:answerNameClash': [NameClashAnswer, void];
+  /** Starts a bulk action on the selection; a download asks for the local folder first (null when cancelled). */
+  'bulk:start': [BulkRequest, BulkSnapshot | null];
+  /** A new run over exactly the items of that run that failed. */
+  'bulk:retryFailed': [{ jobId: string }, BulkSnapshot];
+  /** Restores from the trash what a delete run deleted ("Undo"). */
+  'bulk:undoDelete': [{ jobId: string }, BulkSnapshot];
+  'bulk:answerNameClash': [BulkNameClashAnswer, void];
   /** The updater's state: disabled (and why), up to date, waiting for a staged rollout, ready to install on quit. */
   'updates:getStatus': [void, UpdateStatus];
   /** "Check now": one check at once; resolves with the state after it. */
@@ -106,6 +114,9 @@ export interface EventChannels {
   'transfer:progress': TransferProgress;
   'transfer:changed': TransferSnapshot;
   'transfer:nameClash': NameClashQuestion;
+  /** A bulk run's progress (throttled) and its final report. */
+  'bulk:changed': BulkSnapshot;
+  'bulk:nameClash': BulkNameClashQuestion;
 }
 
 export type RequestChannel = keyof RequestResponseChannels;
@@ -141,6 +152,10 @@ export const requestChannels = [
   'transfer:retry',
   'transfer:clearFinished',
   'transfer:answerNameClash',
+  'bulk:start',
+  'bulk:retryFailed',
+  'bulk:undoDelete',
+  'bulk:answerNameClash',
   'updates:getStatus',
   'updates:checkNow',
   'diagnostics:copy',
@@ -158,6 +173,8 @@ export const eventChannels = [
   'transfer:progress',
   'transfer:changed',
   'transfer:nameClash',
+  'bulk:changed',
+  'bulk:nameClash',
 ] as const satisfies readonly EventChannel[];
 
 type Exhaustive<List extends readonly string[], Keys extends string> = Keys extends List[number] ? true : never;

@@ -8,6 +8,7 @@ import { maxBoxNameLength } from './box-name-rules.ts';
 import type { RequestChannel, RequestOf } from './ipc-contract.ts';
 import { userEditableSettings } from './settings-overview.ts';
 import { nameClashChoices } from './transfers.ts';
+import { bulkClashChoices } from './bulk.ts';
 
 const transferId = z.string().min(1).max(64);
 
@@ -16,6 +17,12 @@ const boxId = z.string().regex(/^\d{1,32}$/);
 const boxItemType = z.enum(['file', 'folder']);
 /** Length only here: main checks Box's name rules itself so it can say what is wrong. */
 const boxName = z.string().max(maxBoxNameLength * 4);
+
+/** A selection of up to 10,000 items: a whole large folder, selected with Ctrl+A. */
+const bulkItems = z
+  .array(z.strictObject({ id: boxId, type: boxItemType, name: boxName.min(1) }))
+  .min(1)
+  .max(10_000);
 
 export const ipcRequestSchemas = {
   'app:getInfo': z.undefined(),
@@ -66,6 +73,18 @@ export const ipcRequestSchemas = {
   'transfer:answerNameClash': z.strictObject({
     questionId: transferId,
     choice: z.enum(nameClashChoices),
+    applyToAll: z.boolean(),
+  }),
+  'bulk:start': z.discriminatedUnion('action', [
+    z.strictObject({ action: z.literal('delete'), items: bulkItems }),
+    z.strictObject({ action: z.enum(['move', 'copy']), items: bulkItems, targetFolderId: boxId }),
+    z.strictObject({ action: z.literal('download'), items: bulkItems }),
+  ]),
+  'bulk:retryFailed': z.strictObject({ jobId: transferId }),
+  'bulk:undoDelete': z.strictObject({ jobId: transferId }),
+  'bulk:answerNameClash': z.strictObject({
+    questionId: transferId,
+    choice: z.enum(bulkClashChoices),
     applyToAll: z.boolean(),
   }),
   'updates:getStatus': z.undefined(),

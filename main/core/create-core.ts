@@ -6,6 +6,9 @@ import type { AppInfo } from '../../common/ipc-contract.ts';
 import type { SessionState } from '../../common/session-state.ts';
 import type { UpdateStatus } from '../../common/update-status.ts';
 import { createBoxHandlers } from './box/box-handlers.ts';
+import { boxRetryPolicy } from './box-client/retry-policy.ts';
+import { createBulkClashBroker, createBulkHandlers } from './bulk/bulk-handlers.ts';
+import { BulkService } from './bulk/bulk-service.ts';
 import { createSettingsHandlers } from './config/settings-handlers.ts';
 import { collectDiagnostics, networkPlaceholder } from './diagnostics/collect-diagnostics.ts';
 import { createDiagnosticsHandlers } from './diagnostics/diagnostics-handlers.ts';
@@ -179,11 +182,22 @@ export function createCore(dependencies: CoreDependencies): Core {
   });
   const safeOpenFile = effects.openPath ? createSafeOpenFile(effects.openPath, effects.showInFolder) : undefined;
   const broker = new NameClashBroker(events);
+  const transferClient = new BoxTransferClient(session.boxTokens, boxUrls, boxTransport);
   const transfers = new TransferManager({
-    client: new BoxTransferClient(session.boxTokens, boxUrls, boxTransport),
+    client: transferClient,
     events,
     askNameClash: broker.ask,
     ...(safeOpenFile ? { openFile: safeOpenFile } : {}),
+  });
+
+  const bulkClashes = createBulkClashBroker(events);
+  // Its own BoxService per user: the same client, with the retry policy's limits for bulk calls.
+  const bulkBoxService = trackSignedInBoxService(session, boxUrls, boxTransport, boxRetryPolicy.bulkCalls);
+  const bulk = new BulkService({
+    box: bulkBoxService.current,
+    transfers: transferClient,
+    events,
+    askClash: bulkClashes.ask,
   });
 
   let placement = '';
@@ -204,6 +218,7 @@ export function createCore(dependencies: CoreDependencies): Core {
   const stopTransfersOnSignOut = session.onChange((state) => {
     if (state.status !== 'signed-out') return;
     void transfers.dispose().then(() => transfers.clearFinished());
+    void bulk.dispose();
   });
 
   return {
@@ -213,6 +228,7 @@ export function createCore(dependencies: CoreDependencies): Core {
         ...createSessionHandlers(session),
         ...createBoxHandlers(boxService.current),
         ...createTransferHandlers(transfers, broker, effects.dialogs),
+        ...createBulkHandlers(bulk, bulkClashes, effects.dialogs),
         ...createUpdateHandlers(updates),
         ...createPreviewHandlers({
           current: previews.current,
@@ -239,8 +255,10 @@ export function createCore(dependencies: CoreDependencies): Core {
       stopForwarding();
       stopTransfersOnSignOut();
       boxService.stop();
+      bulkBoxService.stop();
       previews.stop();
       await transfers.dispose();
+      await bulk.dispose();
       session.cancelSignIn();
       await network.close();
     },

@@ -1,6 +1,7 @@
 import type { SessionState } from '../../common/session-state.ts';
 import type { BoxBaseUrls } from './box-client/box-connection.ts';
 import type { BoxTransport } from './box-client/box-transport.ts';
+import type { RetryLimits } from './box-client/retry-policy.ts';
 import { BoxService } from './box/box-service.ts';
 import type { SessionManager } from './session/session-manager.ts';
 
@@ -12,6 +13,8 @@ export function trackSignedInBoxService(
   session: SessionManager,
   baseUrls: BoxBaseUrls,
   transport: BoxTransport,
+  /** Another kind of call's limits from the retry policy (bulk actions'); the file browser's by default. */
+  retryLimits?: RetryLimits,
 ): {
   current: () => BoxService | null;
   stop: () => void;
@@ -22,7 +25,15 @@ export function trackSignedInBoxService(
     const signedInAs = state.status === 'signed-in' ? state.user.boxUserId : null;
     if (signedInAs === userId) return;
     userId = signedInAs;
-    service = signedInAs === null ? null : new BoxService({ tokenSource: session.boxTokens, baseUrls, transport });
+    service =
+      signedInAs === null
+        ? null
+        : new BoxService({
+            tokenSource: session.boxTokens,
+            baseUrls,
+            transport,
+            ...(retryLimits === undefined ? {} : { retryLimits }),
+          });
   };
   update(session.state);
   const stop = session.onChange(update);

@@ -1,23 +1,10 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from './file-browser-journey-fixtures.ts';
-import { expectAccessible } from './support/accessibility.ts';
+import { row, rows, shooter } from './support/file-list-page.ts';
 
-/** Screenshots of each state, for people to look at (not compared by the test); axe checks each one. */
-const shotDirectory = process.env.FILE_BROWSER_SHOTS ?? '/tmp/file-browser-shots';
-const shot = async (page: Page, name: string) => {
-  await page.screenshot({ path: `${shotDirectory}/${name}.png` });
-  await expectAccessible(page, name);
-};
-
-const rows = (page: Page) =>
-  page
-    .getByRole('grid')
-    .getByRole('row')
-    .filter({ hasNot: page.getByRole('columnheader') });
-const row = (page: Page, name: string) => rows(page).filter({ hasText: name });
+const shot = shooter();
 
 test('journey: sign in as a new user, create, upload, browse by mouse and keyboard, search, rename, delete, sign out, another user', async ({
   page,

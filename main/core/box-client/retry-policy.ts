@@ -49,6 +49,12 @@ export interface Deadlines {
 export interface BoxRetryPolicy {
   /** JSON calls of the file browser (box-node-sdk): a person is waiting for the answer. */
   sdkCalls: RetryLimits;
+  /**
+   * JSON calls of a bulk action (move, delete, copy, restore of many items): short backoffs, since a
+   * call that waits holds one of the run's few slots; a longer `retry-after` is waited up to half a
+   * minute (the run shows its progress meanwhile), beyond that the item is listed as failed with Box's wait.
+   */
+  bulkCalls: RetryLimits;
   /** JSON calls of transfers (file facts, upload sessions): repeated only when Box did not act. */
   transferCalls: RetryLimits;
   /** One part of a chunked upload. */
@@ -78,6 +84,14 @@ export const boxRetryPolicy: BoxRetryPolicy = {
     baseDelaySeconds: 0.3,
     maxBackoffSeconds: 8,
     maxRetryAfterSeconds: 8,
+    longerRetryAfter: 'give-up',
+    jitter: true,
+  },
+  bulkCalls: {
+    maxAttempts: 5,
+    baseDelaySeconds: 0.1,
+    maxBackoffSeconds: 5,
+    maxRetryAfterSeconds: 30,
     longerRetryAfter: 'give-up',
     jitter: true,
   },

@@ -144,6 +144,29 @@ export class BoxService {
     this.#thumbnails.delete(itemId);
   }
 
+  /** Box's own copy (a folder with everything in it); `name` gives the copy another name than the original's. */
+  async copy(itemId: string, kind: ItemKind, parentId: string, name?: string): Promise<BoxItem> {
+    const body = { parent: { id: parentId }, ...(name === undefined ? {} : { name }) };
+    const options = { queryParams: { fields: [...listingFields] } };
+    const copied = await this.#call<{ rawData?: unknown }>(
+      () =>
+        kind === 'folder'
+          ? this.#connection.client.folders.copyFolder(itemId, body, options)
+          : this.#connection.client.files.copyFile(itemId, body, options),
+      { name: name ?? '' },
+    );
+    return parseItem(copied.rawData);
+  }
+
+  /** Takes an item the user trashed back to the folder it was deleted from (the undo of `delete`). */
+  async restoreFromTrash(itemId: string, kind: ItemKind): Promise<void> {
+    await this.#call<unknown>(() =>
+      kind === 'folder'
+        ? this.#connection.client.trashedFolders.restoreFolderFromTrash(itemId)
+        : this.#connection.client.trashedFiles.restoreFileFromTrash(itemId),
+    );
+  }
+
   async getFileInfo(fileId: string): Promise<BoxFileInfo> {
     const file = await this.#call(() =>
       this.#connection.client.files.getFileById(fileId, { queryParams: { fields: [...fileInfoFields] } }),

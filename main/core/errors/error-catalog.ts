@@ -63,6 +63,7 @@ export const errorCatalog = {
       malformed: ({ channel }) => `The request to ${channel ?? 'the app'} was malformed.`,
       transfer_gone: () => 'That transfer is no longer in the list.',
       question_gone: () => 'That question was already answered or withdrawn.',
+      bulk_gone: () => 'That action is no longer in the list: select the items again.',
       setting_locked: () => 'This setting is set by your organization and cannot be changed here.',
       setting_value: ({ text }) => `That value cannot be used: ${text ?? 'it is not valid'}.`,
       settings_file: ({ file, text }) =>

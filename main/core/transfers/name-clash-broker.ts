@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { NameClashAnswer, NameClashChoice, NameClashQuestion } from '../../../common/transfers.ts';
-import { appError } from '../errors/error-catalog.ts';
 import type { CoreEventBus } from '../ipc/event-bus.ts';
+import { QuestionBroker } from '../ipc/question-broker.ts';
 
 export type NameClashReply = { choice: NameClashChoice; applyToAll: boolean };
 
@@ -17,36 +16,15 @@ export type AskNameClash = (
  * cancelled is withdrawn.
  */
 export class NameClashBroker {
-  readonly #events: Pick<CoreEventBus, 'emit'>;
-  readonly #pending = new Map<string, (reply: NameClashReply) => void>();
+  readonly #questions: QuestionBroker<Omit<NameClashQuestion, 'questionId'>, NameClashReply>;
 
   constructor(events: Pick<CoreEventBus, 'emit'>) {
-    this.#events = events;
+    this.#questions = new QuestionBroker((question) => events.emit('transfer:nameClash', question));
   }
 
-  readonly ask: AskNameClash = (question, signal) =>
-    new Promise((resolve, reject) => {
-      const questionId = randomUUID();
-      const onAbort = (): void => {
-        this.#pending.delete(questionId);
-        reject(signal.reason as Error);
-      };
-      if (signal.aborted) {
-        onAbort();
-        return;
-      }
-      signal.addEventListener('abort', onAbort, { once: true });
-      this.#pending.set(questionId, (reply) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(reply);
-      });
-      this.#events.emit('transfer:nameClash', { ...question, questionId });
-    });
+  readonly ask: AskNameClash = (question, signal) => this.#questions.ask(question, signal);
 
   answer(answer: NameClashAnswer): void {
-    const settle = this.#pending.get(answer.questionId);
-    if (!settle) throw appError('invalid_request', 'question_gone');
-    this.#pending.delete(answer.questionId);
-    settle({ choice: answer.choice, applyToAll: answer.applyToAll });
+    this.#questions.settle(answer.questionId, { choice: answer.choice, applyToAll: answer.applyToAll });
   }
 }

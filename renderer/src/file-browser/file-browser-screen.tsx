@@ -6,6 +6,8 @@ import { Icon } from '../components/icons.tsx';
 import { Toasts } from '../components/toasts.tsx';
 import { TransfersDock } from '../transfers/transfers-dock.tsx';
 import { TransfersSummary } from '../transfers/transfers-summary.tsx';
+import { BulkLayer } from '../bulk/bulk-layer.tsx';
+import { SelectionBar } from '../bulk/selection-bar.tsx';
 import { Breadcrumbs } from './breadcrumbs.tsx';
 import { ConfirmDeleteDialog } from './confirm-delete-dialog.tsx';
 import { FileInfoDialog } from './file-info-dialog.tsx';
@@ -92,6 +94,16 @@ export function FileBrowserScreen() {
           </button>
         </div>
       </header>
+      {browser.selection.count > 1 && (
+        <SelectionBar
+          count={browser.selection.count}
+          onDownload={() => browser.bulk.download(browser.selection.items)}
+          onMove={() => browser.bulk.ask('move')}
+          onCopy={() => browser.bulk.ask('copy')}
+          onDelete={() => browser.bulk.ask('delete')}
+          onClear={browser.selection.clear}
+        />
+      )}
       <div
         className={`browser-body${browser.drop.over && !searching ? ' drop-target' : ''}`}
         {...(searching ? {} : browser.drop.handlers)}
@@ -102,7 +114,10 @@ export function FileBrowserScreen() {
           sort={browser.sort}
           onSortChange={browser.setSort}
           selectedId={browser.selectedId}
-          onSelect={(item) => browser.select(item.id)}
+          onSelect={(item, how) => browser.select(item.id, how)}
+          isSelected={browser.selection.isSelected}
+          onSelectAll={browser.selection.selectAll}
+          onClearSelection={browser.selection.clear}
           onOpen={browser.open}
           onContextMenu={browser.openMenu}
           onCommand={browser.runCommand}
@@ -119,6 +134,7 @@ export function FileBrowserScreen() {
           }
         />
       </div>
+      <BulkLayer bulk={browser.bulk} />
       <TransfersDock
         api={transfers}
         onError={browser.showError}

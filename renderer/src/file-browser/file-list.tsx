@@ -8,6 +8,7 @@ import { formatModified, formatSize } from '../components/format.ts';
 import type { SortKey, SortOrder } from './sort-items.ts';
 import type { ItemDrag } from './use-item-drag.ts';
 import { useGridKeys, type ListCommand } from './use-grid-keys.ts';
+import type { SelectHow } from './use-selection.ts';
 
 export const rowHeight = 40;
 /** The sticky column header's height (file-browser.css .header-row): rows start below it. */
@@ -20,8 +21,14 @@ export interface FileListProps {
   items: readonly BoxItem[];
   sort: SortOrder;
   onSortChange: (order: SortOrder) => void;
+  /** The row the keyboard is on. */
   selectedId: string | null;
-  onSelect: (item: BoxItem) => void;
+  /** A click or key on a row: select it alone, toggle it (Ctrl/Cmd), or the range to it (Shift). */
+  onSelect: (item: BoxItem, how?: SelectHow) => void;
+  /** Multi-selection (aria-multiselectable): which rows are selected; without it, the keyboard's row is. */
+  isSelected?: (id: string) => boolean;
+  onSelectAll?: () => void;
+  onClearSelection?: () => void;
   onOpen: (item: BoxItem) => void;
   onContextMenu: (item: BoxItem | null, position: { x: number; y: number }) => void;
   onCommand: (command: ListCommand) => void;
@@ -77,6 +84,8 @@ export function FileList(props: FileListProps) {
     onSelect,
     onOpen,
     onCommand,
+    ...(props.onSelectAll ? { onSelectAll: props.onSelectAll } : {}),
+    ...(props.onClearSelection ? { onClearSelection: props.onClearSelection } : {}),
   });
 
   const ariaSort = (key: SortKey) => (props.sort.key === key ? props.sort.direction : 'none');
@@ -95,6 +104,7 @@ export function FileList(props: FileListProps) {
         aria-label={props.label}
         aria-rowcount={items.length + 1}
         aria-colcount={3}
+        aria-multiselectable={props.isSelected ? true : undefined}
         tabIndex={0}
         data-testid="file-list-body"
         aria-activedescendant={activeRow ? `row-${activeRow.id}` : undefined}
@@ -127,7 +137,8 @@ export function FileList(props: FileListProps) {
           {virtualizer.getVirtualItems().map((row) => {
             const item = items[row.index];
             if (!item) return null;
-            const selected = row.index === selectedIndex;
+            const active = row.index === selectedIndex;
+            const selected = props.isSelected ? props.isSelected(item.id) : active;
             return (
               <div
                 key={row.key}
@@ -136,15 +147,18 @@ export function FileList(props: FileListProps) {
                 aria-rowindex={row.index + 2}
                 aria-selected={selected}
                 data-item-type={item.type}
-                className={`file-row${selected ? ' selected' : ''}${props.drag?.overId === item.id ? ' drop-into' : ''}`}
+                className={`file-row${selected ? ' selected' : ''}${active ? ' active' : ''}${props.drag?.overId === item.id ? ' drop-into' : ''}`}
                 style={{ transform: `translateY(${row.start - headerHeight}px)` }}
                 {...props.drag?.source(item)}
                 {...(item.type === 'folder' ? props.drag?.target(item) : {})}
-                onClick={() => onSelect(item)}
+                onClick={(event) =>
+                  onSelect(item, event.shiftKey ? 'range' : event.ctrlKey || event.metaKey ? 'toggle' : 'only')
+                }
                 onDoubleClick={() => onOpen(item)}
                 onContextMenu={(event) => {
                   event.preventDefault();
-                  onSelect(item);
+                  // The menu acts on the selection when the row is part of it.
+                  if (!selected) onSelect(item);
                   props.onContextMenu(item, { x: event.clientX, y: event.clientY });
                 }}
               >

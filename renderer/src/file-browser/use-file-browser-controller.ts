@@ -4,6 +4,7 @@ import type { MenuAction } from '../components/context-menu.tsx';
 import { useToasts } from '../components/toasts.tsx';
 import { useTransfersPanelOpen } from '../transfers/transfers-dock.tsx';
 import { useTransfers, useUploadsFinished } from '../transfers/use-transfers.ts';
+import { useBulkActions } from '../bulk/use-bulk-actions.ts';
 import { useUploadDrop } from '../transfers/use-upload-drop.ts';
 import type { ListCommand } from './file-list.tsx';
 import { itemMenuActions } from './item-menu-actions.ts';
@@ -15,6 +16,7 @@ import { useItemDrag } from './use-item-drag.ts';
 import { useItemMutations } from './use-item-mutations.ts';
 import { useNavigationHistory } from './use-navigation-history.ts';
 import { useSearch, type SearchRequest } from './use-search.ts';
+import { useSelection } from './use-selection.ts';
 
 export type FileBrowserDialog =
   { kind: 'new-folder' } | { kind: 'rename' | 'delete' | 'info' | 'preview'; item: BoxItem } | null;
@@ -37,7 +39,6 @@ export function useFileBrowserController(searchInput: RefObject<HTMLInputElement
   const [knownFolders, setKnownFolders] = useState<Record<string, BoxFolderInfo>>({});
   const listing = useFolderListing(folderId, knownFolders[folderId]);
   const [sort, setSort] = useState<SortOrder>({ key: 'name', direction: 'ascending' });
-  const [selectedId, setSelectedId] = useState<string | null>(null);
   const [searchRequest, setSearchRequest] = useState<SearchRequest | null>(null);
   const search = useSearch(searchRequest);
   const [dialog, setDialog] = useState<FileBrowserDialog>(null);
@@ -52,6 +53,9 @@ export function useFileBrowserController(searchInput: RefObject<HTMLInputElement
     () => sortItems<BoxItem>(searching ? search.results : listing.items, sort),
     [searching, search.results, listing.items, sort],
   );
+  // The keyboard's row (`selectedId`) and the selection around it; setting the row selects it alone.
+  const selection = useSelection(rows);
+  const { focusedId: selectedId, select: setSelectedId } = selection;
   const selected = rows.find((item) => item.id === selectedId) ?? null;
 
   useEffect(() => {
@@ -87,7 +91,7 @@ export function useFileBrowserController(searchInput: RefObject<HTMLInputElement
       setSelectedId(select);
       navigation.open(id);
     },
-    [navigation],
+    [navigation, setSelectedId],
   );
   const pathTo = (id: string): BoxPathEntry[] | undefined => {
     const index = path.findIndex((entry) => entry.id === id);
@@ -119,13 +123,28 @@ export function useFileBrowserController(searchInput: RefObject<HTMLInputElement
     showError,
     focusList,
   });
-  const drag = useItemDrag(folderId, (item, target) => void mutations.move(item, target));
+  const bulk = useBulkActions({
+    folderId: searching ? null : folderId,
+    selection,
+    updateListing: listing.update,
+    reload: listing.reload,
+    refreshSearch: () => setSearchRequest((request) => (request ? { ...request } : request)),
+    show,
+    showError,
+  });
+  const severalSelected = (item: BoxItem | null): boolean =>
+    item !== null && selection.count > 1 && selection.isSelected(item.id);
+  // Dragging one of several selected rows moves them all.
+  const drag = useItemDrag(folderId, (item, target) =>
+    severalSelected(item) ? bulk.moveTo(selection.items, target) : void mutations.move(item, target),
+  );
 
   const runCommand = (command: ListCommand): void => {
     if (command === 'up') goUp();
     else if (command === 'back') navigation.back();
     else if (command === 'forward') navigation.forward();
     else if (command === 'rename' && selected) setDialog({ kind: 'rename', item: selected });
+    else if (command === 'delete' && severalSelected(selected)) bulk.ask('delete');
     else if (command === 'delete' && selected) setDialog({ kind: 'delete', item: selected });
     else if (command === 'menu') {
       const row = selected ? document.getElementById(`row-${selected.id}`)?.getBoundingClientRect() : undefined;
@@ -141,7 +160,9 @@ export function useFileBrowserController(searchInput: RefObject<HTMLInputElement
   });
 
   const menuActions = (item: BoxItem | null): MenuAction[] =>
-    itemMenuActions(item, searching, {
+    severalSelected(item) ? bulk.menuActions() : singleItemMenuActions(item);
+  const singleItemMenuActions = (item: BoxItem | null): MenuAction[] => {
+    const actions = itemMenuActions(item, searching, {
       open,
       details: (file) => setDialog({ kind: 'info', item: file }),
       reveal: revealInFolder,
@@ -152,6 +173,8 @@ export function useFileBrowserController(searchInput: RefObject<HTMLInputElement
       upload,
       refresh: listing.reload,
     });
+    return item ? bulk.withSingleItemEntries(actions, item) : actions;
+  };
 
   const startSearch = (query: string, withinFolder: boolean): void => {
     setSelectedId(null);
@@ -189,6 +212,8 @@ export function useFileBrowserController(searchInput: RefObject<HTMLInputElement
     setSort,
     selectedId,
     select: setSelectedId,
+    selection,
+    bulk,
     error,
     loading,
     status,

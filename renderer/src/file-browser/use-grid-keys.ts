@@ -1,5 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react';
 import type { BoxItem } from '../../../common/box-items.ts';
+import type { SelectHow } from './use-selection.ts';
 
 /** Keys the list does not handle itself; the file browser's controller maps them to commands. */
 export type ListCommand = 'up' | 'back' | 'forward' | 'rename' | 'delete' | 'menu';
@@ -18,24 +19,27 @@ function commandFor(event: KeyboardEvent): ListCommand | null {
 const typeAheadResetMs = 700;
 
 /**
- * The grid's keyboard (WAI-ARIA grid pattern, one row selected at a time): arrows move one row,
- * Page Up/Down a screenful, Home/End (also with Ctrl) to the ends, Enter opens (Space too, for a file), and typing
- * selects the next item whose name starts with what was typed.
+ * The grid's keyboard (WAI-ARIA grid pattern): arrows move one row, Page Up/Down a screenful,
+ * Home/End (also with Ctrl) to the ends, each selecting the row it lands on, or with Shift the range
+ * to it; Ctrl/Cmd+Space toggles the row, Ctrl/Cmd+A selects all, Escape none. Enter opens (Space
+ * too, for a file), and typing selects the next item whose name starts with what was typed.
  */
 export function useGridKeys(options: {
   items: readonly BoxItem[];
   selectedIndex: number;
   rowsPerPage: () => number;
-  onSelect: (item: BoxItem) => void;
+  onSelect: (item: BoxItem, how?: SelectHow) => void;
+  onSelectAll?: () => void;
+  onClearSelection?: () => void;
   onOpen: (item: BoxItem) => void;
   onCommand: (command: ListCommand) => void;
 }): (event: KeyboardEvent<HTMLElement>) => void {
   const typed = useRef({ text: '', at: 0 });
   const { items, selectedIndex } = options;
 
-  const moveTo = (index: number): void => {
+  const moveTo = (index: number, how: SelectHow = 'only'): void => {
     const item = items[Math.max(0, Math.min(items.length - 1, index))];
-    if (item) options.onSelect(item);
+    if (item) options.onSelect(item, how);
   };
 
   const findByName = (key: string, now: number): void => {
@@ -59,6 +63,21 @@ export function useGridKeys(options: {
       options.onCommand(command);
       return;
     }
+    const mod = event.ctrlKey || event.metaKey;
+    if (mod && event.key.toLowerCase() === 'a' && options.onSelectAll) {
+      event.preventDefault();
+      options.onSelectAll();
+      return;
+    }
+    if (mod && event.key === ' ' && items[selectedIndex]) {
+      event.preventDefault();
+      options.onSelect(items[selectedIndex], 'toggle');
+      return;
+    }
+    if (event.key === 'Escape' && options.onClearSelection) {
+      options.onClearSelection();
+      return;
+    }
     if (event.altKey || event.metaKey) return;
     const page = options.rowsPerPage();
     const moves: Record<string, number> = {
@@ -72,7 +91,7 @@ export function useGridKeys(options: {
     const move = moves[event.key];
     if (move !== undefined) {
       event.preventDefault();
-      moveTo(move);
+      moveTo(move, event.shiftKey ? 'range' : 'only');
     } else if (event.key === 'Enter') {
       const item = items[selectedIndex];
       if (item) {

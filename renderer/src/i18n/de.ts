@@ -1,4 +1,5 @@
 import { app, format, languages } from './areas/app.ts';
+import { bulk } from './areas/bulk.ts';
 import { list, placeholder, status } from './areas/file-list.ts';
 import { header } from './areas/header.ts';
 import { configError, keychain, sessionError, signedOut, signingIn } from './areas/session.ts';
@@ -18,4 +19,5 @@ export const de: Catalog = {
   status: status.de,
   placeholder: placeholder.de,
   list: list.de,
+  bulk: bulk.de,
 };
