@@ -39,7 +39,14 @@ export interface UploadedPart {
 
 /** Where an upload goes: a new file in a folder, or a new version of an existing file. */
 export type UploadTarget =
-  { kind: 'new-file'; folderId: string; name: string } | { kind: 'new-version'; fileId: string; name: string };
+  | { kind: 'new-file'; folderId: string; name: string }
+  /** `ifMatch`: the etag the new version is based on; Box answers `412` when the file has changed since. */
+  | { kind: 'new-version'; fileId: string; name: string; ifMatch?: string };
+
+/** The `If-Match` header an upload to `target` carries, if any. */
+export function ifMatchHeader(target: UploadTarget): Record<string, string> {
+  return target.kind === 'new-version' && target.ifMatch !== undefined ? { 'if-match': target.ifMatch } : {};
+}
 
 /** `digest: sha=<base64>` (RFC 3230) is how Box takes a part's and a file's SHA-1. */
 export function digestHeader(sha1: Buffer): string {
@@ -168,13 +175,14 @@ export class BoxTransferClient {
     fileSha1: Buffer,
     signal: AbortSignal,
     name: string,
-  ): Promise<{ fileId: string; sha1: string } | { retryAfterSeconds: number | undefined }> {
+    headers: Record<string, string> = {},
+  ): Promise<{ fileId: string; sha1: string; etag: string } | { retryAfterSeconds: number | undefined }> {
     const response = await this.send(
       session.commitUrl,
       {
         method: 'POST',
         signal,
-        headers: { 'content-type': 'application/json', digest: digestHeader(fileSha1) },
+        headers: { ...headers, 'content-type': 'application/json', digest: digestHeader(fileSha1) },
         makeBody: () => JSON.stringify({ parts }),
       },
       name,
@@ -185,7 +193,7 @@ export class BoxTransferClient {
       return { retryAfterSeconds: retryAfterSeconds(Object.fromEntries(response.headers)) };
     }
     if (!response.ok) throw await readBoxError(response, 'transfer', name);
-    const body = (await response.json()) as { entries: { id: string; sha1: string }[] };
+    const body = (await response.json()) as { entries: { id: string; sha1: string; etag: string }[] };
     const file = body.entries[0];
     if (!file)
       throw new BoxAnswerError(
@@ -193,7 +201,7 @@ export class BoxTransferClient {
         answerOf(response),
         'no_entries',
       );
-    return { fileId: file.id, sha1: file.sha1 };
+    return { fileId: file.id, sha1: file.sha1, etag: file.etag };
   }
 
   /** Best effort: a session left open expires on its own after a week. */
