@@ -14,6 +14,7 @@ import type {
   BoxSortDirection,
   BoxSortKey,
 } from './box-items.ts';
+import type { EditSnapshot } from './editing.ts';
 import type { PreviewDescriptor } from './preview.ts';
 import type { SessionState } from './session-state.ts';
 import type { SettingsOverview, StorageEntry, UserEditableSetting } from './settings-overview.ts';
@@ -72,6 +73,12 @@ export interface RequestResponseChannels {
   'preview:open': [{ fileId: string }, PreviewDescriptor];
   /** Downloads the file to the app's cache folder and opens it with the OS's app (read-only). */
   'preview:openInApp': [{ fileId: string }, void];
+  /** "Open for editing": a working copy locked on Box (read-only when someone else holds the lock), opened in the OS's app. */
+  'editing:open': [{ fileId: string }, EditSnapshot];
+  /** The signed-in user's edits (the "Editing" list; sign-out asks first while one has a pending save). */
+  'editing:list': [void, EditSnapshot[]];
+  /** "Close" in the Editing list: unlocks on Box and removes the working copy; refused while a save is pending. */
+  'editing:close': [{ fileId: string }, void];
   /** Every transfer of this run, oldest first. */
   'transfer:list': [void, TransferSnapshot[]];
   /** Asks where to save (one file: save dialog; several: folder dialog); [] when the user cancels it. */
@@ -106,6 +113,8 @@ export interface EventChannels {
   'transfer:progress': TransferProgress;
   'transfer:changed': TransferSnapshot;
   'transfer:nameClash': NameClashQuestion;
+  /** The whole Editing list, whenever an edit opens, saves, waits, conflicts or closes. */
+  'editing:changed': EditSnapshot[];
 }
 
 export type RequestChannel = keyof RequestResponseChannels;
@@ -133,6 +142,9 @@ export const requestChannels = [
   'box:getThumbnail',
   'preview:open',
   'preview:openInApp',
+  'editing:open',
+  'editing:list',
+  'editing:close',
   'transfer:list',
   'transfer:download',
   'transfer:upload',
@@ -158,6 +170,7 @@ export const eventChannels = [
   'transfer:progress',
   'transfer:changed',
   'transfer:nameClash',
+  'editing:changed',
 ] as const satisfies readonly EventChannel[];
 
 type Exhaustive<List extends readonly string[], Keys extends string> = Keys extends List[number] ? true : never;

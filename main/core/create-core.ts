@@ -9,6 +9,8 @@ import { createBoxHandlers } from './box/box-handlers.ts';
 import { createSettingsHandlers } from './config/settings-handlers.ts';
 import { collectDiagnostics, networkPlaceholder } from './diagnostics/collect-diagnostics.ts';
 import { createDiagnosticsHandlers } from './diagnostics/diagnostics-handlers.ts';
+import { createEditingHandlers } from './editing/editing-handlers.ts';
+import { EditingService } from './editing/editing-service.ts';
 import { ErrorLog } from './diagnostics/error-log.ts';
 import { recordHandlerFailures } from './diagnostics/record-handler-failures.ts';
 import { appError } from './errors/error-catalog.ts';
@@ -71,8 +73,10 @@ export interface CoreDependencies {
   previewUrlBase?: string;
   /** The app-managed folder "Open" downloads into (default: under the OS's temporary folder). */
   openCacheDirectory?: string;
-  /** The app's data folder: the diagnostics error log and the installation id live there. */
+  /** The app's data folder: the diagnostics error log, the installation id and the editing working folders live there. */
   dataDir?: string;
+  /** Editing's timings, for tests (default: saves settle after 1.5 s of quiet). */
+  editing?: { settleMs?: number };
   /** The user's settings.json, where the settings screen saves what the user may change. */
   userSettingsFile?: string;
   updates?: UpdateDependencies;
@@ -179,11 +183,26 @@ export function createCore(dependencies: CoreDependencies): Core {
   });
   const safeOpenFile = effects.openPath ? createSafeOpenFile(effects.openPath, effects.showInFolder) : undefined;
   const broker = new NameClashBroker(events);
+  const transferClient = new BoxTransferClient(session.boxTokens, boxUrls, boxTransport);
   const transfers = new TransferManager({
-    client: new BoxTransferClient(session.boxTokens, boxUrls, boxTransport),
+    client: transferClient,
     events,
     askNameClash: broker.ask,
     ...(safeOpenFile ? { openFile: safeOpenFile } : {}),
+  });
+  const editing = new EditingService({
+    client: transferClient,
+    transfers,
+    events,
+    ...(safeOpenFile ? { openFile: safeOpenFile } : {}),
+    // Without a data folder (some tests), working copies go under the temporary folder.
+    dataDir: dataDir ?? join(tmpdir(), 'box-sso-desktop-data'),
+    ...dependencies.editing,
+  });
+  // Each user's edits come back at their sign-in and stay on disk, untouched, while they are signed out.
+  const stopEditingOnSessionChange = session.onChange((state) => {
+    if (state.status === 'signed-in') void editing.signedIn({ boxUserId: state.user.boxUserId, name: state.user.name });
+    else if (state.status === 'signed-out') void editing.signedOut();
   });
 
   let placement = '';
@@ -213,6 +232,7 @@ export function createCore(dependencies: CoreDependencies): Core {
         ...createSessionHandlers(session),
         ...createBoxHandlers(boxService.current),
         ...createTransferHandlers(transfers, broker, effects.dialogs),
+        ...createEditingHandlers(editing),
         ...createUpdateHandlers(updates),
         ...createPreviewHandlers({
           current: previews.current,
@@ -238,6 +258,9 @@ export function createCore(dependencies: CoreDependencies): Core {
       updates.stop();
       stopForwarding();
       stopTransfersOnSignOut();
+      stopEditingOnSessionChange();
+      // Before the transfers and the network go: unlocking on Box needs both.
+      await editing.dispose();
       boxService.stop();
       previews.stop();
       await transfers.dispose();

@@ -48,6 +48,22 @@ export function ifMatchHeader(target: UploadTarget): Record<string, string> {
   return target.kind === 'new-version' && target.ifMatch !== undefined ? { 'if-match': target.ifMatch } : {};
 }
 
+/** What an edit needs to know of its Box file: the etag a save is based on, and who holds its lock. */
+export interface BoxEditFacts extends BoxFileFacts {
+  etag: string;
+  parentId: string;
+  /** The lock while it binds: Box drops an expired one (`expired_at` passed). */
+  lock: { holderId: string; holderName: string; expiresAt: string | null } | null;
+}
+
+interface BoxEditJson extends BoxFileFacts {
+  etag: string;
+  parent: { id: string } | null;
+  lock: { created_by?: { id: string; name?: string }; expired_at?: string } | null;
+}
+
+const editFields = 'id,name,size,sha1,etag,parent,lock';
+
 /** `digest: sha=<base64>` (RFC 3230) is how Box takes a part's and a file's SHA-1. */
 export function digestHeader(sha1: Buffer): string {
   return `sha=${sha1.toString('base64')}`;
@@ -85,6 +101,27 @@ export class BoxTransferClient {
     const url = `${this.#urls.apiBaseUrl}/2.0/files/${encodeURIComponent(fileId)}?fields=id,name,size,sha1`;
     const { body } = await this.#http.json<BoxFileFacts>({ url, method: 'GET', signal, name });
     return { id: body.id, name: body.name, size: body.size, sha1: body.sha1 };
+  }
+
+  async editFacts(fileId: string, name: string, signal: AbortSignal): Promise<BoxEditFacts> {
+    const url = `${this.#urls.apiBaseUrl}/2.0/files/${encodeURIComponent(fileId)}?fields=${editFields}`;
+    const { body } = await this.#http.json<BoxEditJson>({ url, method: 'GET', signal, name });
+    return editFactsOf(body);
+  }
+
+  /**
+   * Locks the file for this user until `expiresAt` (downloads stay allowed, so others can still
+   * read it), or removes the lock with `null`. Answers the file's facts after the change: a lock
+   * changes the etag.
+   */
+  async setLock(fileId: string, name: string, expiresAt: Date | null, signal: AbortSignal): Promise<BoxEditFacts> {
+    const url = `${this.#urls.apiBaseUrl}/2.0/files/${encodeURIComponent(fileId)}?fields=${editFields}`;
+    const lock =
+      expiresAt === null
+        ? null
+        : { access: 'lock', expires_at: expiresAt.toISOString().replace(/\.\d{3}Z$/, 'Z'), is_download_prevented: false };
+    const { body } = await this.#http.json<BoxEditJson>({ url, method: 'PUT', body: { lock }, signal, name });
+    return editFactsOf(body);
   }
 
   /**
@@ -217,6 +254,21 @@ export class BoxTransferClient {
       // Nothing more to do: the user already knows the upload did not finish.
     }
   }
+}
+
+function editFactsOf(body: BoxEditJson): BoxEditFacts {
+  const holder = body.lock?.created_by;
+  const expiresAt = body.lock?.expired_at ?? null;
+  const binding = holder !== undefined && (expiresAt === null || Date.parse(expiresAt) > Date.now());
+  return {
+    id: body.id,
+    name: body.name,
+    size: body.size,
+    sha1: body.sha1,
+    etag: body.etag,
+    parentId: body.parent?.id ?? '0',
+    lock: binding ? { holderId: holder.id, holderName: holder.name ?? holder.id, expiresAt } : null,
+  };
 }
 
 function answerOf(response: Response): { status: number; headers: Record<string, string>; body: undefined } {

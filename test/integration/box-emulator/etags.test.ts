@@ -79,7 +79,7 @@ test('the commit of a new-version upload session checks If-Match', async () => {
   const size = 20 * MB;
   const session = await client.chunkedUploads.createFileUploadSessionForExistingFile(file.id, { fileSize: size });
   const partSize = session.partSize ?? 0;
-  const parts = [];
+  const parts: { part_id: string; offset: number; size: number }[] = [];
   const whole = createHash('sha1');
   for (let offset = 0; offset < size; offset += partSize) {
     const data = await patternBytes(6, offset, Math.min(partSize, size - offset));
