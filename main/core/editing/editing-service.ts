@@ -241,7 +241,7 @@ export class EditingService {
     if (!current) return;
     this.#current = undefined;
     for (const edit of current.edits.values()) this.#stop(edit);
-    await Promise.all([...current.edits.values()].map((edit) => edit.saving));
+    await Promise.all([...current.edits.values()].flatMap((edit) => edit.saving ?? []));
     if (quitting) {
       for (const edit of current.edits.values()) {
         if (edit.pendingSave || !edit.entry.locked) continue;
@@ -348,7 +348,11 @@ export class EditingService {
       entry.locked = false;
     }
     await this.#persist(current);
-    this.#set(edit, { pendingSave: false, state: outcome.kind === 'conflict' ? 'conflict' : 'saved', error: undefined });
+    this.#set(edit, {
+      pendingSave: false,
+      state: outcome.kind === 'conflict' ? 'conflict' : 'saved',
+      error: undefined,
+    });
     if (outcome.kind !== 'conflict') return;
     // Later saves go to the copy, which this user now holds; the original is left to whoever changed it.
     await this.#unlock(original);

@@ -24,7 +24,10 @@ afterEach(async () => {
 });
 
 async function aliceFile(text: string, extension = '.xlsx') {
-  const folder = await peers().emulator.controls.createFolder({ ownerId: peers().boxUserId, name: `edit-${++fileCount}` });
+  const folder = await peers().emulator.controls.createFolder({
+    ownerId: peers().boxUserId,
+    name: `edit-${++fileCount}`,
+  });
   const file = await peers().emulator.controls.createFile({
     ownerId: peers().boxUserId,
     parentId: folder.id,
@@ -166,7 +169,10 @@ test('another user signing in sees none of the first user’s edits or working c
   const editingRoot = join(world.dataDir, 'Editing');
   const folders = await readdir(editingRoot);
   expect(folders).toHaveLength(2);
-  const bobFolder = join(editingRoot, folders.find((f) => join(editingRoot, f) !== aliceFolder)!);
+  const bobFolder = join(
+    editingRoot,
+    folders.find((f) => join(editingRoot, f) !== aliceFolder)!,
+  );
   expect(await readdir(bobFolder)).toEqual(['journal.json']);
   expect(JSON.parse(await readFile(join(bobFolder, 'journal.json'), 'utf8'))).toEqual({ version: 1, edits: [] });
   // The folder names say nothing about whose they are.

@@ -50,7 +50,14 @@ export async function createEditingWorld(
     },
     dataDir,
     settleMs: 300,
-    saveRetry: { maxAttempts: Infinity, baseDelaySeconds: 0.2, maxBackoffSeconds: 1, maxRetryAfterSeconds: 1, longerRetryAfter: 'cap', jitter: false },
+    saveRetry: {
+      maxAttempts: Infinity,
+      baseDelaySeconds: 0.2,
+      maxBackoffSeconds: 1,
+      maxRetryAfterSeconds: 1,
+      longerRetryAfter: 'cap',
+      jitter: false,
+    },
     ...options,
   });
   return {
