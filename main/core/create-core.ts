@@ -1,3 +1,4 @@
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../common/app-error.ts';
@@ -195,8 +196,8 @@ export function createCore(dependencies: CoreDependencies): Core {
     transfers,
     events,
     ...(safeOpenFile ? { openFile: safeOpenFile } : {}),
-    // Without a data folder (some tests), working copies go under the temporary folder.
-    dataDir: dataDir ?? join(tmpdir(), 'box-sso-desktop-data'),
+    // Without a data folder (the browser shell, tests), working copies go to a private folder of this run.
+    dataDir: dataDir ?? mkdtempSync(join(tmpdir(), 'box-sso-desktop-editing-')),
     ...dependencies.editing,
   });
   // Each user's edits come back at their sign-in and stay on disk, untouched, while they are signed out.

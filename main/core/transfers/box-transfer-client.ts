@@ -119,7 +119,11 @@ export class BoxTransferClient {
     const lock =
       expiresAt === null
         ? null
-        : { access: 'lock', expires_at: expiresAt.toISOString().replace(/\.\d{3}Z$/, 'Z'), is_download_prevented: false };
+        : {
+            access: 'lock',
+            expires_at: expiresAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+            is_download_prevented: false,
+          };
     const { body } = await this.#http.json<BoxEditJson>({ url, method: 'PUT', body: { lock }, signal, name });
     return editFactsOf(body);
   }

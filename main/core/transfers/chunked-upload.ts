@@ -203,9 +203,10 @@ async function commit(
       failures += 1;
       // With If-Match, a 412 says the file changed on Box: another try would only say it again.
       const stale = 'if-match' in headers && error instanceof BoxAnswerError && error.status === 412;
-      const wait = !stale && worthRetrying(error, signal)
-        ? retryDelaySeconds(boxRetryPolicy.uploadCommit, failures, retryAfterOf(error))
-        : undefined;
+      const wait =
+        !stale && worthRetrying(error, signal)
+          ? retryDelaySeconds(boxRetryPolicy.uploadCommit, failures, retryAfterOf(error))
+          : undefined;
       if (wait === undefined) throw error;
       await sleep(wait * 1000, undefined, { signal });
     }

@@ -1,5 +1,6 @@
 import { app, format, languages } from './areas/app.ts';
 import { list, placeholder, status } from './areas/file-list.ts';
+import { editing } from './areas/editing.ts';
 import { header } from './areas/header.ts';
 import { configError, keychain, sessionError, signedOut, signingIn } from './areas/session.ts';
 import type { Catalog } from './en.ts';
@@ -18,4 +19,5 @@ export const de: Catalog = {
   status: status.de,
   placeholder: placeholder.de,
   list: list.de,
+  editing: editing.de,
 };
