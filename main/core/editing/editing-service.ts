@@ -14,7 +14,7 @@ import type { BoxEditFacts, BoxTransferClient } from '../transfers/box-transfer-
 import { downloadFile } from '../transfers/download-file.ts';
 import { localFileName } from '../transfers/file-names.ts';
 import { sha1OfFile } from '../transfers/multipart-upload.ts';
-import type { TransferManager } from '../transfers/transfer-manager.ts';
+import type { TrackedTransfer, TransferManager } from '../transfers/transfer-manager.ts';
 import { EditJournal, type JournalEntry } from './edit-journal.ts';
 import { saveBack, type SaveOutcome } from './save-back.ts';
 import { watchSettledSaves } from './settled-saves.ts';
@@ -287,6 +287,8 @@ export class EditingService {
     const signal = edit.controller.signal;
     const limits = this.#options.saveRetry ?? boxRetryPolicy.editSaves;
     let failures = 0;
+    // One row in the transfers panel per save, however many tries it takes.
+    let row: TrackedTransfer | undefined;
     do {
       edit.again = false;
       const aside = join(current.folder, '.saving', randomUUID());
@@ -298,6 +300,8 @@ export class EditingService {
           continue;
         }
         this.#set(edit, { pendingSave: true, state: 'saving' });
+        if (row && !row.finished) row.restart(bytes.size);
+        else row = this.#options.transfers.track(edit.entry.name, edit.entry.fileId, bytes.size);
         const outcome = await saveBack(
           {
             client: this.#options.client,
@@ -308,11 +312,17 @@ export class EditingService {
           edit.entry,
           bytes,
           signal,
+          row,
         );
+        row = undefined;
         failures = 0;
         await this.#saved(current, edit, outcome, bytes.sha1);
       } catch (error) {
-        if (signal.aborted) return;
+        if (signal.aborted) {
+          if (row && !row.finished) row.finish('cancelled');
+          return;
+        }
+        if (row && !row.finished) row.requeue();
         failures += 1;
         const info = error instanceof AppError ? error.toInfo() : appError('box_error', 'transfer_trouble').toInfo();
         this.#set(edit, { state: 'waiting', error: info });
@@ -321,6 +331,7 @@ export class EditingService {
         try {
           await sleep(wait * 1000, undefined, { signal });
         } catch {
+          if (row && !row.finished) row.finish('cancelled');
           return;
         }
         edit.again = true;

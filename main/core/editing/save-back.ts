@@ -44,9 +44,10 @@ async function trackedUpload(
   target: UploadTarget,
   signal: AbortSignal,
   isExpected: (error: unknown) => boolean,
+  row?: TrackedTransfer,
 ): Promise<{ fileId: string; etag: string }> {
   const listedId = target.kind === 'new-version' ? target.fileId : '';
-  const tracked = context.track(target.name, listedId, bytes.size);
+  const tracked = row ?? context.track(target.name, listedId, bytes.size);
   try {
     const result = await uploadFile(
       context.client,
@@ -58,7 +59,9 @@ async function trackedUpload(
     tracked.finish('done');
     return result;
   } catch (error) {
-    tracked.finish(isExpected(error) ? 'skipped' : 'failed', error);
+    // The caller's own row waits for its next try (see saveBack's `row`).
+    if (isExpected(error)) tracked.finish('skipped', error);
+    else if (!row) tracked.finish('failed', error);
     throw error;
   }
 }
@@ -74,6 +77,8 @@ export async function saveBack(
   target: SaveTarget,
   bytes: SavedBytes,
   signal: AbortSignal,
+  /** The transfers panel's row for this save, kept across its tries; on a failure it is left for the caller. */
+  row: TrackedTransfer,
 ): Promise<SaveOutcome> {
   try {
     const { etag } = await trackedUpload(
@@ -82,6 +87,7 @@ export async function saveBack(
       { kind: 'new-version', fileId: target.fileId, name: target.name, ifMatch: target.basedOnEtag },
       signal,
       changedOnBox,
+      row,
     );
     return { kind: 'saved', etag };
   } catch (error) {

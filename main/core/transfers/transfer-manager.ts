@@ -39,8 +39,14 @@ type JobSpec =
 /** A transfer another service runs, shown in the list: it reports its bytes and its end. */
 export interface TrackedTransfer {
   signal: AbortSignal;
+  /** Done, failed, skipped or cancelled: a later try needs a row of its own. */
+  readonly finished: boolean;
   onBytes: (count: number) => void;
-  finish: (outcome: 'done' | 'failed' | 'skipped', error?: unknown) => void;
+  /** Another try starts (with the bytes it will send). */
+  restart: (totalBytes: number) => void;
+  /** The try failed and the service will try again: the row waits in the queue instead of failing. */
+  requeue: () => void;
+  finish: (outcome: 'done' | 'failed' | 'skipped' | 'cancelled', error?: unknown) => void;
 }
 
 /** Transfers started together share "apply to all". */
@@ -130,7 +136,12 @@ export class TransferManager {
     this.#options.events.emit('transfer:changed', { ...snapshot });
     return {
       signal: job.controller.signal,
+      get finished() {
+        return finishedStates.has(job.snapshot.state);
+      },
       onBytes: (count) => this.#progress(job, count),
+      restart: (bytes) => this.#update(job, { state: 'running', totalBytes: bytes, transferredBytes: 0 }),
+      requeue: () => this.#update(job, { state: 'queued', transferredBytes: 0, bytesPerSecond: 0, secondsLeft: null }),
       finish: (outcome, error) =>
         this.#finish(job, job.controller.signal.aborted && outcome === 'failed' ? 'cancelled' : outcome, error),
     };

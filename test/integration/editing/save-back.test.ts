@@ -93,6 +93,10 @@ test('while Box is busy (503) or unreachable the save waits, says so, and goes u
   const onBox = await boxView(peers(), fileId);
   expect(onBox.sha1).toBe(sha1('saved while Box was busy'));
   expect(onBox.earlier).toEqual([sha1('v1')]);
+  // One row in the transfers panel for the save, however many tries it took.
+  expect(world.transfers.manager.list()).toEqual([
+    expect.objectContaining({ name: 'Budget 2027.xlsx', state: 'done' }),
+  ]);
 });
 
 test('a file locked by someone else opens read-only and says by whom; nothing is locked or saved', async () => {
