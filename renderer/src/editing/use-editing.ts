@@ -44,9 +44,13 @@ export function useEditing(notices: EditingNotices) {
     };
     const stop = subscribe('editing:changed', take);
     void invoke('editing:list').then(take, noticesRef.current.error);
-    void invoke('config:get').then((config) => {
-      if (config.status === 'ok') setEditableTypes(config.effective.config.editableFileTypes);
-    });
+    void invoke('config:get').then(
+      (config) => {
+        if (config.status === 'ok') setEditableTypes(config.effective.config.editableFileTypes);
+      },
+      // Without the policy's list, double-click previews; "Open for editing" in the menu still works.
+      () => setEditableTypes([]),
+    );
     return stop;
   }, []);
 
