@@ -89,6 +89,8 @@ export class EditingService {
       await this.#leave(false);
       const folder = await workingFolderFor(this.#options.dataDir, user.boxUserId);
       const journal = new EditJournal(folder);
+      // Copies set aside for uploads a crash interrupted: the working copies themselves are what counts.
+      await rm(join(folder, '.saving'), { recursive: true, force: true });
       const current: SignedInEditing = { user, folder, journal, edits: new Map() };
       this.#current = current;
       for (const entry of await journal.load()) {
