@@ -202,8 +202,11 @@ export function createCore(dependencies: CoreDependencies): Core {
   });
   // Each user's edits come back at their sign-in and stay on disk, untouched, while they are signed out.
   const stopEditingOnSessionChange = session.onChange((state) => {
-    if (state.status === 'signed-in') void editing.signedIn({ boxUserId: state.user.boxUserId, name: state.user.name });
-    else if (state.status === 'signed-out') void editing.signedOut();
+    // A journal that cannot be read or written is logged for the help desk; the edits stay on disk.
+    const logged = (error: unknown) => void errorLog?.record('editing', error);
+    if (state.status === 'signed-in')
+      editing.signedIn({ boxUserId: state.user.boxUserId, name: state.user.name }).catch(logged);
+    else if (state.status === 'signed-out') editing.signedOut().catch(logged);
   });
 
   let placement = '';
@@ -261,7 +264,7 @@ export function createCore(dependencies: CoreDependencies): Core {
       stopTransfersOnSignOut();
       stopEditingOnSessionChange();
       // Before the transfers and the network go: unlocking on Box needs both.
-      await editing.dispose();
+      await editing.dispose().catch((error: unknown) => errorLog?.record('editing', error));
       boxService.stop();
       previews.stop();
       await transfers.dispose();

@@ -84,7 +84,7 @@ export class EditingService {
 
   /** The signed-in user's edits: the journal's edits come back, and saves made meanwhile go up. */
   signedIn(user: EditingUser): Promise<void> {
-    this.#switching = this.#switching.then(async () => {
+    return this.#serialized(async () => {
       if (this.#current?.user.boxUserId === user.boxUserId) return;
       await this.#leave(false);
       const folder = await workingFolderFor(this.#options.dataDir, user.boxUserId);
@@ -103,19 +103,23 @@ export class EditingService {
       await this.#persist(current);
       this.#publish();
     });
-    return this.#switching;
   }
 
   /** Sign-out: saves stop where they are and stay in the journal for this user's next sign-in. */
   signedOut(): Promise<void> {
-    this.#switching = this.#switching.then(() => this.#leave(false));
-    return this.#switching;
+    return this.#serialized(() => this.#leave(false));
   }
 
   /** Quit: edits with nothing left to save are unlocked on Box; the rest keep their lock and wait. */
   dispose(): Promise<void> {
-    this.#switching = this.#switching.then(() => this.#leave(true));
-    return this.#switching;
+    return this.#serialized(() => this.#leave(true));
+  }
+
+  /** Runs after the switches before it, whether they worked or not; its own failure reaches its caller. */
+  #serialized(step: () => Promise<void>): Promise<void> {
+    const next = this.#switching.then(step);
+    this.#switching = next.catch(() => undefined);
+    return next;
   }
 
   list(): EditSnapshot[] {
