@@ -25,6 +25,7 @@ export const settingKeys = [
   'pacUrl',
   'caBundleFiles',
   'caBundlePem',
+  'editableFileTypes',
 ] as const;
 export type SettingKey = (typeof settingKeys)[number];
 
@@ -100,7 +101,12 @@ const networkSettingsShape = {
     .url({ protocol: /^https?$/, error: 'must be an http: or https: URL' })
     .meta({ title: 'PAC file URL', description: 'With proxyMode pac: where the proxy auto-config file is served.' }),
   caBundleFiles: z
-    .array(z.string().min(1).refine((path) => /^(\/|[A-Za-z]:[\\/])/.test(path), 'must be an absolute path'))
+    .array(
+      z
+        .string()
+        .min(1)
+        .refine((path) => /^(\/|[A-Za-z]:[\\/])/.test(path), 'must be an absolute path'),
+    )
     .max(20)
     .meta({
       title: 'Extra CA certificate files',
@@ -173,6 +179,19 @@ const settingsShape = {
     .enum(['stable', 'beta'])
     .meta({ title: 'Update channel', description: 'stable (latest.yml) or beta (beta.yml).' }),
   ...networkSettingsShape,
+  /** Double-click opens these for editing (lock, save back); others open in the viewer. */
+  editableFileTypes: z
+    .array(
+      z
+        .string()
+        .regex(/^\.[a-z0-9]{1,16}$/, 'must be an extension such as ".docx" (a dot, then lower-case letters or digits)'),
+    )
+    .max(200)
+    .meta({
+      title: 'Editable file types',
+      description:
+        'File extensions that double-click opens for editing in the desktop app (locked on Box, saved back as new versions), one per line, e.g. .docx.',
+    }),
 };
 
 /** A user settings file or the bundled settings: any subset of the settings, nothing else. */
@@ -189,21 +208,23 @@ export const desktopPolicySchema = desktopSettingsLayerSchema.extend({
 });
 
 /** The effective configuration after merging every source: everything the app needs to run. */
-export const desktopConfigSchema = z.strictObject({
-  ...settingsShape,
-  loginHint: settingsShape.loginHint.optional(),
-  domainHint: settingsShape.domainHint.optional(),
-  updateUrl: settingsShape.updateUrl.optional(),
-  proxyUrl: settingsShape.proxyUrl.optional(),
-  pacUrl: settingsShape.pacUrl.optional(),
-  caBundlePem: settingsShape.caBundlePem.optional(),
-}).superRefine((config, ctx) => {
-  // A mode that names an address nobody gave would silently fall back to something IT did not choose.
-  if (config.proxyMode === 'fixed' && config.proxyUrl === undefined)
-    ctx.addIssue({ code: 'custom', path: ['proxyUrl'], message: 'must be set when proxyMode is "fixed"' });
-  if (config.proxyMode === 'pac' && config.pacUrl === undefined)
-    ctx.addIssue({ code: 'custom', path: ['pacUrl'], message: 'must be set when proxyMode is "pac"' });
-});
+export const desktopConfigSchema = z
+  .strictObject({
+    ...settingsShape,
+    loginHint: settingsShape.loginHint.optional(),
+    domainHint: settingsShape.domainHint.optional(),
+    updateUrl: settingsShape.updateUrl.optional(),
+    proxyUrl: settingsShape.proxyUrl.optional(),
+    pacUrl: settingsShape.pacUrl.optional(),
+    caBundlePem: settingsShape.caBundlePem.optional(),
+  })
+  .superRefine((config, ctx) => {
+    // A mode that names an address nobody gave would silently fall back to something IT did not choose.
+    if (config.proxyMode === 'fixed' && config.proxyUrl === undefined)
+      ctx.addIssue({ code: 'custom', path: ['proxyUrl'], message: 'must be set when proxyMode is "fixed"' });
+    if (config.proxyMode === 'pac' && config.pacUrl === undefined)
+      ctx.addIssue({ code: 'custom', path: ['pacUrl'], message: 'must be set when proxyMode is "pac"' });
+  });
 
 export type DesktopSettingsLayer = z.infer<typeof desktopSettingsLayerSchema>;
 export type DesktopPolicy = z.infer<typeof desktopPolicySchema>;
@@ -219,6 +240,25 @@ export const settingDefaults = {
   updateChannel: 'stable',
   proxyMode: 'system',
   caBundleFiles: [],
+  // Office documents (Microsoft and OpenDocument) and text; never macro-enabled ones, which the launchable-file guard refuses.
+  editableFileTypes: [
+    '.docx',
+    '.doc',
+    '.dotx',
+    '.rtf',
+    '.odt',
+    '.xlsx',
+    '.xls',
+    '.xltx',
+    '.csv',
+    '.ods',
+    '.pptx',
+    '.ppt',
+    '.potx',
+    '.odp',
+    '.txt',
+    '.md',
+  ],
 } as const satisfies Partial<DesktopConfig>;
 
 /** `policy` is a policy's enforced value, `policy-default` a policy's default that the user did not change. */

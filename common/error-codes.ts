@@ -39,6 +39,7 @@ export const errorCodes = [
   'transfer_failed',
   'transfer_cancelled',
   'file_unreadable',
+  'edit_unsaved',
   'keychain_unavailable',
   'internal',
 ] as const;

@@ -15,6 +15,7 @@ import type {
   BoxSortDirection,
   BoxSortKey,
 } from './box-items.ts';
+import type { EditSnapshot } from './editing.ts';
 import type { PreviewDescriptor } from './preview.ts';
 import type { SessionState } from './session-state.ts';
 import type { SettingsOverview, StorageEntry, UserEditableSetting } from './settings-overview.ts';
@@ -73,6 +74,12 @@ export interface RequestResponseChannels {
   'preview:open': [{ fileId: string }, PreviewDescriptor];
   /** Downloads the file to the app's cache folder and opens it with the OS's app (read-only). */
   'preview:openInApp': [{ fileId: string }, void];
+  /** "Open for editing": a working copy locked on Box (read-only when someone else holds the lock), opened in the OS's app. */
+  'editing:open': [{ fileId: string }, EditSnapshot];
+  /** The signed-in user's edits (the "Editing" list; sign-out asks first while one has a pending save). */
+  'editing:list': [void, EditSnapshot[]];
+  /** "Close" in the Editing list: unlocks on Box and removes the working copy; refused while a save is pending. */
+  'editing:close': [{ fileId: string }, void];
   /** Every transfer of this run, oldest first. */
   'transfer:list': [void, TransferSnapshot[]];
   /** Asks where to save (one file: save dialog; several: folder dialog); [] when the user cancels it. */
@@ -117,6 +124,8 @@ export interface EventChannels {
   /** A bulk run's progress (throttled) and its final report. */
   'bulk:changed': BulkSnapshot;
   'bulk:nameClash': BulkNameClashQuestion;
+  /** The whole Editing list, whenever an edit opens, saves, waits, conflicts or closes. */
+  'editing:changed': EditSnapshot[];
 }
 
 export type RequestChannel = keyof RequestResponseChannels;
@@ -144,6 +153,9 @@ export const requestChannels = [
   'box:getThumbnail',
   'preview:open',
   'preview:openInApp',
+  'editing:open',
+  'editing:list',
+  'editing:close',
   'transfer:list',
   'transfer:download',
   'transfer:upload',
@@ -175,6 +187,7 @@ export const eventChannels = [
   'transfer:nameClash',
   'bulk:changed',
   'bulk:nameClash',
+  'editing:changed',
 ] as const satisfies readonly EventChannel[];
 
 type Exhaustive<List extends readonly string[], Keys extends string> = Keys extends List[number] ? true : never;

@@ -54,6 +54,9 @@ export const ipcRequestSchemas = {
   'box:getThumbnail': z.strictObject({ fileId: boxId }),
   'preview:open': z.strictObject({ fileId: boxId }),
   'preview:openInApp': z.strictObject({ fileId: boxId }),
+  'editing:open': z.strictObject({ fileId: boxId }),
+  'editing:list': z.undefined(),
+  'editing:close': z.strictObject({ fileId: boxId }),
   'transfer:list': z.undefined(),
   'transfer:download': z.strictObject({
     files: z

@@ -1,3 +1,4 @@
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../common/app-error.ts';
@@ -12,6 +13,8 @@ import { BulkService } from './bulk/bulk-service.ts';
 import { createSettingsHandlers } from './config/settings-handlers.ts';
 import { collectDiagnostics, networkPlaceholder } from './diagnostics/collect-diagnostics.ts';
 import { createDiagnosticsHandlers } from './diagnostics/diagnostics-handlers.ts';
+import { createEditingHandlers } from './editing/editing-handlers.ts';
+import { EditingService } from './editing/editing-service.ts';
 import { ErrorLog } from './diagnostics/error-log.ts';
 import { recordHandlerFailures } from './diagnostics/record-handler-failures.ts';
 import { appError } from './errors/error-catalog.ts';
@@ -74,8 +77,10 @@ export interface CoreDependencies {
   previewUrlBase?: string;
   /** The app-managed folder "Open" downloads into (default: under the OS's temporary folder). */
   openCacheDirectory?: string;
-  /** The app's data folder: the diagnostics error log and the installation id live there. */
+  /** The app's data folder: the diagnostics error log, the installation id and the editing working folders live there. */
   dataDir?: string;
+  /** Editing's timings, for tests (default: saves settle after 1.5 s of quiet). */
+  editing?: { settleMs?: number };
   /** The user's settings.json, where the settings screen saves what the user may change. */
   userSettingsFile?: string;
   updates?: UpdateDependencies;
@@ -189,6 +194,23 @@ export function createCore(dependencies: CoreDependencies): Core {
     askNameClash: broker.ask,
     ...(safeOpenFile ? { openFile: safeOpenFile } : {}),
   });
+  const editing = new EditingService({
+    client: transferClient,
+    transfers,
+    events,
+    ...(safeOpenFile ? { openFile: safeOpenFile } : {}),
+    // Without a data folder (the browser shell, tests), working copies go to a private folder of this run.
+    dataDir: dataDir ?? mkdtempSync(join(tmpdir(), 'box-sso-desktop-editing-')),
+    ...dependencies.editing,
+  });
+  // Each user's edits come back at their sign-in and stay on disk, untouched, while they are signed out.
+  const stopEditingOnSessionChange = session.onChange((state) => {
+    // A journal that cannot be read or written is logged for the help desk; the edits stay on disk.
+    const logged = (error: unknown) => void errorLog?.record('editing', error);
+    if (state.status === 'signed-in')
+      editing.signedIn({ boxUserId: state.user.boxUserId, name: state.user.name }).catch(logged);
+    else if (state.status === 'signed-out') editing.signedOut().catch(logged);
+  });
 
   const bulkClashes = createBulkClashBroker(events);
   // Its own BoxService per user: the same client, with the retry policy's limits for bulk calls.
@@ -229,6 +251,7 @@ export function createCore(dependencies: CoreDependencies): Core {
         ...createBoxHandlers(boxService.current),
         ...createTransferHandlers(transfers, broker, effects.dialogs),
         ...createBulkHandlers(bulk, bulkClashes, effects.dialogs),
+        ...createEditingHandlers(editing),
         ...createUpdateHandlers(updates),
         ...createPreviewHandlers({
           current: previews.current,
@@ -254,6 +277,9 @@ export function createCore(dependencies: CoreDependencies): Core {
       updates.stop();
       stopForwarding();
       stopTransfersOnSignOut();
+      stopEditingOnSessionChange();
+      // Before the transfers and the network go: unlocking on Box needs both.
+      await editing.dispose().catch((error: unknown) => errorLog?.record('editing', error));
       boxService.stop();
       bulkBoxService.stop();
       previews.stop();

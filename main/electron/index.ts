@@ -110,7 +110,14 @@ async function start(): Promise<void> {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
-  app.on('before-quit', () => void core.dispose());
+  // The quit waits for the core once: editing unlocks the files it no longer needs on Box first (a few seconds at most).
+  let disposed = false;
+  app.on('before-quit', (event) => {
+    if (disposed) return;
+    disposed = true;
+    event.preventDefault();
+    void core.dispose().finally(() => app.quit());
+  });
   // The session is restored while the window loads: the keychain and the identity provider need no
   // window, and the renderer asks for the state it missed (session:get) once it runs (bench/launch).
   const restored = core.start();

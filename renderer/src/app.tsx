@@ -9,6 +9,8 @@ import { ConfigErrorScreen } from './components/config-error-screen.tsx';
 import { SessionErrorScreen } from './components/session-error-screen.tsx';
 import { SignedOutScreen } from './components/signed-out-screen.tsx';
 import { SigningInScreen } from './components/signing-in-screen.tsx';
+import { UnsavedEditsDialog } from './editing/unsaved-edits-dialog.tsx';
+import { useSignOutGuard } from './editing/use-sign-out-guard.ts';
 import { FileBrowserScreen } from './file-browser/file-browser-screen.tsx';
 import { SettingsScreen } from './settings/settings-screen.tsx';
 import { useLanguage } from './i18n/use-language.ts';
@@ -21,6 +23,7 @@ export function App() {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const { session, signIn, cancelSignIn, signOut, signOutEverywhere } = useSession();
   const language = useLanguage(appInfo?.languages ?? null);
+  const signOutGuard = useSignOutGuard(signOut, signOutEverywhere);
 
   useEffect(() => {
     void invoke('app:getInfo').then(setAppInfo);
@@ -33,8 +36,8 @@ export function App() {
       <AppHeader
         info={appInfo}
         user={user}
-        onSignOut={signOut}
-        onSignOutEverywhere={signOutEverywhere}
+        onSignOut={signOutGuard.signOut}
+        onSignOutEverywhere={signOutGuard.signOutEverywhere}
         onOpenSettings={() => setSettingsOpen(true)}
       />
       {session?.status === 'signed-in' && !session.remembered && <KeychainBanner />}
@@ -54,6 +57,13 @@ export function App() {
         )}
       </main>
       <AppFooter info={appInfo} language={language} />
+      {signOutGuard.question && (
+        <UnsavedEditsDialog
+          count={signOutGuard.question.pending}
+          onSignOut={() => signOutGuard.answer(true)}
+          onCancel={() => signOutGuard.answer(false)}
+        />
+      )}
       {settingsOpen && (
         <SettingsScreen config={config} user={user} info={appInfo} onClose={() => setSettingsOpen(false)} />
       )}

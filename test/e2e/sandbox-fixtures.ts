@@ -22,6 +22,8 @@ export interface SandboxWorld {
   core: Core;
   /** Every URL the app asked the system browser to open, in order. */
   openedUrls: string[];
+  /** Every local file the app asked the OS to open with its default app ("Open for editing"), in order. */
+  openedPaths: string[];
   systemBrowser: BrowserContext;
   /** Waits for the app to open the sign-in page, then logs in there as the user; returns that tab. */
   completeSignIn(username: string): Promise<Page>;
@@ -54,6 +56,7 @@ export const test = base.extend<
   world: async ({ browser, demoContent, dialogs }, use) => {
     const stack = await startSandboxStack({ demoContent });
     const openedUrls: string[] = [];
+    const openedPaths: string[] = [];
     const waiters: Array<(url: string) => void> = [];
     const core = createBrowserShellCore(await loadBrowserShellConfig(stack.desktopSettings), {
       mode: 'sandbox',
@@ -63,6 +66,10 @@ export const test = base.extend<
         return Promise.resolve();
       },
       ...(dialogs ? { dialogs } : {}),
+      openPath: (path) => {
+        openedPaths.push(path);
+        return Promise.resolve();
+      },
     });
     const harness = await startBrowserShell({
       core,
@@ -86,6 +93,7 @@ export const test = base.extend<
       harness,
       core,
       openedUrls,
+      openedPaths,
       systemBrowser,
       async completeSignIn(username) {
         const user = stack.idp.users.find((candidate) => candidate.username === username);

@@ -63,6 +63,8 @@ export interface BoxRetryPolicy {
   uploadCommit: RetryLimits;
   /** A download resumed after a dropped connection; a resume that made progress starts the count again. */
   downloadResumes: RetryLimits;
+  /** An edit's save back waiting for Box (offline, busy): it never gives up, so no edit is dropped. */
+  editSaves: RetryLimits;
   pending: PendingLimits;
   deadlines: Deadlines;
 }
@@ -112,6 +114,14 @@ export const boxRetryPolicy: BoxRetryPolicy = {
     maxRetryAfterSeconds: 60,
     longerRetryAfter: 'cap',
     jitter: false,
+  },
+  editSaves: {
+    maxAttempts: Number.POSITIVE_INFINITY,
+    baseDelaySeconds: 1,
+    maxBackoffSeconds: 60,
+    maxRetryAfterSeconds: 300,
+    longerRetryAfter: 'cap',
+    jitter: true,
   },
   pending: { thumbnailWaits: 3, thumbnailMaxWaitSeconds: 2, commitBudgetSeconds: 120 },
   deadlines: { sdkCallMs: 30_000, downloadIdleMs: 60_000, abortUploadMs: 10_000 },

@@ -28,6 +28,7 @@ export const environmentVariables = {
   pacUrl: 'BOX_SSO_PAC_URL',
   caBundleFiles: 'BOX_SSO_CA_BUNDLE_FILES',
   caBundlePem: 'BOX_SSO_CA_BUNDLE_PEM',
+  editableFileTypes: 'BOX_SSO_EDITABLE_FILE_TYPES',
 } as const satisfies Record<SettingKey, string>;
 
 /** Names the source in errors; there is no file. */

@@ -224,6 +224,14 @@ export const errorCatalog = {
       unexpected: () => 'Something went wrong while talking to Box. Try again.',
     },
   },
+  edit_unsaved: {
+    meaning: 'An edit was to be closed while its last local save has not reached Box yet.',
+    shown: true,
+    wordings: {
+      default: ({ name }) =>
+        `${quoted(name, 'The file')} has changes that are not on Box yet. Wait until it says “Saved to Box”, then close it.`,
+    },
+  },
   offline: {
     meaning: 'No connection to Box, or it dropped before the answer was complete.',
     shown: true,

@@ -39,7 +39,30 @@ export interface UploadedPart {
 
 /** Where an upload goes: a new file in a folder, or a new version of an existing file. */
 export type UploadTarget =
-  { kind: 'new-file'; folderId: string; name: string } | { kind: 'new-version'; fileId: string; name: string };
+  | { kind: 'new-file'; folderId: string; name: string }
+  /** `ifMatch`: the etag the new version is based on; Box answers `412` when the file has changed since. */
+  | { kind: 'new-version'; fileId: string; name: string; ifMatch?: string };
+
+/** The `If-Match` header an upload to `target` carries, if any. */
+export function ifMatchHeader(target: UploadTarget): Record<string, string> {
+  return target.kind === 'new-version' && target.ifMatch !== undefined ? { 'if-match': target.ifMatch } : {};
+}
+
+/** What an edit needs to know of its Box file: the etag a save is based on, and who holds its lock. */
+export interface BoxEditFacts extends BoxFileFacts {
+  etag: string;
+  parentId: string;
+  /** The lock while it binds: Box drops an expired one (`expired_at` passed). */
+  lock: { holderId: string; holderName: string; expiresAt: string | null } | null;
+}
+
+interface BoxEditJson extends BoxFileFacts {
+  etag: string;
+  parent: { id: string } | null;
+  lock: { created_by?: { id: string; name?: string }; expired_at?: string } | null;
+}
+
+const editFields = 'id,name,size,sha1,etag,parent,lock';
 
 /** `digest: sha=<base64>` (RFC 3230) is how Box takes a part's and a file's SHA-1. */
 export function digestHeader(sha1: Buffer): string {
@@ -78,6 +101,31 @@ export class BoxTransferClient {
     const url = `${this.#urls.apiBaseUrl}/2.0/files/${encodeURIComponent(fileId)}?fields=id,name,size,sha1`;
     const { body } = await this.#http.json<BoxFileFacts>({ url, method: 'GET', signal, name });
     return { id: body.id, name: body.name, size: body.size, sha1: body.sha1 };
+  }
+
+  async editFacts(fileId: string, name: string, signal: AbortSignal): Promise<BoxEditFacts> {
+    const url = `${this.#urls.apiBaseUrl}/2.0/files/${encodeURIComponent(fileId)}?fields=${editFields}`;
+    const { body } = await this.#http.json<BoxEditJson>({ url, method: 'GET', signal, name });
+    return editFactsOf(body);
+  }
+
+  /**
+   * Locks the file for this user until `expiresAt` (downloads stay allowed, so others can still
+   * read it), or removes the lock with `null`. Answers the file's facts after the change: a lock
+   * changes the etag.
+   */
+  async setLock(fileId: string, name: string, expiresAt: Date | null, signal: AbortSignal): Promise<BoxEditFacts> {
+    const url = `${this.#urls.apiBaseUrl}/2.0/files/${encodeURIComponent(fileId)}?fields=${editFields}`;
+    const lock =
+      expiresAt === null
+        ? null
+        : {
+            access: 'lock',
+            expires_at: expiresAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+            is_download_prevented: false,
+          };
+    const { body } = await this.#http.json<BoxEditJson>({ url, method: 'PUT', body: { lock }, signal, name });
+    return editFactsOf(body);
   }
 
   /**
@@ -168,13 +216,14 @@ export class BoxTransferClient {
     fileSha1: Buffer,
     signal: AbortSignal,
     name: string,
-  ): Promise<{ fileId: string; sha1: string } | { retryAfterSeconds: number | undefined }> {
+    headers: Record<string, string> = {},
+  ): Promise<{ fileId: string; sha1: string; etag: string } | { retryAfterSeconds: number | undefined }> {
     const response = await this.send(
       session.commitUrl,
       {
         method: 'POST',
         signal,
-        headers: { 'content-type': 'application/json', digest: digestHeader(fileSha1) },
+        headers: { ...headers, 'content-type': 'application/json', digest: digestHeader(fileSha1) },
         makeBody: () => JSON.stringify({ parts }),
       },
       name,
@@ -185,7 +234,7 @@ export class BoxTransferClient {
       return { retryAfterSeconds: retryAfterSeconds(Object.fromEntries(response.headers)) };
     }
     if (!response.ok) throw await readBoxError(response, 'transfer', name);
-    const body = (await response.json()) as { entries: { id: string; sha1: string }[] };
+    const body = (await response.json()) as { entries: { id: string; sha1: string; etag: string }[] };
     const file = body.entries[0];
     if (!file)
       throw new BoxAnswerError(
@@ -193,7 +242,7 @@ export class BoxTransferClient {
         answerOf(response),
         'no_entries',
       );
-    return { fileId: file.id, sha1: file.sha1 };
+    return { fileId: file.id, sha1: file.sha1, etag: file.etag };
   }
 
   /** Best effort: a session left open expires on its own after a week. */
@@ -209,6 +258,21 @@ export class BoxTransferClient {
       // Nothing more to do: the user already knows the upload did not finish.
     }
   }
+}
+
+function editFactsOf(body: BoxEditJson): BoxEditFacts {
+  const holder = body.lock?.created_by;
+  const expiresAt = body.lock?.expired_at ?? null;
+  const binding = holder !== undefined && (expiresAt === null || Date.parse(expiresAt) > Date.now());
+  return {
+    id: body.id,
+    name: body.name,
+    size: body.size,
+    sha1: body.sha1,
+    etag: body.etag,
+    parentId: body.parent?.id ?? '0',
+    lock: binding ? { holderId: holder.id, holderName: holder.name ?? holder.id, expiresAt } : null,
+  };
 }
 
 function answerOf(response: Response): { status: number; headers: Record<string, string>; body: undefined } {

@@ -11,7 +11,13 @@ import {
   type RetryLimits,
 } from '../box-client/retry-policy.ts';
 import { appError } from '../errors/error-catalog.ts';
-import type { BoxTransferClient, UploadedPart, UploadSession } from './box-transfer-client.ts';
+import {
+  ifMatchHeader,
+  type BoxTransferClient,
+  type UploadedPart,
+  type UploadSession,
+  type UploadTarget,
+} from './box-transfer-client.ts';
 import type { Uploader, UploadResult, UploadSource } from './multipart-upload.ts';
 import { cancelledError, isAbort } from './transfer-errors.ts';
 
@@ -100,7 +106,7 @@ export const chunkedUpload: Uploader<ChunkedUploadOptions> = async (
     );
     options.onCommitting?.();
     const commitBudget = options.maxCommitWaitSeconds ?? boxRetryPolicy.pending.commitBudgetSeconds;
-    return await commit(client, session, parts, sha1, signal, target.name, commitBudget);
+    return await commit(client, session, parts, sha1, signal, target, commitBudget);
   } catch (error) {
     if (session) await client.abortUploadSession(session, target.name);
     if (isAbort(error, signal)) throw cancelledError(target.name);
@@ -175,27 +181,32 @@ async function commit(
   parts: UploadedPart[],
   sha1: Buffer,
   signal: AbortSignal,
-  name: string,
+  target: UploadTarget,
   maxWaitSeconds: number,
 ): Promise<UploadResult> {
+  const { name } = target;
+  const headers = ifMatchHeader(target);
   const giveUpAt = Date.now() + maxWaitSeconds * 1000;
   let failures = 0;
   for (;;) {
     try {
-      const result = await client.commitUploadSession(session, parts, sha1, signal, name);
+      const result = await client.commitUploadSession(session, parts, sha1, signal, name, headers);
       if ('fileId' in result) {
         if (result.sha1 !== sha1.toString('hex'))
           throw appError('transfer_failed', 'upload_stored_differently', { name });
-        return { fileId: result.fileId };
+        return { fileId: result.fileId, etag: result.etag };
       }
       const wait = pendingWaitSeconds(result.retryAfterSeconds, Infinity);
       if (Date.now() + wait * 1000 > giveUpAt) throw appError('transfer_failed', 'upload_assembly_too_long', { name });
       await sleep(wait * 1000, undefined, { signal });
     } catch (error) {
       failures += 1;
-      const wait = worthRetrying(error, signal)
-        ? retryDelaySeconds(boxRetryPolicy.uploadCommit, failures, retryAfterOf(error))
-        : undefined;
+      // With If-Match, a 412 says the file changed on Box: another try would only say it again.
+      const stale = 'if-match' in headers && error instanceof BoxAnswerError && error.status === 412;
+      const wait =
+        !stale && worthRetrying(error, signal)
+          ? retryDelaySeconds(boxRetryPolicy.uploadCommit, failures, retryAfterOf(error))
+          : undefined;
       if (wait === undefined) throw error;
       await sleep(wait * 1000, undefined, { signal });
     }

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { readBoxError } from '../box-client/box-errors.ts';
 import { appError } from '../errors/error-catalog.ts';
-import type { BoxTransferClient, UploadTarget } from './box-transfer-client.ts';
+import { ifMatchHeader, type BoxTransferClient, type UploadTarget } from './box-transfer-client.ts';
 
 export interface UploadSource {
   path: string;
@@ -12,6 +12,8 @@ export interface UploadSource {
 
 export interface UploadResult {
   fileId: string;
+  /** The file's etag after the upload: what the next version's `If-Match` is based on. */
+  etag: string;
 }
 
 /** One way of sending a file to Box; `onBytes` hears each piece sent (negative when a try starts over). */
@@ -100,6 +102,7 @@ export const multipartUpload: Uploader = async (client, source, target, signal, 
         return Readable.toWeb(Readable.from(body.parts())) as ReadableStream<Uint8Array>;
       },
       headers: {
+        ...ifMatchHeader(target),
         'content-type': `multipart/form-data; boundary=${boundary}`,
         'content-length': String(length),
         'content-md5': sha1,
@@ -108,10 +111,10 @@ export const multipartUpload: Uploader = async (client, source, target, signal, 
     target.name,
   );
   if (!response.ok) throw await readBoxError(response, 'transfer', target.name);
-  const body = (await response.json()) as { entries: { id: string; sha1: string }[] };
+  const body = (await response.json()) as { entries: { id: string; sha1: string; etag: string }[] };
   const file = body.entries[0];
   if (!file || file.sha1 !== sha1) {
     throw appError('transfer_failed', 'upload_stored_differently', { name: target.name });
   }
-  return { fileId: file.id };
+  return { fileId: file.id, etag: file.etag };
 };

@@ -32,7 +32,22 @@ export type DownloadDestination = { kind: 'file'; path: string } | { kind: 'fold
 
 type JobSpec =
   | { direction: 'download'; fileId: string; destination: DownloadDestination; openWhenDone: boolean }
-  | { direction: 'upload'; path: string; folderId: string };
+  | { direction: 'upload'; path: string; folderId: string }
+  /** Run by another service (an edit's save back): listed here, queued and retried there. */
+  | { direction: 'tracked' };
+
+/** A transfer another service runs, shown in the list: it reports its bytes and its end. */
+export interface TrackedTransfer {
+  signal: AbortSignal;
+  /** Done, failed, skipped or cancelled: a later try needs a row of its own. */
+  readonly finished: boolean;
+  onBytes: (count: number) => void;
+  /** Another try starts (with the bytes it will send). */
+  restart: (totalBytes: number) => void;
+  /** The try failed and the service will try again: the row waits in the queue instead of failing. */
+  requeue: () => void;
+  finish: (outcome: 'done' | 'failed' | 'skipped' | 'cancelled', error?: unknown) => void;
+}
 
 /** Transfers started together share "apply to all". */
 interface Batch {
@@ -96,6 +111,42 @@ export class TransferManager {
     );
   }
 
+  /** Lists an upload that another service sends itself (editing's save back), so it shows in the panel. */
+  track(name: string, fileId: string, totalBytes: number): TrackedTransfer {
+    const snapshot: TransferSnapshot = {
+      id: randomUUID(),
+      direction: 'upload',
+      name,
+      fileId,
+      state: 'running',
+      transferredBytes: 0,
+      totalBytes,
+      bytesPerSecond: 0,
+      secondsLeft: null,
+    };
+    const job: Job = {
+      snapshot,
+      spec: { direction: 'tracked' },
+      batch: { jobs: [] },
+      meter: new ProgressMeter(),
+      controller: new AbortController(),
+      lastEmittedBytes: 0,
+    };
+    this.#jobs.set(snapshot.id, job);
+    this.#options.events.emit('transfer:changed', { ...snapshot });
+    return {
+      signal: job.controller.signal,
+      get finished() {
+        return finishedStates.has(job.snapshot.state);
+      },
+      onBytes: (count) => this.#progress(job, count),
+      restart: (bytes) => this.#update(job, { state: 'running', totalBytes: bytes, transferredBytes: 0 }),
+      requeue: () => this.#update(job, { state: 'queued', transferredBytes: 0, bytesPerSecond: 0, secondsLeft: null }),
+      finish: (outcome, error) =>
+        this.#finish(job, job.controller.signal.aborted && outcome === 'failed' ? 'cancelled' : outcome, error),
+    };
+  }
+
   list(): TransferSnapshot[] {
     return [...this.#jobs.values()].map((job) => ({ ...job.snapshot }));
   }
@@ -114,7 +165,8 @@ export class TransferManager {
 
   retry(id: string): void {
     const job = this.#job(id);
-    if (!['failed', 'cancelled'].includes(job.snapshot.state)) return;
+    // A tracked transfer is retried by the service that runs it.
+    if (!['failed', 'cancelled'].includes(job.snapshot.state) || job.spec.direction === 'tracked') return;
     job.controller = new AbortController();
     job.meter.reset();
     job.lastEmittedBytes = 0;
@@ -206,7 +258,7 @@ export class TransferManager {
     try {
       this.#set(job, 'running');
       if (job.spec.direction === 'download') await this.#runDownload(job, job.spec, signal);
-      else await this.#runUpload(job, job.spec, signal);
+      else if (job.spec.direction === 'upload') await this.#runUpload(job, job.spec, signal);
       this.#finish(job, 'done');
     } catch (error) {
       if (error instanceof Skipped) this.#finish(job, 'skipped');

@@ -4,6 +4,8 @@ import type { BoxSearchResult } from '../../../common/box-items.ts';
 import { ContextMenu } from '../components/context-menu.tsx';
 import { Icon } from '../components/icons.tsx';
 import { Toasts } from '../components/toasts.tsx';
+import { EditStatus } from '../editing/edit-status.tsx';
+import { EditingList } from '../editing/editing-list.tsx';
 import { TransfersDock } from '../transfers/transfers-dock.tsx';
 import { TransfersSummary } from '../transfers/transfers-summary.tsx';
 import { BulkLayer } from '../bulk/bulk-layer.tsx';
@@ -26,10 +28,11 @@ import './file-browser.css';
  */
 export function FileBrowserScreen() {
   // Subscribes to language changes: the status bar's text is made by statusText outside React.
-  useTranslation();
+  const { t } = useTranslation();
   const searchInput = useRef<HTMLInputElement>(null);
   const browser = useFileBrowserController(searchInput);
-  const { navigation, searchRequest, folderName, dialog, transfers } = browser;
+  const { navigation, searchRequest, folderName, dialog, transfers, editing } = browser;
+  const selectedFile = browser.rows.find((row) => row.id === browser.selectedId && row.type === 'file');
   const searching = searchRequest !== null;
   const placeholder = (
     <ListPlaceholder
@@ -72,6 +75,15 @@ export function FileBrowserScreen() {
         />
         <div className="actions">
           <TransfersSummary transfers={transfers.transfers} onOpen={browser.transfersPanel.toggle} />
+          <button
+            type="button"
+            className="button"
+            disabled={!selectedFile}
+            title={t('editing.openForEditingHint')}
+            onClick={() => selectedFile && editing.open(selectedFile)}
+          >
+            {t('editing.openForEditing')}
+          </button>
           <button
             type="button"
             className="button"
@@ -123,18 +135,23 @@ export function FileBrowserScreen() {
           onCommand={browser.runCommand}
           placeholder={placeholder}
           drag={browser.drag}
-          describe={
-            searching
-              ? (item) => (
+          describe={(item) => {
+            const edit = editing.editOf(item.id);
+            return (
+              <>
+                {searching && (
                   <span className="item-location">
                     in {(item as BoxSearchResult).path.map((entry) => entry.name).join(' › ') || 'All Files'}
                   </span>
-                )
-              : undefined
-          }
+                )}
+                {edit && <EditStatus edit={edit} />}
+              </>
+            );
+          }}
         />
       </div>
       <BulkLayer bulk={browser.bulk} />
+      <EditingList edits={editing.edits} onClose={editing.close} />
       <TransfersDock
         api={transfers}
         onError={browser.showError}

@@ -1,8 +1,10 @@
 import type { BoxItem, BoxSearchResult } from '../../../common/box-items.ts';
 import type { MenuAction } from '../components/context-menu.tsx';
+import { i18n } from '../i18n/i18n.ts';
 
 export interface ItemMenuHandlers {
   open: (item: BoxItem) => void;
+  openForEditing: (item: BoxItem) => void;
   details: (item: BoxItem) => void;
   reveal: (item: BoxSearchResult) => void;
   download: (item: BoxItem) => void;
@@ -24,6 +26,9 @@ export function itemMenuActions(item: BoxItem | null, searching: boolean, on: It
   }
   return [
     { id: 'open', label: item.type === 'folder' ? 'Open' : 'Preview', shortcut: 'Enter', run: () => on.open(item) },
+    ...(item.type === 'file'
+      ? [{ id: 'edit', label: i18n.t('editing.openForEditing'), run: () => on.openForEditing(item) }]
+      : []),
     ...(item.type === 'file' ? [{ id: 'details', label: 'Details', run: () => on.details(item) }] : []),
     ...(searching && 'path' in item
       ? [{ id: 'reveal', label: 'Show in folder', run: () => on.reveal(item as BoxSearchResult) }]

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState, type RefObject } from 'react
 import type { BoxFolderInfo, BoxItem, BoxPathEntry, BoxSearchResult } from '../../../common/box-items.ts';
 import type { MenuAction } from '../components/context-menu.tsx';
 import { useToasts } from '../components/toasts.tsx';
+import { useEditing } from '../editing/use-editing.ts';
 import { useTransfersPanelOpen } from '../transfers/transfers-dock.tsx';
 import { useTransfers, useUploadsFinished } from '../transfers/use-transfers.ts';
 import { useBulkActions } from '../bulk/use-bulk-actions.ts';
@@ -70,6 +71,7 @@ export function useFileBrowserController(searchInput: RefObject<HTMLInputElement
     (error: unknown) => show('error', error instanceof Error ? error.message : 'Something went wrong.'),
     [show],
   );
+  const editing = useEditing({ info: (message) => show('error', message), error: showError });
   const transfers = useTransfers();
   const transfersPanel = useTransfersPanelOpen(transfers.transfers.length);
   const drop = useUploadDrop(folderId, (id, files) => transfers.uploadDropped(id, files), showError);
@@ -102,7 +104,9 @@ export function useFileBrowserController(searchInput: RefObject<HTMLInputElement
     else if (parentId !== null) openFolder(parentId, folderId, pathTo(parentId));
   };
   const open = (item: BoxItem): void => {
-    if (item.type !== 'folder') setDialog({ kind: 'preview', item });
+    // Types the policy lists as editable open in their desktop app for editing; other files in the viewer.
+    if (editing.isEditable(item)) editing.open(item);
+    else if (item.type !== 'folder') setDialog({ kind: 'preview', item });
     else if (searching && 'path' in item)
       openFolder(item.id, null, [...(item as BoxSearchResult).path, { id: item.id, name: item.name }]);
     else openFolder(item.id, null, listing.folder ? [...path, { id: item.id, name: item.name }] : undefined);
@@ -164,6 +168,7 @@ export function useFileBrowserController(searchInput: RefObject<HTMLInputElement
   const singleItemMenuActions = (item: BoxItem | null): MenuAction[] => {
     const actions = itemMenuActions(item, searching, {
       open,
+      openForEditing: editing.open,
       details: (file) => setDialog({ kind: 'info', item: file }),
       reveal: revealInFolder,
       download,
@@ -238,6 +243,7 @@ export function useFileBrowserController(searchInput: RefObject<HTMLInputElement
     drop,
     upload,
     transfers,
+    editing,
     transfersPanel,
     toasts,
     dismissToast: dismiss,

@@ -1,6 +1,7 @@
 import { app, format, languages } from './areas/app.ts';
 import { bulk } from './areas/bulk.ts';
 import { list, placeholder, status } from './areas/file-list.ts';
+import { editing } from './areas/editing.ts';
 import { header } from './areas/header.ts';
 import { configError, keychain, sessionError, signedOut, signingIn } from './areas/session.ts';
 import type { Catalog } from './en.ts';
@@ -20,4 +21,5 @@ export const de: Catalog = {
   placeholder: placeholder.de,
   list: list.de,
   bulk: bulk.de,
+  editing: editing.de,
 };

@@ -2,6 +2,7 @@ import type { Words } from './define-area.ts';
 import { app, format, languages } from './areas/app.ts';
 import { bulk } from './areas/bulk.ts';
 import { list, placeholder, status } from './areas/file-list.ts';
+import { editing } from './areas/editing.ts';
 import { header } from './areas/header.ts';
 import { configError, keychain, sessionError, signedOut, signingIn } from './areas/session.ts';
 
@@ -24,6 +25,7 @@ export const en = {
   placeholder: placeholder.en,
   list: list.en,
   bulk: bulk.en,
+  editing: editing.en,
 } as const;
 
 /** The shape every catalog has: the same keys as English, any words. */

@@ -1,4 +1,4 @@
-import { accessItem, authenticate } from '../access.ts';
+import { accessItem, authenticate, checkIfMatch } from '../access.ts';
 import type { Emulator } from '../emulator-state.ts';
 import { BoxError, badRequest, notFound } from '../errors.ts';
 import { readJson, stringField, type JsonObject } from '../http-io.ts';
@@ -126,6 +126,7 @@ async function commit(emu: Emulator, ctx: RequestContext) {
     file = createFile(emu, parent, session.fileName, content, caller.user.id);
   } else {
     file = accessItem(emu, caller, 'file', session.target.fileId, 'upload');
+    checkIfMatch(ctx, file);
     addVersion(emu, file, content, session.fileName, caller.user.id);
   }
   emu.sessions.delete(session.id);

@@ -36,8 +36,12 @@ export async function installEmulatedBridge(): Promise<EmulatedBox> {
     baseUrls: { apiBaseUrl: emulator.origin, uploadBaseUrl: `${emulator.origin}/api` },
     retryLimits: { baseDelaySeconds: 0.01 },
   });
-  // Box channels are real; transfers are not part of these tests, so there are none to list.
-  const handlers = { ...createBoxHandlers(() => service), 'transfer:list': () => [] } as unknown as HandlerTable;
+  // Box channels are real; transfers and edits are not part of these tests, so there are none to list.
+  const handlers = {
+    ...createBoxHandlers(() => service),
+    'transfer:list': () => [],
+    'editing:list': () => [],
+  } as unknown as HandlerTable;
   const bridge: BoxDesktopBridge = {
     invoke: (channel, ...request) =>
       dispatchRequest(handlers, channel, request[0], (_channel, description) => {

@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DesktopConfigState, EffectiveDesktopConfig } from '../../../common/desktop-config-schema.ts';
+import {
+  settingDefaults,
+  type DesktopConfigState,
+  type EffectiveDesktopConfig,
+} from '../../../common/desktop-config-schema.ts';
 import { createConfigFixture, type ConfigFixture } from './config-fixture.ts';
 
 const companyIdp = {
@@ -35,6 +39,7 @@ describe('precedence', () => {
       updateChannel: 'stable',
       proxyMode: 'system',
       caBundleFiles: [],
+      editableFileTypes: settingDefaults.editableFileTypes,
     });
     expect(result.sources).toMatchObject({
       issuer: 'bundled',
@@ -104,6 +109,7 @@ describe('precedence', () => {
       'pacUrl',
       'caBundleFiles',
       'caBundlePem',
+      'editableFileTypes',
     ]);
     expect(result.ignoredUserKeys).toEqual(['clientId', 'backendUrl']);
   });

@@ -57,6 +57,7 @@ const config: DesktopConfigState = {
       updateChannel: 'stable',
       proxyMode: 'system',
       caBundleFiles: [],
+      editableFileTypes: ['.docx'],
     },
     sources: { issuer: 'policy', clientId: 'policy', updatesEnabled: 'policy', scopes: 'default' },
     origins: { issuer: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\BoxSSO\\Desktop' },
