@@ -148,6 +148,6 @@ describe('the settings screen', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Copy diagnostics' }));
     expect(await screen.findByText(/Diagnostics copied/)).toBeInTheDocument();
     expect(copied.at(-1)).toContain('loginHint: "first.last@example.com"  (policy-default');
-    expect(copied.at(-1)).toMatch(/proxy: the HTTPS_PROXY, HTTP_PROXY and NO_PROXY environment variables/);
+    expect(copied.at(-1)).toMatch(/Proxy: the HTTPS_PROXY, HTTP_PROXY and NO_PROXY environment variables/);
   });
 });
