@@ -10,6 +10,7 @@ import { Breadcrumbs } from './breadcrumbs.tsx';
 import { ConfirmDeleteDialog } from './confirm-delete-dialog.tsx';
 import { FileInfoDialog } from './file-info-dialog.tsx';
 import { PreviewDialog } from '../preview/preview-dialog.tsx';
+import { usePreviewAhead } from '../preview/preview-ahead.ts';
 import { FileList } from './file-list.tsx';
 import { NameDialog } from './name-dialog.tsx';
 import { NavigationButtons } from './navigation-buttons.tsx';
@@ -29,6 +30,7 @@ export function FileBrowserScreen() {
   const browser = useFileBrowserController(searchInput);
   const { navigation, searchRequest, folderName, dialog, transfers } = browser;
   const searching = searchRequest !== null;
+  usePreviewAhead(browser.rows.find((row) => row.id === browser.selectedId) ?? null);
   const placeholder = (
     <ListPlaceholder
       error={browser.error}

@@ -4,6 +4,7 @@ import { drawPage, findInPdf, openPdf } from './pdf-document.ts';
 import { previewMessages as m } from './preview-messages.ts';
 import { PdfPageList } from './pdf-page-list.tsx';
 import { PdfFind } from './pdf-find.tsx';
+import { markPreview } from './preview-timing.ts';
 
 const zoomSteps = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 
@@ -26,7 +27,10 @@ export function PdfViewer({ src, name, onFailed }: { src: string; name: string; 
     const opened = openPdf(src);
     let live = true;
     opened.promise.then(
-      (document) => live && setPdf(document),
+      (document) => {
+        markPreview('pdf-opened');
+        if (live) setPdf(document);
+      },
       () => live && onFailed(),
     );
     return () => {
@@ -96,7 +100,13 @@ export function PdfViewer({ src, name, onFailed }: { src: string; name: string; 
           />
           <span>{m.pageOf(count)}</span>
         </label>
-        <button type="button" className="button" onClick={() => go(page + 1)} disabled={page >= count}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => go(page + 1)}
+          disabled={page >= count}
+          data-testid="pdf-next-page"
+        >
           {m.nextPage}
         </button>
         <button type="button" className="button" onClick={() => zoomBy(-1)} aria-label={m.zoomOut}>
