@@ -2,6 +2,7 @@ import type { Words } from './define-area.ts';
 import { app, format, languages } from './areas/app.ts';
 import { list, placeholder, status } from './areas/file-list.ts';
 import { header } from './areas/header.ts';
+import { preview } from './areas/preview.ts';
 import { configError, keychain, sessionError, signedOut, signingIn } from './areas/session.ts';
 
 /**
@@ -22,6 +23,7 @@ export const en = {
   status: status.en,
   placeholder: placeholder.en,
   list: list.en,
+  preview: preview.en,
 } as const;
 
 /** The shape every catalog has: the same keys as English, any words. */

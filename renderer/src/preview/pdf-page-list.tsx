@@ -1,4 +1,4 @@
-import { previewMessages as m } from './preview-messages.ts';
+import { useTranslation } from 'react-i18next';
 
 /** The document's pages as a list to jump to, the current one marked. */
 export function PdfPageList({
@@ -10,13 +10,14 @@ export function PdfPageList({
   page: number;
   onSelect: (page: number) => void;
 }) {
+  const { t } = useTranslation();
   return (
-    <nav className="preview-page-list" aria-label={m.pages}>
+    <nav className="preview-page-list" aria-label={t('preview.pages')}>
       <ol>
         {Array.from({ length: count }, (_, index) => index + 1).map((number) => (
           <li key={number}>
             <button type="button" aria-current={number === page ? 'page' : undefined} onClick={() => onSelect(number)}>
-              {m.page(number)}
+              {t('preview.page', { page: number })}
             </button>
           </li>
         ))}

@@ -1,7 +1,8 @@
+import { useTranslation } from 'react-i18next';
+import { formatPercent } from '../components/format.ts';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useEffect, useRef, useState } from 'react';
 import { drawPage, findInPdf, openPdf } from './pdf-document.ts';
-import { previewMessages as m } from './preview-messages.ts';
 import { PdfPageList } from './pdf-page-list.tsx';
 import { PdfFind } from './pdf-find.tsx';
 import { markPreview } from './preview-timing.ts';
@@ -14,6 +15,7 @@ const zoomSteps = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
  * text, and the text layer for selecting and copying.
  */
 export function PdfViewer({ src, name, onFailed }: { src: string; name: string; onFailed: () => void }) {
+  const { t } = useTranslation();
   const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null);
   const [page, setPage] = useState(1);
   const [zoom, setZoom] = useState<number | 'fit'>('fit');
@@ -87,7 +89,7 @@ export function PdfViewer({ src, name, onFailed }: { src: string; name: string; 
     >
       <div className="preview-toolbar" role="toolbar" aria-label={name}>
         <button type="button" className="button" onClick={() => go(page - 1)} disabled={page <= 1}>
-          {m.previousPage}
+          {t('preview.previousPage')}
         </button>
         <label className="preview-page-number">
           <input
@@ -95,10 +97,10 @@ export function PdfViewer({ src, name, onFailed }: { src: string; name: string; 
             min={1}
             max={count}
             value={page}
-            aria-label={m.pageNumber}
+            aria-label={t('preview.pageNumber')}
             onChange={(event) => Number.isInteger(event.target.valueAsNumber) && go(event.target.valueAsNumber)}
           />
-          <span>{m.pageOf(count)}</span>
+          <span>{t('preview.pageOf', { count })}</span>
         </label>
         <button
           type="button"
@@ -107,17 +109,17 @@ export function PdfViewer({ src, name, onFailed }: { src: string; name: string; 
           disabled={page >= count}
           data-testid="pdf-next-page"
         >
-          {m.nextPage}
+          {t('preview.nextPage')}
         </button>
-        <button type="button" className="button" onClick={() => zoomBy(-1)} aria-label={m.zoomOut}>
+        <button type="button" className="button" onClick={() => zoomBy(-1)} aria-label={t('preview.zoomOut')}>
           −
         </button>
-        <output className="preview-zoom">{zoom === 'fit' ? m.zoomFitted : m.zoomLevel(Math.round(zoom * 100))}</output>
-        <button type="button" className="button" onClick={() => zoomBy(1)} aria-label={m.zoomIn}>
+        <output className="preview-zoom">{zoom === 'fit' ? t('preview.zoomFitted') : formatPercent(zoom)}</output>
+        <button type="button" className="button" onClick={() => zoomBy(1)} aria-label={t('preview.zoomIn')}>
           +
         </button>
         <button type="button" className="button" onClick={() => setZoom('fit')} aria-pressed={zoom === 'fit'}>
-          {m.fit}
+          {t('preview.fit')}
         </button>
         <PdfFind
           onFind={async (value) => {
@@ -136,7 +138,7 @@ export function PdfViewer({ src, name, onFailed }: { src: string; name: string; 
             data-testid="pdf-page"
             data-page={page}
             data-drawn={drawn === page ? 'true' : 'false'}
-            aria-label={m.page(page)}
+            aria-label={t('preview.page', { page })}
             role="region"
           >
             <canvas ref={canvas} aria-hidden="true" />
