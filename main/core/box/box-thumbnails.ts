@@ -18,7 +18,8 @@ const defaults: ThumbnailOptions = {
   maxPendingWaits: boxRetryPolicy.pending.thumbnailWaits,
   maxWaitSeconds: boxRetryPolicy.pending.thumbnailMaxWaitSeconds,
   maxBytes: 256 * 1024,
-  size: 64,
+  // Sharp at the grid view's 96 px tiles and the list's icons on high-DPI screens (a Box png size).
+  size: 128,
 };
 
 /** Which picture stands for a file: Box's thumbnail of an image, or the first page of a document drawn as a JPEG. */

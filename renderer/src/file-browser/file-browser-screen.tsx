@@ -11,7 +11,10 @@ import { ConfirmDeleteDialog } from './confirm-delete-dialog.tsx';
 import { FileInfoDialog } from './file-info-dialog.tsx';
 import { PreviewDialog } from '../preview/preview-dialog.tsx';
 import { usePreviewAhead } from '../preview/preview-ahead.ts';
-import { FileList } from './file-list.tsx';
+import { FileGrid } from './file-grid.tsx';
+import { FileList, type FileListProps } from './file-list.tsx';
+import { FileViewSwitch } from './file-view-switch.tsx';
+import { useFileView } from './use-file-view.ts';
 import { NameDialog } from './name-dialog.tsx';
 import { NavigationButtons } from './navigation-buttons.tsx';
 import { ListPlaceholder } from './placeholders.tsx';
@@ -31,6 +34,8 @@ export function FileBrowserScreen() {
   const { navigation, searchRequest, folderName, dialog, transfers } = browser;
   const searching = searchRequest !== null;
   usePreviewAhead(browser.rows.find((row) => row.id === browser.selectedId) ?? null);
+  const [view, setView] = useFileView();
+  const Items: (props: FileListProps) => React.ReactNode = view === 'grid' ? FileGrid : FileList;
   const placeholder = (
     <ListPlaceholder
       error={browser.error}
@@ -71,6 +76,7 @@ export function FileBrowserScreen() {
           onClear={browser.clearSearch}
         />
         <div className="actions">
+          <FileViewSwitch view={view} onChange={setView} />
           <TransfersSummary transfers={transfers.transfers} onOpen={browser.transfersPanel.toggle} />
           <button
             type="button"
@@ -98,7 +104,7 @@ export function FileBrowserScreen() {
         className={`browser-body${browser.drop.over && !searching ? ' drop-target' : ''}`}
         {...(searching ? {} : browser.drop.handlers)}
       >
-        <FileList
+        <Items
           label={searchRequest ? `Search results for ${searchRequest.query}` : `Contents of ${folderName ?? 'folder'}`}
           items={browser.rows}
           sort={browser.sort}

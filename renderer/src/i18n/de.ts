@@ -1,6 +1,7 @@
 import { app, format, languages } from './areas/app.ts';
 import { list, placeholder, status } from './areas/file-list.ts';
 import { header } from './areas/header.ts';
+import { fileView } from './areas/file-grid.ts';
 import { preview } from './areas/preview.ts';
 import { configError, keychain, sessionError, signedOut, signingIn } from './areas/session.ts';
 import type { Catalog } from './en.ts';
@@ -19,5 +20,6 @@ export const de: Catalog = {
   status: status.de,
   placeholder: placeholder.de,
   list: list.de,
+  fileView: fileView.de,
   preview: preview.de,
 };

@@ -2,6 +2,7 @@ import type { Words } from './define-area.ts';
 import { app, format, languages } from './areas/app.ts';
 import { list, placeholder, status } from './areas/file-list.ts';
 import { header } from './areas/header.ts';
+import { fileView } from './areas/file-grid.ts';
 import { preview } from './areas/preview.ts';
 import { configError, keychain, sessionError, signedOut, signingIn } from './areas/session.ts';
 
@@ -23,6 +24,7 @@ export const en = {
   status: status.en,
   placeholder: placeholder.en,
   list: list.en,
+  fileView: fileView.en,
   preview: preview.en,
 } as const;
 

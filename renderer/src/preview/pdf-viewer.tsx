@@ -131,7 +131,7 @@ export function PdfViewer({ src, name, onFailed }: { src: string; name: string; 
         />
       </div>
       <div className="preview-pdf-body">
-        <PdfPageList count={count} page={page} onSelect={go} />
+        <PdfPageList pdf={pdf} page={page} drawn={drawn > 0} onSelect={go} />
         <div className="preview-pdf-stage" ref={stage}>
           <div
             className="preview-pdf-page"
