@@ -132,14 +132,19 @@ export function PdfViewer({ src, name, onFailed }: { src: string; name: string; 
       </div>
       <div className="preview-pdf-body">
         <PdfPageList pdf={pdf} page={page} drawn={drawn > 0} onSelect={go} />
-        <div className="preview-pdf-stage" ref={stage}>
+        {/* Focusable, so a page wider or taller than the window scrolls by keyboard too. */}
+        <div
+          className="preview-pdf-stage"
+          ref={stage}
+          tabIndex={0}
+          role="region"
+          aria-label={t('preview.page', { page })}
+        >
           <div
             className="preview-pdf-page"
             data-testid="pdf-page"
             data-page={page}
             data-drawn={drawn === page ? 'true' : 'false'}
-            aria-label={t('preview.page', { page })}
-            role="region"
           >
             <canvas ref={canvas} aria-hidden="true" />
             <div ref={text} className="textLayer" />
