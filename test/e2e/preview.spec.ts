@@ -16,11 +16,11 @@ const row = (page: Page, name: string) => page.getByRole('row').filter({ hasText
 const dialog = (page: Page) => page.getByTestId('preview-dialog');
 
 /** Both colour schemes of the current view, for a person to look at, each checked by axe. */
-async function screenshots(page: Page, name: string): Promise<void> {
+async function screenshots(page: Page, name: string, { axe = true } = {}): Promise<void> {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     await page.screenshot({ path: `${shots}/${name}-${colorScheme}.png` });
-    await expectAccessible(page, `the viewer: ${name}, ${colorScheme}`);
+    if (axe) await expectAccessible(page, `the viewer: ${name}, ${colorScheme}`);
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
@@ -106,7 +106,7 @@ test('the report PDF pages and finds; office files through their PDF (pending fi
 
   // → from the report: the file with no preview, then the welcome text; ← three times is the
   // spreadsheet, Box's PDF of it pending at first.
-  await world.stack.emulator.controls.representations({ representation: 'pdf', state: 'pending', pendingPolls: 6 });
+  await world.stack.emulator.controls.representations({ representation: 'pdf', state: 'pending', pendingPolls: 12 });
   await dialog(page).focus();
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('heading', { name: 'Preview of Sketch.fig' })).toBeVisible();
@@ -200,7 +200,8 @@ test('a photo zooms and rotates; Markdown is rendered; a long text pages by Rang
   await page.getByRole('button', { name: 'Show more' }).click();
   await expect.poll(() => text.locator('li').count()).toBeGreaterThan(shown);
   expect(await tokenCalls()).toBeGreaterThan(before);
-  await screenshots(page, 'text-long');
+  // Thousands of lines: axe checked the text viewer on the short text already.
+  await screenshots(page, 'text-long', { axe: false });
 
   expectNoTokens(scan.texts, world.stack.emulator.origin);
 });
@@ -225,14 +226,14 @@ test('a long PDF left open across a forced token renewal still pages (its parts 
     ownerId: aliceId,
     parentId: '0',
     name: 'Handbook.pdf',
-    pdfPages: 400,
+    pdfPages: 2000,
   });
   await row(page, 'Quarterly report Q3.pdf').click();
   await page.keyboard.press('F5');
   await row(page, 'Handbook.pdf').dblclick();
   const pdfPage = page.getByTestId('pdf-page');
   await expect(pdfPage).toHaveAttribute('data-drawn', 'true', { timeout: 30_000 });
-  await expect(page.getByText('of 400', { exact: true })).toBeVisible();
+  await expect(page.getByText('of 2000', { exact: true })).toBeVisible();
   const content = 'GET /2.0/internal_files/{file_id}/versions/{version_id}/representations/{rep_key}/content/';
   const log = world.stack.emulator.controls;
   const tokenCalls = async () =>
@@ -241,8 +242,9 @@ test('a long PDF left open across a forced token renewal still pages (its parts 
   const tokensBefore = await tokenCalls();
   // Box says the token is no longer good: main renews it, and the far pages still arrive.
   await log.addFault({ route: content, status: 401, times: 1 });
-  await page.getByRole('spinbutton', { name: 'Page number' }).fill('390');
-  await expect(pdfPage).toHaveAttribute('data-page', '390');
+  // Page 1000 lies in a part of the 5 MB file not read yet (the first page needed its start and end).
+  await page.getByRole('spinbutton', { name: 'Page number' }).fill('1000');
+  await expect(pdfPage).toHaveAttribute('data-page', '1000');
   await expect(pdfPage).toHaveAttribute('data-drawn', 'true', { timeout: 30_000 });
   await expect(pdfPage.locator('.textLayer')).not.toBeEmpty();
   // The far page's part was refused once (401), then asked again with a renewed token.
@@ -252,7 +254,7 @@ test('a long PDF left open across a forced token renewal still pages (its parts 
   expect((await log.callCounts())[content] ?? 0).toBeGreaterThan(partsBefore);
   expect(await tokenCalls()).toBeGreaterThan(tokensBefore);
   await page.getByRole('button', { name: 'Next page' }).click();
-  await expect(pdfPage).toHaveAttribute('data-page', '391');
+  await expect(pdfPage).toHaveAttribute('data-page', '1001');
   await expect(pdfPage).toHaveAttribute('data-drawn', 'true');
   expectNoTokens(scan.texts, world.stack.emulator.origin);
 });

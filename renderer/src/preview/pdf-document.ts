@@ -26,12 +26,26 @@ export function warmPdfWorker(): void {
   pdfWorker();
 }
 
+/** Up to this size a PDF streams in one answer; beyond it, pdf.js reads only the parts it shows. */
+const streamWholeBelowBytes = 512 * 1024;
+
 /**
- * Opens a PDF from the app's preview URL. pdf.js asks for parts with `Range` (main passes it on
- * to Box) and only as pages are shown (no auto-fetch of the rest).
+ * Opens a PDF from the app's preview URL. A small one streams whole in one request (fastest to a
+ * first page); a large one, or one whose size Box did not say, is read in parts with `Range` (main
+ * passes it on to Box) and only as pages are shown (no auto-fetch of the rest), so a 1 GB manual
+ * costs what its shown pages cost.
  */
-export function openPdf(src: string): { promise: Promise<PDFDocumentProxy>; destroy: () => Promise<void> } {
-  const task = getDocument({ url: src, disableAutoFetch: true, rangeChunkSize: 256 * 1024, worker: pdfWorker() });
+export function openPdf(
+  src: string,
+  size: number | null,
+): { promise: Promise<PDFDocumentProxy>; destroy: () => Promise<void> } {
+  const task = getDocument({
+    url: src,
+    disableAutoFetch: true,
+    disableStream: size === null || size >= streamWholeBelowBytes,
+    rangeChunkSize: 256 * 1024,
+    worker: pdfWorker(),
+  });
   return { promise: task.promise, destroy: () => task.destroy() };
 }
 

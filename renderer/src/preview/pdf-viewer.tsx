@@ -14,7 +14,18 @@ const zoomSteps = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
  * navigation (buttons, the page number, PageUp/PageDown), zoom (fit to width by default), find in
  * text, and the text layer for selecting and copying.
  */
-export function PdfViewer({ src, name, onFailed }: { src: string; name: string; onFailed: () => void }) {
+export function PdfViewer({
+  src,
+  name,
+  size,
+  onFailed,
+}: {
+  src: string;
+  name: string;
+  /** The file's size in bytes, when Box said: small PDFs stream whole, large ones are read by Range. */
+  size: number | null;
+  onFailed: () => void;
+}) {
   const { t } = useTranslation();
   const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null);
   const [page, setPage] = useState(1);
@@ -26,7 +37,7 @@ export function PdfViewer({ src, name, onFailed }: { src: string; name: string; 
   const stage = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    const opened = openPdf(src);
+    const opened = openPdf(src, size);
     let live = true;
     opened.promise.then(
       (document) => {
@@ -39,7 +50,7 @@ export function PdfViewer({ src, name, onFailed }: { src: string; name: string; 
       live = false;
       void opened.destroy();
     };
-  }, [src, onFailed]);
+  }, [src, size, onFailed]);
 
   useEffect(() => {
     if (!pdf || !canvas.current || !text.current) return;

@@ -38,7 +38,7 @@ export function PreviewBody({ fileId }: { fileId: string }) {
   const viewer = (() => {
     switch (state.viewer) {
       case 'pdf':
-        return <PdfViewer src={src} name={name} onFailed={onFailed} />;
+        return <PdfViewer src={src} name={name} size={state.size} onFailed={onFailed} />;
       case 'image':
         return <ImageViewer src={src} name={name} onFailed={onFailed} />;
       case 'markdown':
