@@ -40,6 +40,8 @@ const documentKinds = new Set(['pdf', 'document', 'spreadsheet', 'presentation']
  */
 export function usePreviewAhead(selected: BoxItem | null): void {
   useEffect(() => {
+    // Component tests run in happy-dom, which has neither idle callbacks nor workers.
+    if (typeof requestIdleCallback !== 'function') return;
     const idle = requestIdleCallback(() => warmPdfWorker(), { timeout: 2000 });
     return () => cancelIdleCallback(idle);
   }, []);
