@@ -2,10 +2,10 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PdfPageThumbnail, thumbnailWidth } from './pdf-page-thumbnail.tsx';
+import { PdfPageThumbnail, thumbnailHeight } from './pdf-page-thumbnail.tsx';
 
-/** A row of the page list: the thumbnail (a letter page at thumbnailWidth), its number, the gaps. */
-const rowHeight = Math.round((thumbnailWidth * 11) / 8.5) + 40;
+/** A row of the page list: the thumbnail, its number, the gaps. */
+const rowHeight = thumbnailHeight + 40;
 
 /**
  * The document's pages as a list of small pictures to jump to, the current one marked and kept in

@@ -2,6 +2,8 @@ import type { PDFDocumentProxy, RenderTask } from 'pdfjs-dist';
 import { useEffect, useRef } from 'react';
 
 export const thumbnailWidth = 84;
+/** A letter page's height at that width: the space kept while a page draws, so the list does not jump. */
+export const thumbnailHeight = Math.round((thumbnailWidth * 11) / 8.5);
 
 /**
  * One page drawn small, once it is in the page list's view and the page being read is drawn (so
@@ -42,6 +44,11 @@ export function PdfPageThumbnail({
     };
   }, [pdf, pageNumber, enabled]);
   return (
-    <canvas ref={canvas} className="preview-page-thumbnail" aria-hidden="true" style={{ width: thumbnailWidth }} />
+    <canvas
+      ref={canvas}
+      className="preview-page-thumbnail"
+      aria-hidden="true"
+      style={{ width: thumbnailWidth, height: thumbnailHeight }}
+    />
   );
 }
