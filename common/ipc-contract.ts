@@ -69,7 +69,8 @@ export interface RequestResponseChannels {
   'box:delete': [{ itemId: string; itemType: 'file' | 'folder' }, null];
   'box:getFileInfo': [{ fileId: string }, BoxFileInfo];
   /** A small image as a data: URL (the CSP allows data: images), or null when Box has none. */
-  'box:getThumbnail': [{ fileId: string }, string | null];
+  /** `of`: an image's own thumbnail (the default) or a document's first page. */
+  'box:getThumbnail': [{ fileId: string; of?: 'image' | 'document' }, string | null];
   /** How to show a file: its viewer and the app's own URL for its bytes, `pending` while Box converts it, or `none`. */
   'preview:open': [{ fileId: string }, PreviewDescriptor];
   /** Downloads the file to the app's cache folder and opens it with the OS's app (read-only). */

@@ -51,7 +51,7 @@ export const ipcRequestSchemas = {
   'box:move': z.strictObject({ itemId: boxId, itemType: boxItemType, parentId: boxId }),
   'box:delete': z.strictObject({ itemId: boxId, itemType: boxItemType }),
   'box:getFileInfo': z.strictObject({ fileId: boxId }),
-  'box:getThumbnail': z.strictObject({ fileId: boxId }),
+  'box:getThumbnail': z.strictObject({ fileId: boxId, of: z.enum(['image', 'document']).optional() }),
   'preview:open': z.strictObject({ fileId: boxId }),
   'preview:openInApp': z.strictObject({ fileId: boxId }),
   'editing:open': z.strictObject({ fileId: boxId }),

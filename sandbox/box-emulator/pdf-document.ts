@@ -31,20 +31,36 @@ function pageStream(page: PdfPage, index: number, total: number): string {
   return ops.join('\n');
 }
 
+/** Pages per node of a long document's page tree. */
+const perNode = 32;
+
 /** Builds the whole file, computing the cross-reference offsets as it goes. */
 export function buildPdf(pages: PdfPage[], title: string): Buffer {
   const objects: string[] = [];
   const pageIds = pages.map((_, i) => 4 + i * 2);
+  // A long document's page tree is balanced, as PDF writers make it: the root holds nodes of up to
+  // `perNode` pages, so a reader finds page n by reading a few nodes, not every page before it.
+  const groups = pages.length > perNode ? Math.ceil(pages.length / perNode) : 0;
+  const groupId = (group: number) => 4 + pages.length * 2 + group;
+  const parentOf = (page: number) => (groups === 0 ? 2 : groupId(Math.floor(page / perNode)));
+  const refs = (ids: number[]) => ids.map((id) => `${id} 0 R`).join(' ');
   objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
-  objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages.length} >>`;
+  objects[2] =
+    groups === 0
+      ? `<< /Type /Pages /Kids [${refs(pageIds)}] /Count ${pages.length} >>`
+      : `<< /Type /Pages /Kids [${refs(Array.from({ length: groups }, (_, g) => groupId(g)))}] /Count ${pages.length} >>`;
   objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>';
   pages.forEach((page, i) => {
     const stream = pageStream(page, i, pages.length);
     objects[4 + i * 2] =
-      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${WIDTH} ${HEIGHT}] ` +
+      `<< /Type /Page /Parent ${parentOf(i)} 0 R /MediaBox [0 0 ${WIDTH} ${HEIGHT}] ` +
       `/Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + i * 2} 0 R >>`;
     objects[5 + i * 2] = `<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`;
   });
+  for (let g = 0; g < groups; g += 1) {
+    const kids = pageIds.slice(g * perNode, (g + 1) * perNode);
+    objects[groupId(g)] = `<< /Type /Pages /Parent 2 0 R /Kids [${refs(kids)}] /Count ${kids.length} >>`;
+  }
   const infoId = objects.length;
   objects[infoId] = `<< /Title (${escapeText(title)}) /Producer (Box API emulator) >>`;
   let body = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';

@@ -28,6 +28,6 @@ export function createBoxHandlers(currentService: () => BoxService | null): BoxH
       return null;
     },
     'box:getFileInfo': ({ fileId }) => service().getFileInfo(fileId),
-    'box:getThumbnail': ({ fileId }) => service().getThumbnail(fileId),
+    'box:getThumbnail': ({ fileId, of }) => service().getThumbnail(fileId, of),
   };
 }

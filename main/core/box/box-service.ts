@@ -24,7 +24,7 @@ import {
   toFileInfo,
   toSearchResult,
 } from './box-json.ts';
-import { readThumbnail, type ThumbnailOptions } from './box-thumbnails.ts';
+import { readThumbnail, type ThumbnailOf, type ThumbnailOptions } from './box-thumbnails.ts';
 import { ThumbnailCache } from './thumbnail-cache.ts';
 
 export interface BoxServiceOptions extends BoxConnectionOptions {
@@ -174,13 +174,17 @@ export class BoxService {
     return toFileInfo(file.rawData);
   }
 
-  /** A PNG thumbnail as a data: URL, or null when Box has none; concurrent asks share one call. */
-  async getThumbnail(fileId: string): Promise<string | null> {
+  /**
+   * A thumbnail as a data: URL (an image's PNG, a document's first page as JPEG), or null when Box
+   * has none; concurrent asks share one call. The cache is this user's (the service is dropped at
+   * sign-out) and bounded by bytes.
+   */
+  async getThumbnail(fileId: string, of: ThumbnailOf = 'image'): Promise<string | null> {
     const cached = this.#thumbnails.get(fileId);
     if (cached !== undefined) return cached;
     const pending = this.#thumbnailsInFlight.get(fileId);
     if (pending) return pending;
-    const request = this.#call(() => readThumbnail(this.#connection, fileId, this.#thumbnailOptions))
+    const request = this.#call(() => readThumbnail(this.#connection, fileId, this.#thumbnailOptions, of))
       .then((dataUrl) => {
         this.#thumbnails.set(fileId, dataUrl);
         return dataUrl;

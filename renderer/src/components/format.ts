@@ -43,3 +43,8 @@ export function formatModified(iso: string | null, now = new Date()): string {
 export function formatCount(count: number): string {
   return new Intl.NumberFormat(intlLocale()).format(count);
 }
+
+/** A zoom factor as a percentage in the UI language (1.25 → 125 % in German, 125% in English). */
+export function formatPercent(factor: number): string {
+  return new Intl.NumberFormat(intlLocale(), { style: 'percent', maximumFractionDigits: 0 }).format(factor);
+}

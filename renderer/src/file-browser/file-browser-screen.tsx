@@ -14,7 +14,11 @@ import { Breadcrumbs } from './breadcrumbs.tsx';
 import { ConfirmDeleteDialog } from './confirm-delete-dialog.tsx';
 import { FileInfoDialog } from './file-info-dialog.tsx';
 import { PreviewDialog } from '../preview/preview-dialog.tsx';
-import { FileList } from './file-list.tsx';
+import { usePreviewAhead } from '../preview/preview-ahead.ts';
+import { FileGrid } from './file-grid.tsx';
+import { FileList, type FileListProps } from './file-list.tsx';
+import { FileViewSwitch } from './file-view-switch.tsx';
+import { useFileView } from './use-file-view.ts';
 import { NameDialog } from './name-dialog.tsx';
 import { NavigationButtons } from './navigation-buttons.tsx';
 import { ListPlaceholder } from './placeholders.tsx';
@@ -34,6 +38,9 @@ export function FileBrowserScreen() {
   const { navigation, searchRequest, folderName, dialog, transfers, editing } = browser;
   const selectedFile = browser.rows.find((row) => row.id === browser.selectedId && row.type === 'file');
   const searching = searchRequest !== null;
+  usePreviewAhead(browser.rows.find((row) => row.id === browser.selectedId) ?? null);
+  const [view, setView] = useFileView();
+  const Items: (props: FileListProps) => React.ReactNode = view === 'grid' ? FileGrid : FileList;
   const placeholder = (
     <ListPlaceholder
       error={browser.error}
@@ -74,6 +81,7 @@ export function FileBrowserScreen() {
           onClear={browser.clearSearch}
         />
         <div className="actions">
+          <FileViewSwitch view={view} onChange={setView} />
           <TransfersSummary transfers={transfers.transfers} onOpen={browser.transfersPanel.toggle} />
           <button
             type="button"
@@ -120,7 +128,7 @@ export function FileBrowserScreen() {
         className={`browser-body${browser.drop.over && !searching ? ' drop-target' : ''}`}
         {...(searching ? {} : browser.drop.handlers)}
       >
-        <FileList
+        <Items
           label={searchRequest ? `Search results for ${searchRequest.query}` : `Contents of ${folderName ?? 'folder'}`}
           items={browser.rows}
           sort={browser.sort}

@@ -36,9 +36,16 @@ export function fileKind(item: Pick<BoxItem, 'type' | 'extension'>): FileKind {
   return byExtension[item.extension] ?? 'file';
 }
 
-/** Box draws thumbnails for these; asking for others would only return its generic icon. */
-export function hasThumbnail(item: Pick<BoxItem, 'type' | 'extension'>): boolean {
-  return fileKind(item) === 'image';
+const documentKinds: ReadonlySet<FileKind> = new Set(['pdf', 'document', 'spreadsheet', 'presentation']);
+
+/**
+ * What Box can draw a thumbnail from: an image itself, or a document's first page (its `jpg`
+ * representation); for anything else it would only return its generic icon.
+ */
+export function thumbnailOf(item: Pick<BoxItem, 'type' | 'extension'>): 'image' | 'document' | null {
+  const kind = fileKind(item);
+  if (kind === 'image') return 'image';
+  return documentKinds.has(kind) ? 'document' : null;
 }
 
 export const kindLabels: Record<FileKind, string> = {

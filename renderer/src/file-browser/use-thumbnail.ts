@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { BoxItem } from '../../../common/box-items.ts';
 import { invoke } from '../ipc/bridge.ts';
-import { hasThumbnail } from './file-kind.ts';
+import { thumbnailOf } from './file-kind.ts';
 
 /**
  * Remembers answers across rows and re-mounts (a virtualized row is created again on every
@@ -15,15 +15,16 @@ function remember(id: string, url: string | null): void {
   if (known.size > maxKnown) known.delete(known.keys().next().value ?? id);
 }
 
-/** Box's thumbnail for a visible image row, or null while it loads or when there is none. */
+/** Box's thumbnail for a visible image or document, or null while it loads or when there is none. */
 export function useThumbnail(item: BoxItem, enabled: boolean): string | null {
-  const wanted = enabled && hasThumbnail(item);
+  const of = enabled ? thumbnailOf(item) : null;
+  const wanted = of !== null;
   const [loaded, setLoaded] = useState<{ id: string; url: string | null } | null>(null);
 
   useEffect(() => {
     if (!wanted || known.has(item.id)) return;
     let current = true;
-    invoke('box:getThumbnail', { fileId: item.id }).then(
+    invoke('box:getThumbnail', { fileId: item.id, of: of ?? 'image' }).then(
       (url) => {
         remember(item.id, url);
         if (current) setLoaded({ id: item.id, url });
@@ -34,7 +35,7 @@ export function useThumbnail(item: BoxItem, enabled: boolean): string | null {
     return () => {
       current = false;
     };
-  }, [wanted, item.id]);
+  }, [wanted, of, item.id]);
 
   if (!wanted) return null;
   return known.get(item.id) ?? (loaded?.id === item.id ? loaded.url : null);

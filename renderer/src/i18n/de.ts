@@ -3,6 +3,8 @@ import { bulk } from './areas/bulk.ts';
 import { list, placeholder, status } from './areas/file-list.ts';
 import { editing } from './areas/editing.ts';
 import { header } from './areas/header.ts';
+import { fileView } from './areas/file-grid.ts';
+import { preview } from './areas/preview.ts';
 import { configError, keychain, sessionError, signedOut, signingIn } from './areas/session.ts';
 import type { Catalog } from './en.ts';
 
@@ -22,4 +24,6 @@ export const de: Catalog = {
   list: list.de,
   bulk: bulk.de,
   editing: editing.de,
+  fileView: fileView.de,
+  preview: preview.de,
 };

@@ -4,6 +4,8 @@ import { bulk } from './areas/bulk.ts';
 import { list, placeholder, status } from './areas/file-list.ts';
 import { editing } from './areas/editing.ts';
 import { header } from './areas/header.ts';
+import { fileView } from './areas/file-grid.ts';
+import { preview } from './areas/preview.ts';
 import { configError, keychain, sessionError, signedOut, signingIn } from './areas/session.ts';
 
 /**
@@ -26,6 +28,8 @@ export const en = {
   list: list.en,
   bulk: bulk.en,
   editing: editing.en,
+  fileView: fileView.en,
+  preview: preview.en,
 } as const;
 
 /** The shape every catalog has: the same keys as English, any words. */

@@ -1,10 +1,12 @@
+import { useTranslation } from 'react-i18next';
+import { formatPercent } from '../components/format.ts';
 import { useState } from 'react';
-import { previewMessages as m } from './preview-messages.ts';
 
 const zoomSteps = [0.1, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4, 8];
 
 /** A picture: fit to the window by default, zoom in steps, actual size, rotate by quarter turns. */
 export function ImageViewer({ src, name, onFailed }: { src: string; name: string; onFailed: () => void }) {
+  const { t } = useTranslation();
   const [zoom, setZoom] = useState<number | 'fit'>('fit');
   const [turns, setTurns] = useState(0);
   const [natural, setNatural] = useState<{ width: number; height: number } | null>(null);
@@ -21,23 +23,23 @@ export function ImageViewer({ src, name, onFailed }: { src: string; name: string
   return (
     <div className="preview-image">
       <div className="preview-toolbar" role="toolbar" aria-label={name}>
-        <button type="button" className="button" onClick={() => step(-1)} aria-label={m.zoomOut}>
+        <button type="button" className="button" onClick={() => step(-1)} aria-label={t('preview.zoomOut')}>
           −
         </button>
         <output className="preview-zoom" aria-live="polite">
-          {zoom === 'fit' ? m.zoomFitted : m.zoomLevel(Math.round(zoom * 100))}
+          {zoom === 'fit' ? t('preview.zoomFitted') : formatPercent(zoom)}
         </output>
-        <button type="button" className="button" onClick={() => step(1)} aria-label={m.zoomIn}>
+        <button type="button" className="button" onClick={() => step(1)} aria-label={t('preview.zoomIn')}>
           +
         </button>
         <button type="button" className="button" onClick={() => setZoom('fit')} aria-pressed={zoom === 'fit'}>
-          {m.fit}
+          {t('preview.fit')}
         </button>
         <button type="button" className="button" onClick={() => setZoom(1)} aria-pressed={zoom === 1}>
-          {m.actualSize}
+          {t('preview.actualSize')}
         </button>
         <button type="button" className="button" onClick={() => setTurns((value) => (value + 1) % 4)}>
-          {m.rotate}
+          {t('preview.rotate')}
         </button>
       </div>
       <div className={`preview-image-stage${zoom === 'fit' ? ' fit' : ''}`}>

@@ -1,13 +1,14 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
-import { previewMessages as m } from './preview-messages.ts';
 
 /** Audio or video that Chromium plays itself; main serves it with Range, so seeking reads only what it needs. */
 export function MediaViewer({ src, name, kind }: { src: string; name: string; kind: 'audio' | 'video' }) {
+  const { t } = useTranslation();
   const [failed, setFailed] = useState(false);
   if (failed)
     return (
       <p className="preview-message" role="status">
-        {m.mediaFailed}
+        {t('preview.mediaFailed')}
       </p>
     );
   const common = {

@@ -1,16 +1,51 @@
-import { getDocument, GlobalWorkerOptions, TextLayer, type PDFDocumentProxy } from 'pdfjs-dist';
+import { getDocument, GlobalWorkerOptions, PDFWorker, TextLayer, type PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import 'pdfjs-dist/web/pdf_viewer.css';
+import { markPreview } from './preview-timing.ts';
 
 // The worker is a file of our own bundle (the CSP's worker-src 'self'), never a CDN's.
 GlobalWorkerOptions.workerSrc = workerUrl;
 
+let sharedWorker: PDFWorker | null = null;
+
 /**
- * Opens a PDF from the app's preview URL. pdf.js asks for parts with `Range` (main passes it on
- * to Box) and only as pages are shown (no auto-fetch of the rest).
+ * pdf.js's worker, started once and kept for every PDF after: starting it (loading and compiling
+ * its 1.2 MB script) was most of the wait for a first page (docs/preview.md, Benchmark). A
+ * document's `destroy` frees that document inside the worker, not the worker.
  */
-export function openPdf(src: string): { promise: Promise<PDFDocumentProxy>; destroy: () => Promise<void> } {
-  const task = getDocument({ url: src, disableAutoFetch: true, rangeChunkSize: 256 * 1024 });
+function pdfWorker(): PDFWorker {
+  if (!sharedWorker || sharedWorker.destroyed) {
+    sharedWorker = new PDFWorker();
+    void sharedWorker.promise.then(() => performance.mark('preview:worker-ready'));
+  }
+  return sharedWorker;
+}
+
+/** Starts the worker ahead of the first PDF (the file browser calls it once it is idle). */
+export function warmPdfWorker(): void {
+  pdfWorker();
+}
+
+/** Up to this size a PDF streams in one answer; beyond it, pdf.js reads only the parts it shows. */
+const streamWholeBelowBytes = 512 * 1024;
+
+/**
+ * Opens a PDF from the app's preview URL. A small one streams whole in one request (fastest to a
+ * first page); a large one, or one whose size Box did not say, is read in parts with `Range` (main
+ * passes it on to Box) and only as pages are shown (no auto-fetch of the rest), so a 1 GB manual
+ * costs what its shown pages cost.
+ */
+export function openPdf(
+  src: string,
+  size: number | null,
+): { promise: Promise<PDFDocumentProxy>; destroy: () => Promise<void> } {
+  const task = getDocument({
+    url: src,
+    disableAutoFetch: true,
+    disableStream: size === null || size >= streamWholeBelowBytes,
+    rangeChunkSize: 256 * 1024,
+    worker: pdfWorker(),
+  });
   return { promise: task.promise, destroy: () => task.destroy() };
 }
 
@@ -35,6 +70,7 @@ export function drawPage(
   let cancelRender = (): void => {};
   const done = (async () => {
     const page = await document.getPage(pageNumber);
+    markPreview('page-got');
     if (cancelled) return;
     const viewport = page.getViewport({ scale });
     const pixels = window.devicePixelRatio || 1;
@@ -47,12 +83,17 @@ export function drawPage(
       viewport,
       ...(pixels === 1 ? {} : { transform: [pixels, 0, 0, pixels, 0, 0] }),
     });
-    cancelRender = () => task.cancel();
-    await task.promise;
-    if (cancelled) return;
+    // The text is laid out while the canvas draws, not after it.
     textContainer.replaceChildren();
     textContainer.style.setProperty('--total-scale-factor', String(scale));
-    await new TextLayer({ textContentSource: page.streamTextContent(), container: textContainer, viewport }).render();
+    const text = new TextLayer({ textContentSource: page.streamTextContent(), container: textContainer, viewport });
+    cancelRender = () => {
+      task.cancel();
+      text.cancel();
+    };
+    await Promise.all([task.promise.then(() => markPreview('canvas-drawn')), text.render()]);
+    markPreview('text-drawn');
+    if (cancelled) return;
     page.cleanup();
   })();
   return {

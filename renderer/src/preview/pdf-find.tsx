@@ -1,5 +1,7 @@
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
-import { previewMessages as m } from './preview-messages.ts';
+import { formatCount } from '../components/format.ts';
 
 type Found = Array<{ page: number; count: number }>;
 
@@ -11,6 +13,7 @@ export function PdfFind({
   onFind: (query: string) => Promise<Found>;
   onShow: (page: number) => void;
 }) {
+  const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<{ query: string; pages: Found; at: number } | null>(null);
   const search = async () => {
@@ -37,16 +40,23 @@ export function PdfFind({
       <input
         type="search"
         value={query}
-        aria-label={m.find}
-        placeholder={m.find}
+        aria-label={t('preview.find')}
+        placeholder={t('preview.find')}
         onChange={(event) => setQuery(event.target.value)}
       />
       <button type="submit" className="button">
-        {m.findNext}
+        {t('preview.findNext')}
       </button>
       <output aria-live="polite" data-testid="pdf-find-result">
-        {found && found.query !== '' ? m.findResult(matches, found.pages.length) : ''}
+        {found && found.query !== '' ? findResult(t, matches, found.pages.length) : ''}
       </output>
     </form>
   );
+}
+
+/** "5 matches on 3 pages", each count in the UI language's digits and plural. */
+function findResult(t: TFunction, matches: number, pages: number): string {
+  if (matches === 0) return t('preview.findNone');
+  const matchesText = t('preview.findMatches', { count: matches, formatted: formatCount(matches) });
+  return t('preview.findPages', { count: pages, formatted: formatCount(pages), matches: matchesText });
 }

@@ -1,9 +1,11 @@
+import { useTranslation } from 'react-i18next';
+import { formatPercent } from '../components/format.ts';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useEffect, useRef, useState } from 'react';
 import { drawPage, findInPdf, openPdf } from './pdf-document.ts';
-import { previewMessages as m } from './preview-messages.ts';
 import { PdfPageList } from './pdf-page-list.tsx';
 import { PdfFind } from './pdf-find.tsx';
+import { markPreview } from './preview-timing.ts';
 
 const zoomSteps = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 
@@ -12,7 +14,19 @@ const zoomSteps = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
  * navigation (buttons, the page number, PageUp/PageDown), zoom (fit to width by default), find in
  * text, and the text layer for selecting and copying.
  */
-export function PdfViewer({ src, name, onFailed }: { src: string; name: string; onFailed: () => void }) {
+export function PdfViewer({
+  src,
+  name,
+  size,
+  onFailed,
+}: {
+  src: string;
+  name: string;
+  /** The file's size in bytes, when Box said: small PDFs stream whole, large ones are read by Range. */
+  size: number | null;
+  onFailed: () => void;
+}) {
+  const { t } = useTranslation();
   const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null);
   const [page, setPage] = useState(1);
   const [zoom, setZoom] = useState<number | 'fit'>('fit');
@@ -23,17 +37,20 @@ export function PdfViewer({ src, name, onFailed }: { src: string; name: string; 
   const stage = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    const opened = openPdf(src);
+    const opened = openPdf(src, size);
     let live = true;
     opened.promise.then(
-      (document) => live && setPdf(document),
+      (document) => {
+        markPreview('pdf-opened');
+        if (live) setPdf(document);
+      },
       () => live && onFailed(),
     );
     return () => {
       live = false;
       void opened.destroy();
     };
-  }, [src, onFailed]);
+  }, [src, size, onFailed]);
 
   useEffect(() => {
     if (!pdf || !canvas.current || !text.current) return;
@@ -83,7 +100,7 @@ export function PdfViewer({ src, name, onFailed }: { src: string; name: string; 
     >
       <div className="preview-toolbar" role="toolbar" aria-label={name}>
         <button type="button" className="button" onClick={() => go(page - 1)} disabled={page <= 1}>
-          {m.previousPage}
+          {t('preview.previousPage')}
         </button>
         <label className="preview-page-number">
           <input
@@ -91,23 +108,29 @@ export function PdfViewer({ src, name, onFailed }: { src: string; name: string; 
             min={1}
             max={count}
             value={page}
-            aria-label={m.pageNumber}
+            aria-label={t('preview.pageNumber')}
             onChange={(event) => Number.isInteger(event.target.valueAsNumber) && go(event.target.valueAsNumber)}
           />
-          <span>{m.pageOf(count)}</span>
+          <span>{t('preview.pageOf', { count })}</span>
         </label>
-        <button type="button" className="button" onClick={() => go(page + 1)} disabled={page >= count}>
-          {m.nextPage}
+        <button
+          type="button"
+          className="button"
+          onClick={() => go(page + 1)}
+          disabled={page >= count}
+          data-testid="pdf-next-page"
+        >
+          {t('preview.nextPage')}
         </button>
-        <button type="button" className="button" onClick={() => zoomBy(-1)} aria-label={m.zoomOut}>
+        <button type="button" className="button" onClick={() => zoomBy(-1)} aria-label={t('preview.zoomOut')}>
           −
         </button>
-        <output className="preview-zoom">{zoom === 'fit' ? m.zoomFitted : m.zoomLevel(Math.round(zoom * 100))}</output>
-        <button type="button" className="button" onClick={() => zoomBy(1)} aria-label={m.zoomIn}>
+        <output className="preview-zoom">{zoom === 'fit' ? t('preview.zoomFitted') : formatPercent(zoom)}</output>
+        <button type="button" className="button" onClick={() => zoomBy(1)} aria-label={t('preview.zoomIn')}>
           +
         </button>
         <button type="button" className="button" onClick={() => setZoom('fit')} aria-pressed={zoom === 'fit'}>
-          {m.fit}
+          {t('preview.fit')}
         </button>
         <PdfFind
           onFind={async (value) => {
@@ -119,15 +142,20 @@ export function PdfViewer({ src, name, onFailed }: { src: string; name: string; 
         />
       </div>
       <div className="preview-pdf-body">
-        <PdfPageList count={count} page={page} onSelect={go} />
-        <div className="preview-pdf-stage" ref={stage}>
+        <PdfPageList pdf={pdf} page={page} drawn={drawn > 0} onSelect={go} />
+        {/* Focusable, so a page wider or taller than the window scrolls by keyboard too. */}
+        <div
+          className="preview-pdf-stage"
+          ref={stage}
+          tabIndex={0}
+          role="region"
+          aria-label={t('preview.page', { page })}
+        >
           <div
             className="preview-pdf-page"
             data-testid="pdf-page"
             data-page={page}
             data-drawn={drawn === page ? 'true' : 'false'}
-            aria-label={m.page(page)}
-            role="region"
           >
             <canvas ref={canvas} aria-hidden="true" />
             <div ref={text} className="textLayer" />

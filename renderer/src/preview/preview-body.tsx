@@ -1,14 +1,18 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useState } from 'react';
 import { ImageViewer } from './image-viewer.tsx';
 import { MarkdownViewer } from './markdown-viewer.tsx';
 import { MediaViewer } from './media-viewer.tsx';
 import { PdfViewer } from './pdf-viewer.tsx';
-import { previewMessages as m } from './preview-messages.ts';
 import { TextViewer } from './text-viewer.tsx';
 import { usePreview } from './use-preview.ts';
 
+/** Which words say that Box converted the file, by the representation shown. */
+const viaKeys = { pdf: 'preview.viaPdf', jpg: 'preview.viaJpg', text: 'preview.viaText' } as const;
+
 /** The viewer for one file, or its loading, pending, failed or "no preview" state. */
 export function PreviewBody({ fileId }: { fileId: string }) {
+  const { t } = useTranslation();
   const [attempt, setAttempt] = useState(0);
   const [failed, setFailed] = useState(false);
   const state = usePreview(fileId, attempt);
@@ -22,19 +26,19 @@ export function PreviewBody({ fileId }: { fileId: string }) {
         setAttempt((value) => value + 1);
       }}
     >
-      {m.tryAgain}
+      {t('preview.tryAgain')}
     </button>
   );
-  if (state.status === 'loading') return <Message text={m.loading} busy />;
-  if (state.status === 'pending') return <Message text={m.pending} busy testId="preview-pending" />;
-  if (state.status === 'none') return <Message text={m.noPreview} testId="preview-none" />;
+  if (state.status === 'loading') return <Message text={t('preview.loading')} busy />;
+  if (state.status === 'pending') return <Message text={t('preview.pending')} busy testId="preview-pending" />;
+  if (state.status === 'none') return <Message text={t('preview.noPreview')} testId="preview-none" />;
   if (state.status === 'failed' || failed)
-    return <Message text={state.status === 'failed' ? state.message : m.failed}>{retry}</Message>;
+    return <Message text={state.status === 'failed' ? state.message : t('preview.failed')}>{retry}</Message>;
   const { src, name } = state;
   const viewer = (() => {
     switch (state.viewer) {
       case 'pdf':
-        return <PdfViewer src={src} name={name} onFailed={onFailed} />;
+        return <PdfViewer src={src} name={name} size={state.size} onFailed={onFailed} />;
       case 'image':
         return <ImageViewer src={src} name={name} onFailed={onFailed} />;
       case 'markdown':
@@ -48,7 +52,7 @@ export function PreviewBody({ fileId }: { fileId: string }) {
   })();
   return (
     <div className="preview-viewer" data-viewer={state.viewer} data-source={state.source}>
-      {state.source !== 'content' && <p className="preview-muted preview-via">{m.viaRepresentation[state.source]}</p>}
+      {state.source !== 'content' && <p className="preview-muted preview-via">{t(viaKeys[state.source])}</p>}
       {viewer}
     </div>
   );

@@ -1,8 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { BoxItem } from '../../../common/box-items.ts';
 import { asAppError, invoke } from '../ipc/bridge.ts';
 import { PreviewBody } from './preview-body.tsx';
-import { previewMessages as m } from './preview-messages.ts';
 import './preview.css';
 
 export interface PreviewDialogProps {
@@ -22,6 +22,7 @@ const focusable = 'button:not(:disabled), input, [tabindex="0"], video, audio, a
  * and Open act on the file shown.
  */
 export function PreviewDialog({ file, files, onShow, onClose, onError }: PreviewDialogProps) {
+  const { t } = useTranslation();
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
   const [opening, setOpening] = useState(false);
@@ -80,23 +81,23 @@ export function PreviewDialog({ file, files, onShow, onClose, onError }: Preview
         <header className="preview-header">
           <button type="button" className="button" onClick={() => previous && onShow(previous)} disabled={!previous}>
             <span aria-hidden="true">‹ </span>
-            {m.previousFile}
+            {t('preview.previousFile')}
           </button>
-          <h2 id={titleId} className="preview-title" aria-label={m.dialogLabel(file.name)}>
+          <h2 id={titleId} className="preview-title" aria-label={t('preview.dialogLabel', { name: file.name })}>
             {file.name}
           </h2>
           <button type="button" className="button" onClick={() => next && onShow(next)} disabled={!next}>
-            {m.nextFile}
+            {t('preview.nextFile')}
             <span aria-hidden="true"> ›</span>
           </button>
           <span className="preview-header-gap" />
           <button type="button" className="button" onClick={() => void download()}>
-            {m.download}
+            {t('preview.download')}
           </button>
           <button type="button" className="button" onClick={open} disabled={opening}>
-            {m.openInApp}
+            {t('preview.openInApp')}
           </button>
-          <button type="button" className="button" onClick={onClose} aria-label={m.close}>
+          <button type="button" className="button" onClick={onClose} aria-label={t('preview.close')}>
             ✕
           </button>
         </header>

@@ -1,9 +1,10 @@
+import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { previewMessages as m } from './preview-messages.ts';
 import { readTextChunk } from './text-chunks.ts';
 
 /** Text and source code: monospace with line numbers, read part by part as the reader scrolls to the end. */
 export function TextViewer({ src, name, onFailed }: { src: string; name: string; onFailed: () => void }) {
+  const { t } = useTranslation();
   const [lines, setLines] = useState<string[]>([]);
   const [next, setNext] = useState<number | null>(0);
   const loading = useRef(false);
@@ -52,10 +53,10 @@ export function TextViewer({ src, name, onFailed }: { src: string; name: string;
       </ol>
       <div ref={sentinel} className="preview-text-end">
         {next === null ? (
-          <span className="preview-muted">{m.textEnd}</span>
+          <span className="preview-muted">{t('preview.textEnd')}</span>
         ) : (
           <button type="button" className="button" onClick={loadMore}>
-            {m.loadMore}
+            {t('preview.loadMore')}
           </button>
         )}
       </div>

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { PreviewDescriptor } from '../../../common/preview.ts';
-import { asAppError, invoke } from '../ipc/bridge.ts';
+import { asAppError } from '../ipc/bridge.ts';
+import { openPreview } from './preview-ahead.ts';
+import { markPreview } from './preview-timing.ts';
 
 export type PreviewState = { status: 'loading' } | PreviewDescriptor | { status: 'failed'; message: string };
 
 /**
- * What to show for a file: asks main (`preview:open`) and, while Box is still converting it,
+ * What to show for a file: asks main (`preview:open`, or takes the answer asked ahead) and, while Box is still converting it,
  * asks again when main says to, showing `pending` meanwhile. `attempt` changes to try again
  * (the viewer is keyed by file, so a new file starts at `loading`).
  */
@@ -15,9 +17,11 @@ export function usePreview(fileId: string, attempt: number): PreviewState {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const ask = (): void => {
-      invoke('preview:open', { fileId }).then(
+      markPreview('open-asked');
+      openPreview(fileId).then(
         (descriptor) => {
           if (!live) return;
+          markPreview('open-answered');
           setState(descriptor);
           if (descriptor.status === 'pending') timer = setTimeout(ask, descriptor.retryAfterMs);
         },

@@ -6,7 +6,10 @@ import { downloadUrl } from '../items.ts';
 import type { Reply, Route } from '../router.ts';
 
 /** Parses a single `bytes=a-b`, `bytes=a-` or `bytes=-n` range; Box's download servers serve one range. */
-function parseRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | null {
+export function parseRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | 'unsatisfiable' | null {
   if (!header) return null;
   const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!match) return null;

@@ -3,6 +3,7 @@ import { accessItem, authenticate } from '../access.ts';
 import type { Emulator } from '../emulator-state.ts';
 import { BoxError, notFound } from '../errors.ts';
 import { pageCount, renditionContent } from '../rendition-content.ts';
+import { parseRange } from './content.ts';
 import { offersFor, repEntry, type RepOffer } from '../representations.ts';
 import type { Reply, RequestContext, Route } from '../router.ts';
 import type { FileRecord, FileVersion } from '../store.ts';
@@ -23,10 +24,31 @@ function content(emu: Emulator, ctx: RequestContext, asset: string): Reply {
   if (state === 'pending') return { status: 202, headers: { 'retry-after': '1' } };
   if (state === 'error') throw new BoxError(404, 'preview_cannot_be_generated', 'Preview cannot be generated');
   const { bytes, contentType } = renditionContent(emu, file, version, offer, asset);
-  const headers: Record<string, string> = { 'content-type': contentType, 'content-length': String(bytes.length) };
+  const headers: Record<string, string> = { 'content-type': contentType, 'accept-ranges': 'bytes' };
   const disposition = ctx.url.searchParams.get('set_content_disposition_type');
   if (disposition === 'inline' || disposition === 'attachment') headers['content-disposition'] = disposition;
-  return { status: 200, headers, stream: Readable.from([bytes]) };
+  // Box's rendition servers answer one byte range, as its download servers do (how pdf.js reads a long PDF).
+  const range = parseRange(ctx.req.headers.range, bytes.length);
+  if (range === 'unsatisfiable') {
+    return { status: 416, headers: { ...headers, 'content-range': `bytes */${bytes.length}`, 'content-length': '0' } };
+  }
+  if (range === null) {
+    return {
+      status: 200,
+      headers: { ...headers, 'content-length': String(bytes.length) },
+      stream: Readable.from([bytes]),
+    };
+  }
+  const part = bytes.subarray(range.start, range.end + 1);
+  return {
+    status: 206,
+    headers: {
+      ...headers,
+      'content-length': String(part.length),
+      'content-range': `bytes ${range.start}-${range.end}/${bytes.length}`,
+    },
+    stream: Readable.from([part]),
+  };
 }
 
 /**

@@ -4,7 +4,12 @@ import type { Emulator } from '../emulator-state.ts';
 import { BoxError } from '../errors.ts';
 import { IMAGE_EXTENSIONS } from '../representations.ts';
 import type { Reply, Route } from '../router.ts';
+import { demoPhotoPixels, type DemoPhotoPalette } from '../demo-images.ts';
+import { encodeJpeg, encodePng } from '../image-codecs.ts';
 import { JPEG_THUMBNAIL, solidPng } from '../thumbnail-images.ts';
+
+/** Box's thumbnail sizes (its thumbnail endpoint's documentation): the smallest at least as large as asked. */
+const sizes = { png: [32, 64, 128, 256], jpg: [32, 160, 320] } as const;
 
 /**
  * `GET /files/{id}/thumbnail.png|jpg`: a real small image for image files, Box's 302 to a
@@ -34,6 +39,8 @@ export function thumbnailRoutes(emu: Emulator): Route[] {
             },
           };
         }
+        const palette = emu.representations.sources.get(file.id)?.palette;
+        if (palette) return photo(extension, palette, Number(ctx.url.searchParams.get('min_width') ?? 0));
         return image(extension, Number(file.id));
       },
     },
@@ -43,6 +50,21 @@ export function thumbnailRoutes(emu: Emulator): Route[] {
       handler: (ctx) => image(ctx.params.extension === 'jpg' ? 'jpg' : 'png', 0),
     },
   ];
+}
+
+/** A photo the emulator knows the picture of (the demo photos), drawn small as Box would. */
+function photo(extension: 'png' | 'jpg', palette: DemoPhotoPalette, minWidth: number): Reply {
+  const size = sizes[extension].find((candidate) => candidate >= minWidth) ?? sizes[extension].at(-1)!;
+  const pixels = demoPhotoPixels(size, size, palette);
+  const bytes = extension === 'jpg' ? encodeJpeg(size, size, pixels) : encodePng(size, size, pixels);
+  return {
+    status: 200,
+    headers: {
+      'content-type': `image/${extension === 'jpg' ? 'jpeg' : 'png'}`,
+      'content-length': String(bytes.length),
+    },
+    stream: Readable.from([bytes]),
+  };
 }
 
 function image(extension: 'png' | 'jpg', tint: number): Reply {

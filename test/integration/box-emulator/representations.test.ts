@@ -38,8 +38,8 @@ async function representations(fileId: string, hints?: string): Promise<Entry[]>
 }
 
 /** Reads a rendition URL through box-node-sdk's own authenticated request path. */
-async function get(url: string, format: 'json' | 'binary') {
-  const response = await client.makeRequest({ url, method: 'GET', responseFormat: format });
+async function get(url: string, format: 'json' | 'binary', headers: Record<string, string> = {}) {
+  const response = await client.makeRequest({ url, method: 'GET', responseFormat: format, headers });
   if (format === 'json') return { status: response.status, json: response.data as unknown as Record<string, unknown> };
   const chunks: Buffer[] = [];
   for await (const chunk of response.content as AsyncIterable<Buffer>) chunks.push(chunk);
@@ -84,6 +84,12 @@ describe('rendition content', () => {
     const pdfBytes = await get(contentUrl(pdf!), 'binary');
     expect(pdfBytes.bytes?.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdfPages(pdfBytes.bytes!)).toBe(20);
+    // One byte range, as Box's rendition servers answer pdf.js.
+    const part = await get(contentUrl(pdf!), 'binary', { range: 'bytes=100-199' });
+    expect(part.status).toBe(206);
+    expect(part.headers?.['content-range']).toBe(`bytes 100-199/${pdfBytes.bytes!.length}`);
+    expect(part.bytes?.equals(pdfBytes.bytes!.subarray(100, 200))).toBe(true);
+    expect(pdfBytes.headers?.['accept-ranges']).toBe('bytes');
     const info = await get(pdf!.info.url, 'json');
     expect(info.json).toMatchObject({ status: { state: 'success' }, metadata: { pages: 20 } });
     expect(h.validator.validateSchema(ENTRY_SCHEMA, info.json)).toEqual([]);

@@ -60,6 +60,65 @@ describe('BoxService thumbnails', () => {
     expect(cache.size).toBeLessThan(20);
   });
 
+  describe('documents: the first page from the jpg representation', () => {
+    let bob: SignedInService;
+    const contentRoute = 'GET /2.0/internal_files/{file_id}/versions/{version_id}/representations/{rep_key}/content/';
+    beforeAll(async () => {
+      // A cache big enough for a page picture (alice's holds 1 KiB to test the bound).
+      bob = await signedInService(stack, 'bob');
+    });
+    afterEach(async () => {
+      await stack.box.emulator.controls.representations({ state: 'success' });
+    });
+    const seedPdf = (name: string) =>
+      stack.box.emulator.controls.createFile({ ownerId: bob.boxUserId, name, pdfPages: 3 });
+
+    it('is a JPEG of the first page, the 160×160 rendition, then served from memory', async () => {
+      const report = await seedPdf('report.pdf');
+      await stack.box.emulator.controls.clearRequests();
+      const first = await bob.service.getThumbnail(report.id, 'document');
+      expect(first).toMatch(/^data:image\/jpeg;base64,\/9j\//);
+      await expect(bob.service.getThumbnail(report.id, 'document')).resolves.toBe(first);
+      const requests = await stack.box.emulator.controls.requests();
+      expect(requests.filter((request) => request.path.includes('/representations/jpg_160x160/content'))).toHaveLength(
+        1,
+      );
+      expect((await stack.box.emulator.controls.callCounts())[contentRoute]).toBe(1);
+    });
+
+    it('waits out a representation Box is still making (its 202 and retry-after)', async () => {
+      const slides = await seedPdf('slides.pdf');
+      await stack.box.emulator.controls.representations({
+        fileId: slides.id,
+        representation: 'jpg_160x160',
+        state: 'pending',
+        pendingPolls: 2,
+      });
+      await expect(bob.service.getThumbnail(slides.id, 'document')).resolves.toMatch(/^data:image\/jpeg/);
+    });
+
+    it('is none when Box could not make the picture (no request for its content)', async () => {
+      const broken = await seedPdf('broken.pdf');
+      await stack.box.emulator.controls.representations({
+        fileId: broken.id,
+        representation: 'jpg_160x160',
+        state: 'error',
+      });
+      await stack.box.emulator.controls.clearRequests();
+      await expect(bob.service.getThumbnail(broken.id, 'document')).resolves.toBeNull();
+      expect((await stack.box.emulator.controls.callCounts())[contentRoute]).toBeUndefined();
+    });
+
+    it('is none for a file Box has no representations of', async () => {
+      const archive = await stack.box.emulator.controls.createFile({
+        ownerId: bob.boxUserId,
+        name: 'a.zip',
+        text: 'zip',
+      });
+      await expect(bob.service.getThumbnail(archive.id, 'document')).resolves.toBeNull();
+    });
+  });
+
   it('the handlers refuse every call when nobody is signed in', async () => {
     const handlers = createBoxHandlers(() => null);
     await expect(Promise.resolve().then(() => handlers['box:listFolder']({ folderId: '0' }))).rejects.toMatchObject({
