@@ -40,6 +40,8 @@ export interface BrowserShellEffects {
   openExternal?: (url: string) => Promise<void>;
   dialogs?: Partial<CoreEffects['dialogs']>;
   openPath?: (path: string) => Promise<void>;
+  /** The app's data folder (error log, installation id, remembered discovery); none by default. */
+  dataDir?: string;
 }
 
 /** Where the browser shell serves preview bytes: on the page's own origin, so 'self' in the CSP covers them. */
@@ -58,6 +60,7 @@ export function createBrowserShellCore(config: DesktopConfigState, effects: Brow
     },
     config,
     previewUrlBase: browserShellPreviewPath,
+    ...(effects.dataDir !== undefined ? { dataDir: effects.dataDir } : {}),
     effects: {
       openExternal:
         effects.openExternal ?? (() => Promise.reject(new Error('this browser shell has no system browser'))),
