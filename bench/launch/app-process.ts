@@ -70,7 +70,10 @@ const calls: NetworkCall[] = [];
  * own undici Agent (main/core/network/outbound-network.ts), never the global dispatcher, so the
  * delay goes on every Agent's dispatch: each fetch of the core, whatever Agent it holds, passes here.
  */
-const dispatchDirectly = Agent.prototype.dispatch;
+const dispatchDirectly: (this: Agent, ...args: Parameters<Dispatcher['dispatch']>) => boolean = Reflect.get(
+  Agent.prototype,
+  'dispatch',
+);
 Agent.prototype.dispatch = function delayed(this: Agent, options, handler) {
   const origin = new URL(String(options.origin)).origin;
   const peer = delayedOrigins.get(origin);

@@ -193,10 +193,15 @@ async function launchOnce(
         `core built in ${report.restoreStartedAt - report.startedAt} ms`,
         ...report.requests
           .filter((call) => /session:get|box:listFolder/.test(call.label))
-          .map((call) => `${call.label} at ${call.startedAt - report.startedAt} ms, answered at ${call.endedAt - report.startedAt} ms`),
+          .map(
+            (call) =>
+              `${call.label} at ${call.startedAt - report.startedAt} ms, answered at ${call.endedAt - report.startedAt} ms`,
+          ),
         `first page from Box at ${firstPage.endedAt - report.startedAt} ms`,
         `rows drawn at ${firstRowsAt - report.startedAt} ms`,
-        asked && asked.startedAt > firstPage.endedAt ? 'the renderer was the later of the two' : 'the network was the later of the two',
+        asked && asked.startedAt > firstPage.endedAt
+          ? 'the renderer was the later of the two'
+          : 'the network was the later of the two',
       ].join('; '),
     };
     const memoryLines = measureMemory ? await memoryAtRest(page, ask) : [];

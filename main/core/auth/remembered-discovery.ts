@@ -15,7 +15,11 @@ import type { SignInSettings } from './sign-in-settings.ts';
  */
 export interface RememberedDiscovery {
   /** The remembered configuration for `settings`, or undefined (none, another issuer, unusable). */
-  recall(settings: SignInSettings, clock: () => number, fetch?: oidc.CustomFetch): Promise<oidc.Configuration | undefined>;
+  recall(
+    settings: SignInSettings,
+    clock: () => number,
+    fetch?: oidc.CustomFetch,
+  ): Promise<oidc.Configuration | undefined>;
   /** Keeps what discovery just answered for the next launch; a failure to write only costs that round trip. */
   remember(config: oidc.Configuration): Promise<void>;
 }
