@@ -1,4 +1,7 @@
-import { BoxClient } from 'box-node-sdk';
+import type { BoxClient } from 'box-node-sdk';
+import { FilesManager } from 'box-node-sdk/managers/files';
+import { FoldersManager } from 'box-node-sdk/managers/folders';
+import { SearchManager } from 'box-node-sdk/managers/search';
 import { BaseUrls, NetworkSession } from 'box-node-sdk/networking';
 import type { BoxAccessTokenSource } from './box-access-token-source.ts';
 import { directTransport, type BoxTransport } from './box-transport.ts';
@@ -26,8 +29,15 @@ export interface BoxConnectionOptions {
   transport?: BoxTransport;
 }
 
+/**
+ * The SDK's managers the app calls. Not the SDK's BoxClient: it builds every one of Box's ~100
+ * managers, and loading them all costs the app about 23 MB of memory and a second of start-up
+ * on a slow machine (docs/launch.md). A manager used elsewhere is added here.
+ */
+export type BoxApiClient = Pick<BoxClient, 'files' | 'folders' | 'search'>;
+
 export interface BoxConnection {
-  client: BoxClient;
+  client: BoxApiClient;
   auth: ScopedTokenAuth;
   networkSession: NetworkSession;
 }
@@ -49,5 +59,11 @@ export function createBoxConnection(options: BoxConnectionOptions): BoxConnectio
     ...(agent === undefined ? {} : { agent }),
   });
   guardCutShortResponses(networkSession.agent);
-  return { client: new BoxClient({ auth, networkSession }), auth, networkSession };
+  const managers = { auth, networkSession };
+  const client: BoxApiClient = {
+    files: new FilesManager(managers),
+    folders: new FoldersManager(managers),
+    search: new SearchManager(managers),
+  };
+  return { client, auth, networkSession };
 }
