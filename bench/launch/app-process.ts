@@ -7,9 +7,11 @@
  * the emulator).
  *
  * stdin takes one command per line: `start` (restore the session; sent after the window loaded
- * when the benchmark measures that order), `report` (answers one JSON line), `exit`.
+ * when the benchmark measures that order), `report` (answers one JSON line), `snapshot <file>` (a heap
+ * snapshot of this process), `exit`.
  */
 import { createInterface } from 'node:readline';
+import { writeHeapSnapshot } from 'node:v8';
 import { Agent, type Dispatcher } from 'undici';
 import type { SessionState } from '../../common/session-state.ts';
 import { createBrowserShellCore, loadBrowserShellConfig } from '../../main/browser-shell/browser-shell-core.ts';
@@ -38,6 +40,8 @@ export interface AppReport {
   states: { status: SessionState['status']; at: number }[];
   rssMb: number;
   heapUsedMb: number;
+  /** Memory V8 accounts for outside its heap (Buffers, ArrayBuffers). */
+  externalMb: number;
 }
 
 /** Notes the first request on each channel, so the report shows when the renderer asked for what. */
@@ -139,8 +143,13 @@ for await (const line of createInterface({ input: process.stdin })) {
       states,
       rssMb: memory.rss / 1024 / 1024,
       heapUsedMb: memory.heapUsed / 1024 / 1024,
+      externalMb: memory.external / 1024 / 1024,
     };
     console.log(JSON.stringify(report));
+  }
+  if (line.startsWith('snapshot ')) {
+    writeHeapSnapshot(line.slice('snapshot '.length));
+    console.log(JSON.stringify({ written: true }));
   }
   if (line === 'exit') break;
 }

@@ -12,12 +12,12 @@
  * signed in, with the 10,000-item folder open, and after 100 folder changes.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { refreshTokenAccount } from '../../main/core/keychain/secret-store.ts';
 import { KeytarSecretStore } from '../../main/core/keychain/keytar-secret-store.ts';
 import { startSandboxStack, type SandboxStack } from '../../sandbox/stack/start-sandbox-stack.ts';
@@ -31,6 +31,8 @@ const latencyMs = 20;
 const runs = Number(process.env.LAUNCH_RUNS ?? 3);
 const bigFolderItems = 10_000;
 const folderChanges = 100;
+/** LAUNCH_SNAPSHOTS=<folder>: heap snapshots of the renderer and the core at each memory measurement. */
+const snapshotDir = process.env.LAUNCH_SNAPSHOTS;
 const fmt = (n: number, digits = 0): string => n.toFixed(digits);
 
 interface RunResult {
@@ -217,6 +219,15 @@ async function launchOnce(
   }
 }
 
+async function heapSnapshot(cdp: CDPSession): Promise<string> {
+  const chunks: string[] = [];
+  const collect = ({ chunk }: { chunk: string }): void => void chunks.push(chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', collect);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', collect);
+  return chunks.join('');
+}
+
 function timeout(ms: number): Promise<undefined> {
   return sleep(ms, undefined, { ref: false });
 }
@@ -262,15 +273,23 @@ function describePath(path: NetworkCall[]): string {
 
 async function memoryAtRest(page: Page, ask: <T>(command?: string) => Promise<T>): Promise<string[]> {
   const cdp = await page.context().newCDPSession(page);
-  const measure = async (moment: string): Promise<{ line: string; heapMb: number }> => {
+  let snapshots = 0;
+  const measure = async (moment: string): Promise<{ line: string; heapMb: number; rssMb: number }> => {
     await page.waitForTimeout(1000);
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
     const report = await ask<AppReport>('report');
     const heapMb = usedSize / 1024 / 1024;
+    if (snapshotDir) {
+      // For finding what grows: compare two of them in Chromium's DevTools (Memory, Comparison).
+      snapshots += 1;
+      await writeFile(join(snapshotDir, `renderer-${snapshots}.heapsnapshot`), await heapSnapshot(cdp));
+      await ask(`snapshot ${join(snapshotDir, `core-${snapshots}.heapsnapshot`)}`);
+    }
     return {
       heapMb,
-      line: `memory ${moment}: core RSS ${fmt(report.rssMb)} MB (JS heap ${fmt(report.heapUsedMb)} MB), renderer JS heap ${fmt(heapMb, 1)} MB`,
+      rssMb: report.rssMb,
+      line: `memory ${moment}: core RSS ${fmt(report.rssMb)} MB (JS heap ${fmt(report.heapUsedMb)} MB, outside it ${fmt(report.externalMb)} MB), renderer JS heap ${fmt(heapMb, 1)} MB`,
     };
   };
   const signedIn = await measure('after sign-in');
@@ -281,6 +300,7 @@ async function memoryAtRest(page: Page, ask: <T>(command?: string) => Promise<T>
   await bigRow.dblclick();
   await allItems.waitFor({ timeout: 60_000 });
   const opened = await measure(`with the ${bigFolderItems.toLocaleString('en-US')}-item folder open`);
+  let halfway = opened;
   for (let change = 1; change <= folderChanges; change++) {
     if (change % 2 === 1) {
       await page.getByRole('button', { name: 'Up one level' }).click();
@@ -289,13 +309,17 @@ async function memoryAtRest(page: Page, ask: <T>(command?: string) => Promise<T>
       await bigRow.dblclick();
       await allItems.waitFor({ timeout: 60_000 });
     }
+    if (change === folderChanges / 2) halfway = await measure(`after ${change} folder changes`);
   }
   const changed = await measure(`after ${folderChanges} folder changes (back in the big folder)`);
   const growth = changed.heapMb - opened.heapMb;
+  // What a leak does in both halves, a cache filling up or code warming up does in the first only.
+  const secondHalf = `renderer ${fmt(changed.heapMb - halfway.heapMb, 1)} MB, core RSS ${fmt(changed.rssMb - halfway.rssMb)} MB`;
   return [
     signedIn.line,
     opened.line,
+    halfway.line,
     changed.line,
-    `renderer heap growth over ${folderChanges} folder changes: ${fmt(growth, 1)} MB; targets: core < 150 MB RSS, renderer heap < 60 MB, no growth`,
+    `renderer heap growth over ${folderChanges} folder changes: ${fmt(growth, 1)} MB (over the last ${folderChanges / 2}: ${secondHalf}); targets: core < 150 MB RSS, renderer heap < 60 MB, no growth`,
   ];
 }
