@@ -43,6 +43,8 @@ export interface BrowserShellEffects {
   openPath?: (path: string) => Promise<void>;
   /** The proxy sign-in dialog (also given to startBrowserShell, which serves its pages); without it a 407 is "cancelled". */
   proxySignIn?: ProxySignInPages;
+  /** The app's data folder (error log, installation id, remembered discovery); none by default. */
+  dataDir?: string;
 }
 
 /** Where the browser shell serves preview bytes: on the page's own origin, so 'self' in the CSP covers them. */
@@ -61,6 +63,7 @@ export function createBrowserShellCore(config: DesktopConfigState, effects: Brow
     },
     config,
     previewUrlBase: browserShellPreviewPath,
+    ...(effects.dataDir !== undefined ? { dataDir: effects.dataDir } : {}),
     effects: {
       openExternal:
         effects.openExternal ?? (() => Promise.reject(new Error('this browser shell has no system browser'))),

@@ -171,11 +171,15 @@ export function createCore(dependencies: CoreDependencies): Core {
   }
   const { network } = desktopNetwork;
   currentNetworkSummary = () => networkSummary(desktopNetwork);
-  const session = createSessionManager(settings, {
-    openExternal: createSafeOpenExternal(effects.openExternal),
-    ...(effects.focusApp ? { focusApp: effects.focusApp } : {}),
-    fetch: network.fetch,
-  });
+  const session = createSessionManager(
+    settings,
+    {
+      openExternal: createSafeOpenExternal(effects.openExternal),
+      ...(effects.focusApp ? { focusApp: effects.focusApp } : {}),
+      fetch: network.fetch,
+    },
+    dataDir,
+  );
   const stopForwarding = forwardSessionChanges(session, events);
   const boxUrls = { apiBaseUrl: settings.boxApiUrl, uploadBaseUrl: settings.boxUploadUrl };
   const boxTransport = network.boxTransport();

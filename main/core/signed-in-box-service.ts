@@ -5,6 +5,9 @@ import type { RetryLimits } from './box-client/retry-policy.ts';
 import { BoxService } from './box/box-service.ts';
 import type { SessionManager } from './session/session-manager.ts';
 
+/** Box's id for All Files, the folder the file browser opens on. */
+const rootFolderId = '0';
+
 /**
  * One BoxService per signed-in user: created at sign-in and dropped at sign-out, so that
  * nothing cached for one user (thumbnails, folder paths) is ever shown to the next.
@@ -34,6 +37,8 @@ export function trackSignedInBoxService(
             transport,
             ...(retryLimits === undefined ? {} : { retryLimits }),
           });
+    // The first screen is All Files: its first page is on its way while the window still loads (bench/launch).
+    service?.listAhead(rootFolderId);
   };
   update(session.state);
   const stop = session.onChange(update);

@@ -1,11 +1,16 @@
 /**
  * electron-updater's platform updater (NSIS on Windows, Squirrel.Mac, AppImage/deb/rpm on Linux).
- * Default import: the package is CommonJS, and `autoUpdater` is a getter that builds the updater
- * on first use, which happens only when the policy enables updates (main/core/updates).
+ * Required on first use, which happens only when the policy enables updates (main/core/updates):
+ * loading the package costs about 20 MB of memory that most launches never need (docs/launch.md).
+ * It is CommonJS, and `autoUpdater` is a getter that builds the updater on first use.
  */
-import electronUpdater from 'electron-updater';
+import { createRequire } from 'node:module';
+import type electronUpdaterModule from 'electron-updater';
 import type { Updater } from '../core/updates/update-service.ts';
 
+const require = createRequire(import.meta.url);
+
 export function createElectronUpdater(): Updater {
+  const electronUpdater = require('electron-updater') as typeof electronUpdaterModule;
   return electronUpdater.autoUpdater;
 }

@@ -1,4 +1,9 @@
-import { BoxClient } from 'box-node-sdk';
+import type { BoxClient } from 'box-node-sdk';
+import { FilesManager } from 'box-node-sdk/managers/files';
+import { FoldersManager } from 'box-node-sdk/managers/folders';
+import { SearchManager } from 'box-node-sdk/managers/search';
+import { TrashedFilesManager } from 'box-node-sdk/managers/trashedFiles';
+import { TrashedFoldersManager } from 'box-node-sdk/managers/trashedFolders';
 import { BaseUrls, NetworkSession } from 'box-node-sdk/networking';
 import type { BoxAccessTokenSource } from './box-access-token-source.ts';
 import { directTransport, type BoxTransport } from './box-transport.ts';
@@ -26,8 +31,15 @@ export interface BoxConnectionOptions {
   transport?: BoxTransport;
 }
 
+/**
+ * The SDK's managers the app calls. Not the SDK's BoxClient: it builds every one of Box's ~100
+ * managers, and loading them all costs the app about 23 MB of memory and a second of start-up
+ * on a slow machine (docs/launch.md). A manager used elsewhere is added here.
+ */
+export type BoxApiClient = Pick<BoxClient, 'files' | 'folders' | 'search' | 'trashedFiles' | 'trashedFolders'>;
+
 export interface BoxConnection {
-  client: BoxClient;
+  client: BoxApiClient;
   auth: ScopedTokenAuth;
   networkSession: NetworkSession;
 }
@@ -49,5 +61,13 @@ export function createBoxConnection(options: BoxConnectionOptions): BoxConnectio
     ...(agent === undefined ? {} : { agent }),
   });
   guardCutShortResponses(networkSession.agent);
-  return { client: new BoxClient({ auth, networkSession }), auth, networkSession };
+  const managers = { auth, networkSession };
+  const client: BoxApiClient = {
+    files: new FilesManager(managers),
+    folders: new FoldersManager(managers),
+    search: new SearchManager(managers),
+    trashedFiles: new TrashedFilesManager(managers),
+    trashedFolders: new TrashedFoldersManager(managers),
+  };
+  return { client, auth, networkSession };
 }

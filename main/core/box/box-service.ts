@@ -46,6 +46,8 @@ export class BoxService {
   readonly #thumbnails: ThumbnailCache;
   readonly #thumbnailOptions: Partial<ThumbnailOptions>;
   readonly #thumbnailsInFlight = new Map<string, Promise<string | null>>();
+  /** A folder's first page asked for before the renderer asks (listAhead), handed to its first listFolder. */
+  #ahead: { folderId: string; page: Promise<BoxFolderPage | null>; until: number } | undefined;
 
   constructor(options: BoxServiceOptions) {
     this.#connection = createBoxConnection(options);
@@ -58,6 +60,17 @@ export class BoxService {
     return this.#thumbnails;
   }
 
+  /**
+   * Starts listing a folder's first page now, while the window is still loading: the renderer's
+   * own first request for it (same folder, no marker, default order) then takes this answer
+   * instead of waiting another Box round trip. Used once, within `maxAgeMs`; a failure here is
+   * forgotten and the renderer's request asks Box itself, so what the user sees is unchanged.
+   */
+  listAhead(folderId: string, maxAgeMs = 10_000): void {
+    const page = this.listFolder({ folderId }).catch(() => null);
+    this.#ahead = { folderId, page, until: Date.now() + maxAgeMs };
+  }
+
   async listFolder(request: {
     folderId: string;
     marker?: string | undefined;
@@ -65,6 +78,11 @@ export class BoxService {
     sort?: BoxSortKey | undefined;
     direction?: BoxSortDirection | undefined;
   }): Promise<BoxFolderPage> {
+    const ahead = this.#takeAhead(request);
+    if (ahead) {
+      const page = await ahead;
+      if (page) return page;
+    }
     const page = await this.#call(() =>
       this.#connection.client.folders.getFolderItems(request.folderId, {
         queryParams: {
@@ -79,6 +97,14 @@ export class BoxService {
     );
     const json = folderPageSchema.parse(page.rawData);
     return { items: json.entries.map(toBoxItem), nextMarker: json.next_marker || null };
+  }
+
+  #takeAhead(request: Parameters<BoxService['listFolder']>[0]): Promise<BoxFolderPage | null> | undefined {
+    const ahead = this.#ahead;
+    const plain = request.marker === undefined && request.limit === undefined && request.sort === undefined;
+    if (!ahead || !plain || request.direction !== undefined || ahead.folderId !== request.folderId) return undefined;
+    this.#ahead = undefined;
+    return Date.now() < ahead.until ? ahead.page : undefined;
   }
 
   async getFolder(folderId: string): Promise<BoxFolderInfo> {

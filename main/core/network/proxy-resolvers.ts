@@ -1,8 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createPacResolver } from 'pac-resolver';
 import { getProxyForUrl } from 'proxy-from-env';
-import { QuickJS } from 'quickjs-wasi';
 import { proxyUrlAsAnswer } from './proxy-routes.ts';
 
 /**
@@ -52,6 +50,8 @@ export function pacFileResolver(
 let quickJs: Promise<Uint8Array> | undefined;
 
 async function compilePac(source: string): Promise<(url: string) => Promise<string>> {
+  // Loaded only where a policy names a PAC file: most desktops never need the PAC engine (docs/launch.md).
+  const [{ createPacResolver }, { QuickJS }] = await Promise.all([import('pac-resolver'), import('quickjs-wasi')]);
   // quickjs-wasi leaves loading its binary to the caller; it sits beside the package.
   quickJs ??= readFile(createRequire(import.meta.url).resolve('quickjs-wasi/quickjs.wasm'));
   const vm = await QuickJS.create({ wasm: await quickJs });

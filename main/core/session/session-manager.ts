@@ -3,6 +3,7 @@ import type { SessionState } from '../../../common/session-state.ts';
 import { runAuthorizationFlow, type SignInTab, type TokenResponse } from '../auth/authorization-flow.ts';
 import { assertIdpUrl } from '../auth/idp-url-guard.ts';
 import { discoverProvider } from '../auth/oidc-discovery.ts';
+import type { RememberedDiscovery } from '../auth/remembered-discovery.ts';
 import { unlessCancelled } from '../auth/sign-in-cancellation.ts';
 import type { SignInSettings } from '../auth/sign-in-settings.ts';
 import { isInvalidGrant, signInError, toSignInError } from '../auth/sign-in-errors.ts';
@@ -22,6 +23,8 @@ export interface SessionManagerOptions {
   fetch?: typeof fetch;
   /** Used by openid-client for every identity provider request; the global fetch by default. */
   idpFetch?: oidc.CustomFetch;
+  /** The last launch's discovery, so that restoring need not wait for today's (none: always wait). */
+  rememberedDiscovery?: RememberedDiscovery;
 }
 
 /** A sign-in that has started and not ended. */
@@ -166,6 +169,8 @@ export class SessionManager {
     // Discovery needs nothing from the keychain: it runs while the keychain answers. A failure is
     // reported where the refresh awaits it, or forgotten if there is nothing to restore.
     this.discover().catch(() => undefined);
+    // Read beside the keychain too; with it, the refresh need not wait for today's discovery.
+    const remembered = this.recallDiscovery();
     let refreshToken: string | null;
     try {
       refreshToken = await this.readRefreshToken();
@@ -175,7 +180,7 @@ export class SessionManager {
     if (!refreshToken) return this.setState({ status: 'signed-out' });
     this.setState({ status: 'signing-in' });
     try {
-      await this.refresh(refreshToken);
+      await this.refresh(refreshToken, await remembered);
     } catch (error) {
       return this.failed(error);
     }
@@ -233,8 +238,8 @@ export class SessionManager {
   }
 
   /** One refresh at a time: with rotation, two concurrent refreshes would look like token theft. */
-  private refresh(storedRefreshToken?: string): Promise<HeldTokens> {
-    this.refreshing ??= this.refreshOnce(storedRefreshToken).finally(() => {
+  private refresh(storedRefreshToken?: string, rememberedConfig?: oidc.Configuration): Promise<HeldTokens> {
+    this.refreshing ??= this.refreshOnce(storedRefreshToken, rememberedConfig).finally(() => {
       this.refreshing = undefined;
     });
     return this.refreshing;
@@ -243,14 +248,15 @@ export class SessionManager {
   /**
    * `storedRefreshToken` spares a second keychain read (on macOS, possibly a second prompt) when
    * the caller just read it; otherwise it is read here, so it is not kept in memory between refreshes.
+   * `rememberedConfig` (the last launch's discovery) is tried first; whatever fails with it other
+   * than a refused grant is tried again with today's discovery.
    */
-  private async refreshOnce(storedRefreshToken?: string): Promise<HeldTokens> {
+  private async refreshOnce(storedRefreshToken?: string, rememberedConfig?: oidc.Configuration): Promise<HeldTokens> {
     const refreshToken = storedRefreshToken ?? (await this.readRefreshToken());
     if (!refreshToken) throw signInError('session_expired');
-    const config = await this.discover();
     let response: TokenResponse;
     try {
-      response = await oidc.refreshTokenGrant(config, refreshToken);
+      response = await this.refreshTokenGrant(refreshToken, rememberedConfig);
     } catch (error) {
       if (isInvalidGrant(error)) {
         await this.options.secretStore.delete(this.account);
@@ -260,6 +266,25 @@ export class SessionManager {
       throw toSignInError(error);
     }
     return this.adopt(response);
+  }
+
+  private async refreshTokenGrant(refreshToken: string, rememberedConfig?: oidc.Configuration): Promise<TokenResponse> {
+    if (rememberedConfig) {
+      try {
+        return await oidc.refreshTokenGrant(rememberedConfig, refreshToken);
+      } catch (error) {
+        // The provider refused the grant itself: today's discovery would hear the same.
+        if (isInvalidGrant(error)) throw error;
+      }
+    }
+    return oidc.refreshTokenGrant(await this.discover(), refreshToken);
+  }
+
+  /** The last launch's discovery, if kept; never fails (without it the refresh waits for discovery). */
+  private async recallDiscovery(): Promise<oidc.Configuration | undefined> {
+    const remembered = this.options.rememberedDiscovery;
+    if (!remembered) return undefined;
+    return remembered.recall(this.options.settings, this.clock, this.options.idpFetch).catch(() => undefined);
   }
 
   private async adopt(response: TokenResponse): Promise<HeldTokens> {
@@ -302,7 +327,11 @@ export class SessionManager {
 
   /** One discovery shared by concurrent callers; a failed one is tried again next time. */
   private discover(): Promise<oidc.Configuration> {
-    this.discovery ??= discoverProvider(this.options.settings, this.clock, this.options.idpFetch).catch(
+    this.discovery ??= discoverProvider(this.options.settings, this.clock, this.options.idpFetch).then(
+      (config) => {
+        void this.options.rememberedDiscovery?.remember(config).catch(() => undefined);
+        return config;
+      },
       (error: unknown) => {
         this.discovery = undefined;
         throw error;

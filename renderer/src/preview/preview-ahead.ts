@@ -3,7 +3,6 @@ import type { BoxItem } from '../../../common/box-items.ts';
 import type { PreviewDescriptor } from '../../../common/preview.ts';
 import { invoke } from '../ipc/bridge.ts';
 import { fileKind } from '../file-browser/file-kind.ts';
-import { warmPdfWorker } from './pdf-document.ts';
 
 /** How long an answer asked ahead stays good: a double-click follows its first click within this. */
 const freshForMs = 10_000;
@@ -42,7 +41,10 @@ export function usePreviewAhead(selected: BoxItem | null): void {
   useEffect(() => {
     // Component tests run in happy-dom, which has neither idle callbacks nor workers.
     if (typeof requestIdleCallback !== 'function') return;
-    const idle = requestIdleCallback(() => warmPdfWorker(), { timeout: 2000 });
+    // Imported here, not at the top: pdf.js stays out of the first screen's bundle (docs/launch.md).
+    const idle = requestIdleCallback(() => void import('./pdf-document.ts').then((pdf) => pdf.warmPdfWorker()), {
+      timeout: 2000,
+    });
     return () => cancelIdleCallback(idle);
   }, []);
   useEffect(() => {

@@ -1,14 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { ImageViewer } from './image-viewer.tsx';
-import { MarkdownViewer } from './markdown-viewer.tsx';
 import { MediaViewer } from './media-viewer.tsx';
-import { PdfViewer } from './pdf-viewer.tsx';
 import { TextViewer } from './text-viewer.tsx';
 import { usePreview } from './use-preview.ts';
 
 /** Which words say that Box converted the file, by the representation shown. */
 const viaKeys = { pdf: 'preview.viaPdf', jpg: 'preview.viaJpg', text: 'preview.viaText' } as const;
+
+// pdf.js and the Markdown renderer load with the first preview that needs them, not with the app:
+// the first screen after launch parses less and holds less (docs/launch.md).
+const PdfViewer = lazy(async () => ({ default: (await import('./pdf-viewer.tsx')).PdfViewer }));
+const MarkdownViewer = lazy(async () => ({ default: (await import('./markdown-viewer.tsx')).MarkdownViewer }));
 
 /** The viewer for one file, or its loading, pending, failed or "no preview" state. */
 export function PreviewBody({ fileId }: { fileId: string }) {
@@ -53,7 +56,7 @@ export function PreviewBody({ fileId }: { fileId: string }) {
   return (
     <div className="preview-viewer" data-viewer={state.viewer} data-source={state.source}>
       {state.source !== 'content' && <p className="preview-muted preview-via">{t(viaKeys[state.source])}</p>}
-      {viewer}
+      <Suspense fallback={<Message text={t('preview.loading')} busy />}>{viewer}</Suspense>
     </div>
   );
 }

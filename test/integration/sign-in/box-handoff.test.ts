@@ -69,15 +69,16 @@ describe.skipIf(noKeychain !== null)('Box token handoff against the real backend
       tokenSource: manager.boxTokens,
       baseUrls: { apiBaseUrl: origin, uploadBaseUrl: `${origin}/api` },
     });
-    await peers.stack.emulator.controls.addFault({ route: 'GET /2.0/users/me', status: 401, times: 1 });
-    const me = await client.users.getUserMe();
-    expect(me.id).toBe((await manager.boxTokens.getAccess()).boxUser.id);
+    const route = 'GET /2.0/folders/{folder_id}';
+    await peers.stack.emulator.controls.addFault({ route, status: 401, times: 1 });
+    const root = await client.folders.getFolderById('0');
+    expect(root.id).toBe('0');
     expect(backendCalls).toHaveLength(2);
 
     await peers.stack.emulator.controls.clearRequests();
-    await peers.stack.emulator.controls.addFault({ route: 'GET /2.0/users/me', status: 401, times: 5 });
-    await expect(client.users.getUserMe()).rejects.toMatchObject({ responseInfo: { statusCode: 401 } });
-    expect((await peers.stack.emulator.controls.callCounts())['GET /2.0/users/me']).toBe(2);
+    await peers.stack.emulator.controls.addFault({ route, status: 401, times: 5 });
+    await expect(client.folders.getFolderById('0')).rejects.toMatchObject({ responseInfo: { statusCode: 401 } });
+    expect((await peers.stack.emulator.controls.callCounts())[route]).toBe(2);
     expect(backendCalls).toHaveLength(3);
   });
 

@@ -1,5 +1,6 @@
 import type { CustomFetch } from 'openid-client';
 import type { SessionState } from '../../../../common/session-state.ts';
+import type { RememberedDiscovery } from '../../../../main/core/auth/remembered-discovery.ts';
 import type { SignInSettings } from '../../../../main/core/auth/sign-in-settings.ts';
 import type { SecretStore } from '../../../../main/core/keychain/secret-store.ts';
 import { SessionManager } from '../../../../main/core/session/session-manager.ts';
@@ -16,6 +17,7 @@ export function createSession(options: {
   fetch?: typeof fetch;
   idpFetch?: CustomFetch;
   focusApp?: () => void;
+  rememberedDiscovery?: RememberedDiscovery;
 }) {
   const manager = new SessionManager({
     settings: { issuer: options.idp.issuer, clientId: options.idp.desktopClientId, ...options.settings },
@@ -26,6 +28,7 @@ export function createSession(options: {
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.idpFetch ? { idpFetch: options.idpFetch } : {}),
     ...(options.focusApp ? { focusApp: options.focusApp } : {}),
+    ...(options.rememberedDiscovery ? { rememberedDiscovery: options.rememberedDiscovery } : {}),
   });
   const states: SessionState[] = [];
   manager.onChange((state) => states.push(state));

@@ -1,5 +1,6 @@
 import type { CustomFetch } from 'openid-client';
 import { refreshTokenAccount, type SecretStore } from '../../../../main/core/keychain/secret-store.ts';
+import type { RememberedDiscovery } from '../../../../main/core/auth/remembered-discovery.ts';
 import type { SignInSettings } from '../../../../main/core/auth/sign-in-settings.ts';
 import { startSandboxIdp, type SandboxIdp, type SandboxIdpOptions } from '../../../../sandbox/idp/index.ts';
 import { startHandoffStack, type HandoffStack } from './handoff-stack.ts';
@@ -24,6 +25,8 @@ export interface SignInPeers {
     focusApp?: () => void;
     /** This test's keychain by default; a test may wrap it to watch its use. */
     secretStore?: SecretStore;
+    /** The last launch's discovery (none by default). */
+    rememberedDiscovery?: RememberedDiscovery;
   }): ReturnType<typeof createSession>;
 }
 

@@ -1,0 +1,26 @@
+import { build } from 'vite';
+
+/** Two folders down from the repository, where `new URL('../../package.json', import.meta.url)` still finds package.json. */
+const outDir = 'out/bench-launch';
+
+/**
+ * Bundles bench/launch/app-process.ts into one file, as electron-vite bundles the app's main
+ * process (out/main/index.js): a user's launch loads one bundle, not hundreds of TypeScript
+ * sources stripped one by one, which is what `node bench/launch/app-process.ts` would time.
+ * Packages stay in node_modules, as electron.vite.config.ts leaves them for the app's main bundle.
+ */
+export async function bundleAppProcess(): Promise<string> {
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    ssr: { target: 'node' },
+    build: {
+      ssr: 'bench/launch/app-process.ts',
+      outDir,
+      emptyOutDir: true,
+      minify: false,
+      rolldownOptions: { output: { format: 'esm', entryFileNames: 'app-process.js', codeSplitting: false } },
+    },
+  });
+  return `${outDir}/app-process.js`;
+}
