@@ -25,6 +25,7 @@ import { createSessionManager } from './session/create-session-manager.ts';
 import { createSessionHandlers, forwardSessionChanges } from './session/session-handlers.ts';
 import { trackSignedInBoxService } from './signed-in-box-service.ts';
 import { BoxTransferClient } from './transfers/box-transfer-client.ts';
+import { DragOutCache } from './transfers/drag-out-cache.ts';
 import { NameClashBroker } from './transfers/name-clash-broker.ts';
 import { createTransferHandlers, type TransferDialogs } from './transfers/transfer-handlers.ts';
 import { TransferManager } from './transfers/transfer-manager.ts';
@@ -47,8 +48,10 @@ export interface CoreEffects {
   dialogs: TransferDialogs;
   /** Chromium's proxy resolution and the proxy sign-in dialog (main/core/network/). */
   network?: NetworkEffects;
-  /** "Copy diagnostics". */
+  /** "Copy diagnostics" and "Copy link". */
   copyText?: (text: string) => Promise<void> | void;
+  /** Starts the OS drag of a local file out of the window (Electron's `webContents.startDrag`). */
+  startDrag?: (path: string) => Promise<void> | void;
 }
 
 /** What the updater needs from the shell; without it updates are off (the browser harness). */
@@ -71,6 +74,8 @@ export interface CoreDependencies {
   previewUrlBase?: string;
   /** The app-managed folder "Open" downloads into (default: under the OS's temporary folder). */
   openCacheDirectory?: string;
+  /** The app-managed folder files dragged out of the app are downloaded into (default: under the OS's temporary folder). */
+  dragOutDirectory?: string;
   /** The app's data folder: the diagnostics error log and the installation id live there. */
   dataDir?: string;
   /** The user's settings.json, where the settings screen saves what the user may change. */
@@ -179,8 +184,14 @@ export function createCore(dependencies: CoreDependencies): Core {
   });
   const safeOpenFile = effects.openPath ? createSafeOpenFile(effects.openPath, effects.showInFolder) : undefined;
   const broker = new NameClashBroker(events);
+  const transferClient = new BoxTransferClient(session.boxTokens, boxUrls, boxTransport);
+  const dragOutCache = new DragOutCache({
+    client: transferClient,
+    directory: dependencies.dragOutDirectory ?? join(tmpdir(), 'box-sso-desktop-drag'),
+    currentUserId: previews.userId,
+  });
   const transfers = new TransferManager({
-    client: new BoxTransferClient(session.boxTokens, boxUrls, boxTransport),
+    client: transferClient,
     events,
     askNameClash: broker.ask,
     ...(safeOpenFile ? { openFile: safeOpenFile } : {}),
@@ -211,8 +222,11 @@ export function createCore(dependencies: CoreDependencies): Core {
       {
         ...common,
         ...createSessionHandlers(session),
-        ...createBoxHandlers(boxService.current),
-        ...createTransferHandlers(transfers, broker, effects.dialogs),
+        ...createBoxHandlers(boxService.current, effects.copyText),
+        ...createTransferHandlers(transfers, broker, effects.dialogs, {
+          prepare: (fileId, name, signal) => dragOutCache.prepare(fileId, name, signal),
+          startDrag: effects.startDrag,
+        }),
         ...createUpdateHandlers(updates),
         ...createPreviewHandlers({
           current: previews.current,

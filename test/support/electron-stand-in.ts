@@ -19,6 +19,9 @@ export class StandInWebContents extends EventEmitter {
   send(channel: string, payload: unknown): void {
     this.sent.push({ channel, payload });
   }
+  startDrag(item: { file: string; icon: unknown }): void {
+    recorded.drags.push(item);
+  }
   isDestroyed(): boolean {
     return false;
   }
@@ -34,7 +37,16 @@ export const recorded = {
   loadedUrls: [] as string[],
   webContentsCreated: [] as Listener[],
   clipboardTexts: [] as string[],
+  drags: [] as Array<{ file: string; icon: unknown }>,
 };
+
+/** What `app.getFileIcon` answers: a stand-in for a NativeImage, naming the file it is for. */
+export class StandInNativeImage {
+  constructor(readonly forPath: string) {}
+  isEmpty(): boolean {
+    return false;
+  }
+}
 
 export class StandInBrowserWindow extends EventEmitter {
   readonly options: Record<string, unknown>;
@@ -69,6 +81,7 @@ export const app = {
     return userDataDir;
   },
   requestSingleInstanceLock: () => true,
+  getFileIcon: (path: string) => Promise.resolve(new StandInNativeImage(path)),
   whenReady: () => Promise.resolve(),
   quit: () => undefined,
   exit: (code: number) => {
