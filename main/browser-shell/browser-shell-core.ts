@@ -40,6 +40,8 @@ export interface BrowserShellEffects {
   openExternal?: (url: string) => Promise<void>;
   dialogs?: Partial<CoreEffects['dialogs']>;
   openPath?: (path: string) => Promise<void>;
+  /** The "clipboard" ("Copy link", "Copy diagnostics"): what a test or the launcher does with the text. */
+  copyText?: (text: string) => Promise<void> | void;
 }
 
 /** Where the browser shell serves preview bytes: on the page's own origin, so 'self' in the CSP covers them. */
@@ -68,6 +70,7 @@ export function createBrowserShellCore(config: DesktopConfigState, effects: Brow
         ...effects.dialogs,
       },
       ...(effects.openPath ? { openPath: effects.openPath } : {}),
+      ...(effects.copyText ? { copyText: effects.copyText } : {}),
     },
   });
 }

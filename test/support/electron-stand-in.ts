@@ -42,7 +42,10 @@ export const recorded = {
 
 /** What `app.getFileIcon` answers: a stand-in for a NativeImage, naming the file it is for. */
 export class StandInNativeImage {
-  constructor(readonly forPath: string) {}
+  readonly forPath: string;
+  constructor(forPath: string) {
+    this.forPath = forPath;
+  }
   isEmpty(): boolean {
     return false;
   }
