@@ -32,7 +32,13 @@ import {
   toFileInfo,
   toSearchResult,
 } from './box-json.ts';
-import { sharedLinkFields, sharingFields, sharingSchema, toSharedLink, toSharingState } from './box-shared-link-json.ts';
+import {
+  sharedLinkFields,
+  sharingFields,
+  sharingSchema,
+  toSharedLink,
+  toSharingState,
+} from './box-shared-link-json.ts';
 import { readThumbnail, type ThumbnailOptions } from './box-thumbnails.ts';
 import { toTrashPage, trashFields, trashPageSchema } from './box-trash-json.ts';
 import {
@@ -205,10 +211,8 @@ export class BoxService {
    * Box refuses without a parent: that is `box_restore_needs_folder`, and the user picks one.
    */
   async restore(itemId: string, kind: ItemKind, parentId?: string, name?: string): Promise<BoxItem> {
-    const options = {
-      requestBody: parentId === undefined ? {} : { parent: { id: parentId } },
-      queryParams: { fields: [...listingFields] },
-    };
+    // No `fields`: the SDK reads the answer as Box's full TrashFileRestored and refuses a partial one.
+    const options = { requestBody: parentId === undefined ? {} : { parent: { id: parentId } } };
     try {
       const restored =
         kind === 'folder'
@@ -273,8 +277,16 @@ export class BoxService {
     try {
       const item =
         kind === 'folder'
-          ? await this.#connection.client.sharedLinksFolders.updateSharedLinkOnFolder(itemId, folderSharedLinkBody(settings), fields)
-          : await this.#connection.client.sharedLinksFiles.updateSharedLinkOnFile(itemId, sharedLinkBody(settings), fields);
+          ? await this.#connection.client.sharedLinksFolders.updateSharedLinkOnFolder(
+              itemId,
+              folderSharedLinkBody(settings),
+              fields,
+            )
+          : await this.#connection.client.sharedLinksFiles.updateSharedLinkOnFile(
+              itemId,
+              sharedLinkBody(settings),
+              fields,
+            );
       const link = toSharedLink(sharingSchema.parse(item.rawData).shared_link);
       if (!link) throw appError('box_error', 'unexpected');
       return link;
