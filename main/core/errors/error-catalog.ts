@@ -223,7 +223,8 @@ export const errorCatalog = {
     wordings: {
       enterprise: ({ text }) =>
         `Box does not allow this shared link${text ? `: “${text}”` : ''}. Choose another access level, or ask your IT team.`,
-      rules: ({ text }) => `Box did not accept these link settings${text ? `: “${text}”` : ''}. Change them and try again.`,
+      rules: ({ text }) =>
+        `Box did not accept these link settings${text ? `: “${text}”` : ''}. Change them and try again.`,
     },
   },
   box_error: {
@@ -256,7 +257,8 @@ export const errorCatalog = {
     },
   },
   proxy_unreachable: {
-    meaning: 'Every proxy the network configuration named for a server failed to connect, and no DIRECT fallback was left.',
+    meaning:
+      'Every proxy the network configuration named for a server failed to connect, and no DIRECT fallback was left.',
     shown: true,
     wordings: {
       default: ({ host, proxy }) =>
@@ -265,7 +267,8 @@ export const errorCatalog = {
     },
   },
   proxy_auth_failed: {
-    meaning: 'The proxy refused the proxy credentials three times, the user cancelled, or it asked for a scheme other than Basic.',
+    meaning:
+      'The proxy refused the proxy credentials three times, the user cancelled, or it asked for a scheme other than Basic.',
     shown: true,
     wordings: {
       rejected: ({ proxy }) =>

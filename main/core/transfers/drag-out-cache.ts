@@ -55,7 +55,9 @@ export class DragOutCache {
   async #removeOtherVersions(fileFolder: string, keep: string): Promise<void> {
     const entries = await readdir(fileFolder).catch(() => [] as string[]);
     await Promise.all(
-      entries.filter((entry) => entry !== keep).map((entry) => rm(join(fileFolder, entry), { recursive: true, force: true })),
+      entries
+        .filter((entry) => entry !== keep)
+        .map((entry) => rm(join(fileFolder, entry), { recursive: true, force: true })),
     );
   }
 }

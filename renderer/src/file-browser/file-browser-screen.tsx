@@ -6,6 +6,7 @@ import { Icon } from '../components/icons.tsx';
 import { Toasts } from '../components/toasts.tsx';
 import { TransfersDock } from '../transfers/transfers-dock.tsx';
 import { TransfersSummary } from '../transfers/transfers-summary.tsx';
+import { TrashDialog } from '../trash/trash-dialog.tsx';
 import { Breadcrumbs } from './breadcrumbs.tsx';
 import { ConfirmDeleteDialog } from './confirm-delete-dialog.tsx';
 import { FileInfoDialog } from './file-info-dialog.tsx';
@@ -15,7 +16,9 @@ import { NameDialog } from './name-dialog.tsx';
 import { NavigationButtons } from './navigation-buttons.tsx';
 import { ListPlaceholder } from './placeholders.tsx';
 import { SearchBox } from './search-box.tsx';
+import { ShareDialog } from './share-dialog.tsx';
 import { useFileBrowserController } from './use-file-browser-controller.ts';
+import { VersionHistoryDialog } from './version-history-dialog.tsx';
 import './file-browser.css';
 
 /**
@@ -23,8 +26,8 @@ import './file-browser.css';
  * A view only: what it shows and does comes from `useFileBrowserController`.
  */
 export function FileBrowserScreen() {
-  // Subscribes to language changes: the status bar's text is made by statusText outside React.
-  useTranslation();
+  // Also subscribes to language changes: the status bar's text is made by statusText outside React.
+  const { t } = useTranslation();
   const searchInput = useRef<HTMLInputElement>(null);
   const browser = useFileBrowserController(searchInput);
   const { navigation, searchRequest, folderName, dialog, transfers } = browser;
@@ -70,6 +73,10 @@ export function FileBrowserScreen() {
         />
         <div className="actions">
           <TransfersSummary transfers={transfers.transfers} onOpen={browser.transfersPanel.toggle} />
+          <button type="button" className="button" onClick={browser.openTrash} title={t('trash.openHint')}>
+            <Icon name="trash" />
+            {t('trash.open')}
+          </button>
           <button
             type="button"
             className="button"
@@ -169,6 +176,30 @@ export function FileBrowserScreen() {
           files={browser.rows.filter((row) => row.type === 'file')}
           onShow={browser.preview}
           onClose={browser.closeDialog}
+          onError={browser.showErrorMessage}
+        />
+      )}
+      {dialog?.kind === 'trash' && (
+        <TrashDialog
+          onClose={browser.closeDialog}
+          onRestored={browser.refresh}
+          notify={browser.notify}
+          onError={browser.showErrorMessage}
+        />
+      )}
+      {dialog?.kind === 'share' && dialog.item.type !== 'web_link' && (
+        <ShareDialog
+          item={{ ...dialog.item, type: dialog.item.type }}
+          onClose={browser.closeDialog}
+          notify={browser.notify}
+        />
+      )}
+      {dialog?.kind === 'versions' && (
+        <VersionHistoryDialog
+          file={dialog.item}
+          onClose={browser.closeDialog}
+          onChanged={browser.refresh}
+          notify={browser.notify}
           onError={browser.showErrorMessage}
         />
       )}

@@ -1,5 +1,6 @@
 import type { BoxItem, BoxSearchResult } from '../../../common/box-items.ts';
 import type { MenuAction } from '../components/context-menu.tsx';
+import { i18n } from '../i18n/i18n.ts';
 
 export interface ItemMenuHandlers {
   open: (item: BoxItem) => void;
@@ -8,6 +9,8 @@ export interface ItemMenuHandlers {
   download: (item: BoxItem) => void;
   rename: (item: BoxItem) => void;
   remove: (item: BoxItem) => void;
+  share: (item: BoxItem) => void;
+  versions: (item: BoxItem) => void;
   newFolder: () => void;
   upload: () => void;
   refresh: () => void;
@@ -29,6 +32,8 @@ export function itemMenuActions(item: BoxItem | null, searching: boolean, on: It
       ? [{ id: 'reveal', label: 'Show in folder', run: () => on.reveal(item as BoxSearchResult) }]
       : []),
     ...(item.type === 'file' ? [{ id: 'download', label: 'Download…', run: () => on.download(item) }] : []),
+    ...(item.type !== 'web_link' ? [{ id: 'share', label: i18n.t('share.menu'), run: () => on.share(item) }] : []),
+    ...(item.type === 'file' ? [{ id: 'versions', label: i18n.t('versions.menu'), run: () => on.versions(item) }] : []),
     { id: 'rename', label: 'Rename…', shortcut: 'F2', run: () => on.rename(item) },
     { id: 'delete', label: 'Delete…', shortcut: 'Del', danger: true, run: () => on.remove(item) },
   ];

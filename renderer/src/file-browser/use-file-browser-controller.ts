@@ -17,7 +17,9 @@ import { useNavigationHistory } from './use-navigation-history.ts';
 import { useSearch, type SearchRequest } from './use-search.ts';
 
 export type FileBrowserDialog =
-  { kind: 'new-folder' } | { kind: 'rename' | 'delete' | 'info' | 'preview'; item: BoxItem } | null;
+  | { kind: 'new-folder' | 'trash' }
+  | { kind: 'rename' | 'delete' | 'info' | 'preview' | 'share' | 'versions'; item: BoxItem }
+  | null;
 
 export interface ItemMenu {
   item: BoxItem | null;
@@ -119,7 +121,7 @@ export function useFileBrowserController(searchInput: RefObject<HTMLInputElement
     showError,
     focusList,
   });
-  const drag = useItemDrag(folderId, (item, target) => void mutations.move(item, target));
+  const drag = useItemDrag(folderId, (item, target) => void mutations.move(item, target), showError);
 
   const runCommand = (command: ListCommand): void => {
     if (command === 'up') goUp();
@@ -148,6 +150,8 @@ export function useFileBrowserController(searchInput: RefObject<HTMLInputElement
       download,
       rename: (target) => setDialog({ kind: 'rename', item: target }),
       remove: (target) => setDialog({ kind: 'delete', item: target }),
+      share: (target) => setDialog({ kind: 'share', item: target }),
+      versions: (file) => setDialog({ kind: 'versions', item: file }),
       newFolder: askNewFolder,
       upload,
       refresh: listing.reload,
@@ -203,6 +207,9 @@ export function useFileBrowserController(searchInput: RefObject<HTMLInputElement
     /** Shows another file in the open viewer (previous/next). */
     preview: (item: BoxItem) => setDialog({ kind: 'preview', item }),
     askNewFolder,
+    openTrash: () => setDialog({ kind: 'trash' }),
+    refresh: listing.reload,
+    notify: (message: string) => show('success', message),
     closeDialog,
     menu,
     openMenu: (item: BoxItem | null, position: ItemMenu['position']) => setMenu({ item, position }),

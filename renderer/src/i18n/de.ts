@@ -2,6 +2,9 @@ import { app, format, languages } from './areas/app.ts';
 import { list, placeholder, status } from './areas/file-list.ts';
 import { header } from './areas/header.ts';
 import { configError, keychain, sessionError, signedOut, signingIn } from './areas/session.ts';
+import { share } from './areas/share.ts';
+import { restorePicker, trash } from './areas/trash.ts';
+import { versions } from './areas/versions.ts';
 import type { Catalog } from './en.ts';
 
 /** German, gathered from the same areas as English; typed against it (a missing key does not compile). */
@@ -18,4 +21,8 @@ export const de: Catalog = {
   status: status.de,
   placeholder: placeholder.de,
   list: list.de,
+  trash: trash.de,
+  restorePicker: restorePicker.de,
+  versions: versions.de,
+  share: share.de,
 };

@@ -3,6 +3,9 @@ import { app, format, languages } from './areas/app.ts';
 import { list, placeholder, status } from './areas/file-list.ts';
 import { header } from './areas/header.ts';
 import { configError, keychain, sessionError, signedOut, signingIn } from './areas/session.ts';
+import { share } from './areas/share.ts';
+import { restorePicker, trash } from './areas/trash.ts';
+import { versions } from './areas/versions.ts';
 
 /**
  * The English catalog: every word the renderer shows, by key, gathered from the areas in
@@ -22,6 +25,10 @@ export const en = {
   status: status.en,
   placeholder: placeholder.en,
   list: list.en,
+  trash: trash.en,
+  restorePicker: restorePicker.en,
+  versions: versions.en,
+  share: share.en,
 } as const;
 
 /** The shape every catalog has: the same keys as English, any words. */

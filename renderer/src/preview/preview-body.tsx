@@ -7,11 +7,11 @@ import { previewMessages as m } from './preview-messages.ts';
 import { TextViewer } from './text-viewer.tsx';
 import { usePreview } from './use-preview.ts';
 
-/** The viewer for one file, or its loading, pending, failed or "no preview" state. */
-export function PreviewBody({ fileId }: { fileId: string }) {
+/** The viewer for one file (or an earlier version of it), or its loading, pending, failed or "no preview" state. */
+export function PreviewBody({ fileId, versionId }: { fileId: string; versionId?: string }) {
   const [attempt, setAttempt] = useState(0);
   const [failed, setFailed] = useState(false);
-  const state = usePreview(fileId, attempt);
+  const state = usePreview(fileId, attempt, versionId);
   const onFailed = useCallback(() => setFailed(true), []);
   const retry = (
     <button

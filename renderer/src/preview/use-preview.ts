@@ -9,13 +9,13 @@ export type PreviewState = { status: 'loading' } | PreviewDescriptor | { status:
  * asks again when main says to, showing `pending` meanwhile. `attempt` changes to try again
  * (the viewer is keyed by file, so a new file starts at `loading`).
  */
-export function usePreview(fileId: string, attempt: number): PreviewState {
+export function usePreview(fileId: string, attempt: number, versionId?: string): PreviewState {
   const [state, setState] = useState<PreviewState>({ status: 'loading' });
   useEffect(() => {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const ask = (): void => {
-      invoke('preview:open', { fileId }).then(
+      invoke('preview:open', versionId === undefined ? { fileId } : { fileId, versionId }).then(
         (descriptor) => {
           if (!live) return;
           setState(descriptor);
@@ -29,6 +29,6 @@ export function usePreview(fileId: string, attempt: number): PreviewState {
       live = false;
       clearTimeout(timer);
     };
-  }, [fileId, attempt]);
+  }, [fileId, attempt, versionId]);
   return state;
 }
