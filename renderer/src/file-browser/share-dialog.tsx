@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   BoxSharedLink,
@@ -56,6 +56,15 @@ export function ShareDialog({
   const [removePassword, setRemovePassword] = useState(false);
   const [canDownload, setCanDownload] = useState(true);
   const ref = { itemId: item.id, itemType: item.type };
+  const primary = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  // The Remove button goes with the link: focus stays in the dialog, on "Create link", once it is enabled again.
+  useEffect(() => {
+    if (!busy && refocus.current) {
+      refocus.current = false;
+      primary.current?.focus();
+    }
+  }, [busy]);
 
   const showLink = (link: BoxSharedLink | null): void => {
     setAccess(link?.access ?? 'company');
@@ -126,6 +135,7 @@ export function ShareDialog({
     run(async () => {
       await invoke('box:removeSharedLink', ref);
       applyLink(null);
+      refocus.current = true;
       notify(t('share.removed'));
     });
 
@@ -262,7 +272,13 @@ export function ShareDialog({
           {t('share.close')}
         </button>
         {sharing?.canShare && (
-          <button type="button" className="button primary" onClick={() => void save(!link)} disabled={busy}>
+          <button
+            ref={primary}
+            type="button"
+            className="button primary"
+            onClick={() => void save(!link)}
+            disabled={busy}
+          >
             {link ? t('share.save') : t('share.create')}
           </button>
         )}

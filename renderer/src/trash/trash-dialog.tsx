@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoxTrashedItem } from '../../../common/box-file-operations.ts';
 import type { BoxPathEntry } from '../../../common/box-items.ts';
@@ -30,6 +30,17 @@ export function TrashDialog({ onClose, onRestored, notify, onError }: TrashDialo
   const [confirming, setConfirming] = useState<BoxTrashedItem | null>(null);
   const [choosingFor, setChoosingFor] = useState<BoxTrashedItem | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  // A restored or deleted row takes its focused button with it: keep the focus in the dialog.
+  useEffect(() => {
+    if (
+      confirming === null &&
+      choosingFor === null &&
+      !closeButton.current?.closest('.modal')?.contains(document.activeElement)
+    ) {
+      closeButton.current?.focus();
+    }
+  }, [trash.state, confirming, choosingFor]);
 
   const restore = async (item: BoxTrashedItem, folder?: BoxPathEntry): Promise<void> => {
     setBusyId(item.id);
@@ -137,7 +148,7 @@ export function TrashDialog({ onClose, onRestored, notify, onError }: TrashDialo
               {t('trash.count', { count: state.items.length, formatted: formatCount(state.items.length) })}
             </span>
           )}
-          <button type="button" className="button primary" onClick={onClose}>
+          <button ref={closeButton} type="button" className="button primary" onClick={onClose}>
             {t('trash.close')}
           </button>
         </div>
