@@ -111,9 +111,11 @@ export function TrashDialog({ onClose, onRestored, notify, onError }: TrashDialo
               <tbody>
                 {state.items.map((item) => (
                   <tr key={item.id} data-testid={`trash-row-${item.id}`}>
-                    <td className="trash-name">
-                      <FileIcon item={item} />
-                      <span translate="no">{item.name}</span>
+                    <td>
+                      <span className="trash-name">
+                        <FileIcon item={item} />
+                        <span translate="no">{item.name}</span>
+                      </span>
                     </td>
                     <td translate="no">{item.from?.name ?? t('trash.unknownFolder')}</td>
                     <td>{formatModified(item.trashedAt)}</td>
