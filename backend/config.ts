@@ -18,8 +18,9 @@ const boxDefaults = {
 /**
  * Scopes granted to the desktop, and nothing more (docs/backend.md explains each):
  * base_explorer lists and searches; item_upload uploads and creates folders; item_preview,
- * item_download, item_rename and item_delete each allow exactly the action they name.
- * Sharing, collaboration and root-wide scopes are left out on purpose.
+ * item_download, item_rename and item_delete each allow exactly the action they name;
+ * item_share creates, changes and removes shared links ("Share"). Collaboration management beyond
+ * that, comments, annotations and root-wide scopes are left out on purpose.
  */
 export const defaultBoxTokenScopes = [
   'base_explorer',
@@ -28,6 +29,7 @@ export const defaultBoxTokenScopes = [
   'item_upload',
   'item_rename',
   'item_delete',
+  'item_share',
 ] as const;
 
 /** The IdP's and Box's addresses: tokens and the app's credentials travel to them. */

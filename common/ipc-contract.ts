@@ -16,6 +16,14 @@ import type {
   BoxSortKey,
 } from './box-items.ts';
 import type { EditSnapshot } from './editing.ts';
+import type {
+  BoxFileVersion,
+  BoxFileVersions,
+  BoxSharedLink,
+  BoxSharingState,
+  BoxTrashPage,
+  SharedLinkSettings,
+} from './box-file-operations.ts';
 import type { PreviewDescriptor } from './preview.ts';
 import type { SessionState } from './session-state.ts';
 import type { SettingsOverview, StorageEntry, UserEditableSetting } from './settings-overview.ts';
@@ -71,8 +79,23 @@ export interface RequestResponseChannels {
   /** A small image as a data: URL (the CSP allows data: images), or null when Box has none. */
   /** `of`: an image's own thumbnail (the default) or a document's first page. */
   'box:getThumbnail': [{ fileId: string; of?: 'image' | 'document' }, string | null];
+  /** One page of the user's trash (offset paging); ask again with `offset` until every item is there. */
+  'box:listTrash': [{ offset?: number }, BoxTrashPage];
+  /** Back where it was, or into `parentId`; `box_restore_needs_folder` when its folder is gone and none was named. */
+  'box:restore': [{ itemId: string; itemType: 'file' | 'folder'; parentId?: string }, BoxItem];
+  /** Deletes a trashed item for good; the renderer asks the user first. */
+  'box:purge': [{ itemId: string; itemType: 'file' | 'folder' }, null];
+  'box:listVersions': [{ fileId: string }, BoxFileVersions];
+  /** Makes an earlier version current (Box adds it as the newest version). */
+  'box:promoteVersion': [{ fileId: string; versionId: string }, BoxFileVersion];
+  'box:getSharing': [{ itemId: string; itemType: 'file' | 'folder' }, BoxSharingState];
+  /** Creates or changes the item's shared link. */
+  'box:setSharedLink': [{ itemId: string; itemType: 'file' | 'folder'; settings: SharedLinkSettings }, BoxSharedLink];
+  'box:removeSharedLink': [{ itemId: string; itemType: 'file' | 'folder' }, null];
+  /** Copies the item's own link (read from Box by main) to the clipboard: the page never chooses what is copied. */
+  'box:copySharedLink': [{ itemId: string; itemType: 'file' | 'folder' }, void];
   /** How to show a file: its viewer and the app's own URL for its bytes, `pending` while Box converts it, or `none`. */
-  'preview:open': [{ fileId: string }, PreviewDescriptor];
+  'preview:open': [{ fileId: string; versionId?: string }, PreviewDescriptor];
   /** Downloads the file to the app's cache folder and opens it with the OS's app (read-only). */
   'preview:openInApp': [{ fileId: string }, void];
   /** "Open for editing": a working copy locked on Box (read-only when someone else holds the lock), opened in the OS's app. */
@@ -89,6 +112,13 @@ export interface RequestResponseChannels {
   'transfer:upload': [UploadRequest, TransferSnapshot[]];
   /** Preload-only: see DroppedUploadRequest. */
   'transfer:uploadDropped': [DroppedUploadRequest, TransferSnapshot[]];
+  /** Downloads an earlier version of a file, verified like any download; asks where to save. */
+  'transfer:downloadVersion': [{ fileId: string; versionId: string; name: string }, TransferSnapshot[]];
+  /**
+   * Drag out to the desktop: main downloads the verified file into its own cache and starts the
+   * OS's drag with it (Electron's startDrag); unavailable where the shell cannot drag.
+   */
+  'transfer:dragOut': [{ fileId: string; name: string }, void];
   'transfer:cancel': [{ id: string }, void];
   'transfer:retry': [{ id: string }, void];
   /** Drops finished, failed, cancelled and skipped transfers from the list. */
@@ -152,6 +182,15 @@ export const requestChannels = [
   'box:delete',
   'box:getFileInfo',
   'box:getThumbnail',
+  'box:listTrash',
+  'box:restore',
+  'box:purge',
+  'box:listVersions',
+  'box:promoteVersion',
+  'box:getSharing',
+  'box:setSharedLink',
+  'box:removeSharedLink',
+  'box:copySharedLink',
   'preview:open',
   'preview:openInApp',
   'editing:open',
@@ -161,6 +200,8 @@ export const requestChannels = [
   'transfer:download',
   'transfer:upload',
   'transfer:uploadDropped',
+  'transfer:downloadVersion',
+  'transfer:dragOut',
   'transfer:cancel',
   'transfer:retry',
   'transfer:clearFinished',

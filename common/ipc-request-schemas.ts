@@ -4,6 +4,7 @@
  * treated as untrusted input.
  */
 import { z } from 'zod';
+import { sharedLinkAccessLevels } from './box-file-operations.ts';
 import { maxBoxNameLength } from './box-name-rules.ts';
 import type { RequestChannel, RequestOf } from './ipc-contract.ts';
 import { userEditableSettings } from './settings-overview.ts';
@@ -17,6 +18,14 @@ const boxId = z.string().regex(/^\d{1,32}$/);
 const boxItemType = z.enum(['file', 'folder']);
 /** Length only here: main checks Box's name rules itself so it can say what is wrong. */
 const boxName = z.string().max(maxBoxNameLength * 4);
+const boxItemRef = z.strictObject({ itemId: boxId, itemType: boxItemType });
+/** Box's rules for link passwords (at least 8 characters) are checked by Box, which says why. */
+const sharedLinkSettings = z.strictObject({
+  access: z.enum(sharedLinkAccessLevels),
+  password: z.string().min(1).max(256).nullable().optional(),
+  unsharedAt: z.iso.datetime({ offset: true }).nullable(),
+  canDownload: z.boolean(),
+});
 
 /** A selection of up to 10,000 items: a whole large folder, selected with Ctrl+A. */
 const bulkItems = z
@@ -52,7 +61,16 @@ export const ipcRequestSchemas = {
   'box:delete': z.strictObject({ itemId: boxId, itemType: boxItemType }),
   'box:getFileInfo': z.strictObject({ fileId: boxId }),
   'box:getThumbnail': z.strictObject({ fileId: boxId, of: z.enum(['image', 'document']).optional() }),
-  'preview:open': z.strictObject({ fileId: boxId }),
+  'box:listTrash': z.strictObject({ offset: z.int().min(0).max(1_000_000).optional() }),
+  'box:restore': z.strictObject({ itemId: boxId, itemType: boxItemType, parentId: boxId.optional() }),
+  'box:purge': boxItemRef,
+  'box:listVersions': z.strictObject({ fileId: boxId }),
+  'box:promoteVersion': z.strictObject({ fileId: boxId, versionId: boxId }),
+  'box:getSharing': boxItemRef,
+  'box:setSharedLink': z.strictObject({ itemId: boxId, itemType: boxItemType, settings: sharedLinkSettings }),
+  'box:removeSharedLink': boxItemRef,
+  'box:copySharedLink': boxItemRef,
+  'preview:open': z.strictObject({ fileId: boxId, versionId: boxId.optional() }),
   'preview:openInApp': z.strictObject({ fileId: boxId }),
   'editing:open': z.strictObject({ fileId: boxId }),
   'editing:list': z.undefined(),
@@ -70,6 +88,8 @@ export const ipcRequestSchemas = {
     folderId: boxId,
     paths: z.array(z.string().min(1).max(4096)).min(1).max(1000),
   }),
+  'transfer:downloadVersion': z.strictObject({ fileId: boxId, versionId: boxId, name: boxName.min(1) }),
+  'transfer:dragOut': z.strictObject({ fileId: boxId, name: boxName.min(1) }),
   'transfer:cancel': z.strictObject({ id: transferId }),
   'transfer:retry': z.strictObject({ id: transferId }),
   'transfer:clearFinished': z.undefined(),

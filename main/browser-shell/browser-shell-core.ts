@@ -45,6 +45,8 @@ export interface BrowserShellEffects {
   proxySignIn?: ProxySignInPages;
   /** The app's data folder (error log, installation id, remembered discovery); none by default. */
   dataDir?: string;
+  /** The "clipboard" ("Copy link", "Copy diagnostics"): what a test or the launcher does with the text. */
+  copyText?: (text: string) => Promise<void> | void;
 }
 
 /** Where the browser shell serves preview bytes: on the page's own origin, so 'self' in the CSP covers them. */
@@ -75,6 +77,7 @@ export function createBrowserShellCore(config: DesktopConfigState, effects: Brow
       },
       ...(effects.openPath ? { openPath: effects.openPath } : {}),
       ...(effects.proxySignIn ? { network: { askProxyCredentials: effects.proxySignIn.ask } } : {}),
+      ...(effects.copyText ? { copyText: effects.copyText } : {}),
     },
   });
 }

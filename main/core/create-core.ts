@@ -31,6 +31,7 @@ import { createSessionManager } from './session/create-session-manager.ts';
 import { createSessionHandlers, forwardSessionChanges } from './session/session-handlers.ts';
 import { trackSignedInBoxService } from './signed-in-box-service.ts';
 import { BoxTransferClient } from './transfers/box-transfer-client.ts';
+import { DragOutCache } from './transfers/drag-out-cache.ts';
 import { NameClashBroker } from './transfers/name-clash-broker.ts';
 import { createTransferHandlers, type TransferDialogs } from './transfers/transfer-handlers.ts';
 import { TransferManager } from './transfers/transfer-manager.ts';
@@ -53,8 +54,10 @@ export interface CoreEffects {
   dialogs: TransferDialogs;
   /** Chromium's proxy resolution and the proxy sign-in dialog (main/core/network/). */
   network?: NetworkEffects;
-  /** "Copy diagnostics". */
+  /** "Copy diagnostics" and "Copy link". */
   copyText?: (text: string) => Promise<void> | void;
+  /** Starts the OS drag of a local file out of the window (Electron's `webContents.startDrag`). */
+  startDrag?: (path: string) => Promise<void> | void;
 }
 
 /** What the updater needs from the shell; without it updates are off (the browser harness). */
@@ -77,6 +80,8 @@ export interface CoreDependencies {
   previewUrlBase?: string;
   /** The app-managed folder "Open" downloads into (default: under the OS's temporary folder). */
   openCacheDirectory?: string;
+  /** The app-managed folder files dragged out of the app are downloaded into (default: under the OS's temporary folder). */
+  dragOutDirectory?: string;
   /** The app's data folder: the diagnostics error log, the installation id and the editing working folders live there. */
   dataDir?: string;
   /** Editing's timings, for tests (default: saves settle after 1.5 s of quiet). */
@@ -192,6 +197,11 @@ export function createCore(dependencies: CoreDependencies): Core {
   const safeOpenFile = effects.openPath ? createSafeOpenFile(effects.openPath, effects.showInFolder) : undefined;
   const broker = new NameClashBroker(events);
   const transferClient = new BoxTransferClient(session.boxTokens, boxUrls, boxTransport);
+  const dragOutCache = new DragOutCache({
+    client: transferClient,
+    directory: dependencies.dragOutDirectory ?? join(tmpdir(), 'box-sso-desktop-drag'),
+    currentUserId: previews.userId,
+  });
   const transfers = new TransferManager({
     client: transferClient,
     events,
@@ -252,8 +262,11 @@ export function createCore(dependencies: CoreDependencies): Core {
       {
         ...common,
         ...createSessionHandlers(session),
-        ...createBoxHandlers(boxService.current),
-        ...createTransferHandlers(transfers, broker, effects.dialogs),
+        ...createBoxHandlers(boxService.current, effects.copyText),
+        ...createTransferHandlers(transfers, broker, effects.dialogs, {
+          prepare: (fileId, name, signal) => dragOutCache.prepare(fileId, name, signal),
+          startDrag: effects.startDrag,
+        }),
         ...createBulkHandlers(bulk, bulkClashes, effects.dialogs),
         ...createEditingHandlers(editing),
         ...createUpdateHandlers(updates),

@@ -17,6 +17,7 @@ import { previewUrlBase, servePreviews } from './preview-protocol.ts';
 import { loggableError } from '../core/security/loggable-error.ts';
 import { forwardEvents, registerIpc } from './register-ipc.ts';
 import { chromiumProxyResolver, createProxySignInDialog } from './proxy-sign-in-dialog.ts';
+import { createStartDrag } from './drag-out.ts';
 import { createTransferDialogs } from './transfer-dialogs.ts';
 import { createElectronUpdater } from './updater.ts';
 import { blockNavigation } from './security/block-navigation.ts';
@@ -65,6 +66,7 @@ async function start(): Promise<void> {
     isDevelopment: !app.isPackaged,
     env: process.env,
   });
+  const dragOutDirectory = join(app.getPath('userData'), 'Dragged files');
   const core = createCore({
     appInfo: {
       name: app.getName(),
@@ -77,6 +79,7 @@ async function start(): Promise<void> {
     config,
     previewUrlBase,
     openCacheDirectory: join(app.getPath('userData'), 'Opened files'),
+    dragOutDirectory,
     dataDir: app.getPath('userData'),
     userSettingsFile: files.userSettingsFile,
     updates: {
@@ -95,6 +98,7 @@ async function start(): Promise<void> {
       dialogs: createTransferDialogs(() => mainWindow),
       network: { resolveProxy: chromiumProxyResolver, askProxyCredentials: createProxySignInDialog(() => mainWindow) },
       copyText: (text) => clipboard.writeText(text),
+      startDrag: createStartDrag(() => mainWindow, dragOutDirectory),
     },
   });
   const entry = rendererEntry();

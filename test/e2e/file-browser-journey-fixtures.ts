@@ -21,6 +21,8 @@ export interface JourneyWorld {
   core: Core;
   /** Local paths the next "choose files to upload" dialog answers with. */
   filesToUpload: string[];
+  /** What the app put on the "clipboard" (Copy link), oldest first. */
+  copied: string[];
   /** Clicks Sign in in the app (or presses Enter on it) and logs in as the user in the system browser. */
   signIn(page: Page, username: string, how?: 'mouse' | 'keyboard'): Promise<void>;
   /** The Box app user the backend provisioned for a sandbox user. */
@@ -32,7 +34,10 @@ export const test = base.extend<{ journey: JourneyWorld }>({
     const stack = await startSandboxStack({ demoContent: false });
     const opened: string[] = [];
     const waiters: Array<(url: string) => void> = [];
-    const world: Partial<JourneyWorld> & { filesToUpload: string[] } = { filesToUpload: [] };
+    const world: Partial<JourneyWorld> & { filesToUpload: string[]; copied: string[] } = {
+      filesToUpload: [],
+      copied: [],
+    };
     const core = createBrowserShellCore(await loadBrowserShellConfig(stack.desktopSettings), {
       mode: 'sandbox',
       openExternal: (url) => {
@@ -42,6 +47,7 @@ export const test = base.extend<{ journey: JourneyWorld }>({
         return Promise.resolve();
       },
       dialogs: { chooseFilesToUpload: () => Promise.resolve([...world.filesToUpload]) },
+      copyText: (text) => void world.copied.push(text),
     });
     const harness = await startBrowserShell({
       core,

@@ -19,6 +19,9 @@ export class StandInWebContents extends EventEmitter {
   send(channel: string, payload: unknown): void {
     this.sent.push({ channel, payload });
   }
+  startDrag(item: { file: string; icon: unknown }): void {
+    recorded.drags.push(item);
+  }
   isDestroyed(): boolean {
     return false;
   }
@@ -37,7 +40,19 @@ export const recorded = {
   /** What Chromium's `session.resolveProxy` answers (OS settings, PAC, WPAD stand here), and what it was asked. */
   proxyAnswer: (_url: string): string => 'DIRECT',
   proxyLookups: [] as string[],
+  drags: [] as Array<{ file: string; icon: unknown }>,
 };
+
+/** What `app.getFileIcon` answers: a stand-in for a NativeImage, naming the file it is for. */
+export class StandInNativeImage {
+  readonly forPath: string;
+  constructor(forPath: string) {
+    this.forPath = forPath;
+  }
+  isEmpty(): boolean {
+    return false;
+  }
+}
 
 export class StandInBrowserWindow extends EventEmitter {
   readonly options: Record<string, unknown>;
@@ -82,6 +97,7 @@ export const app = {
     return userDataDir;
   },
   requestSingleInstanceLock: () => true,
+  getFileIcon: (path: string) => Promise.resolve(new StandInNativeImage(path)),
   whenReady: () => Promise.resolve(),
   quit: () => undefined,
   exit: (code: number) => {

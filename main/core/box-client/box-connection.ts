@@ -1,9 +1,13 @@
 import type { BoxClient } from 'box-node-sdk';
 import { FilesManager } from 'box-node-sdk/managers/files';
+import { FileVersionsManager } from 'box-node-sdk/managers/fileVersions';
 import { FoldersManager } from 'box-node-sdk/managers/folders';
 import { SearchManager } from 'box-node-sdk/managers/search';
+import { SharedLinksFilesManager } from 'box-node-sdk/managers/sharedLinksFiles';
+import { SharedLinksFoldersManager } from 'box-node-sdk/managers/sharedLinksFolders';
 import { TrashedFilesManager } from 'box-node-sdk/managers/trashedFiles';
 import { TrashedFoldersManager } from 'box-node-sdk/managers/trashedFolders';
+import { TrashedItemsManager } from 'box-node-sdk/managers/trashedItems';
 import { BaseUrls, NetworkSession } from 'box-node-sdk/networking';
 import type { BoxAccessTokenSource } from './box-access-token-source.ts';
 import { directTransport, type BoxTransport } from './box-transport.ts';
@@ -36,7 +40,18 @@ export interface BoxConnectionOptions {
  * managers, and loading them all costs the app about 23 MB of memory and a second of start-up
  * on a slow machine (docs/launch.md). A manager used elsewhere is added here.
  */
-export type BoxApiClient = Pick<BoxClient, 'files' | 'folders' | 'search' | 'trashedFiles' | 'trashedFolders'>;
+export type BoxApiClient = Pick<
+  BoxClient,
+  | 'files'
+  | 'folders'
+  | 'search'
+  | 'trashedFiles'
+  | 'trashedFolders'
+  | 'trashedItems'
+  | 'fileVersions'
+  | 'sharedLinksFiles'
+  | 'sharedLinksFolders'
+>;
 
 export interface BoxConnection {
   client: BoxApiClient;
@@ -68,6 +83,10 @@ export function createBoxConnection(options: BoxConnectionOptions): BoxConnectio
     search: new SearchManager(managers),
     trashedFiles: new TrashedFilesManager(managers),
     trashedFolders: new TrashedFoldersManager(managers),
+    trashedItems: new TrashedItemsManager(managers),
+    fileVersions: new FileVersionsManager(managers),
+    sharedLinksFiles: new SharedLinksFilesManager(managers),
+    sharedLinksFolders: new SharedLinksFoldersManager(managers),
   };
   return { client, auth, networkSession };
 }

@@ -1,6 +1,7 @@
 import { appError } from '../errors/error-catalog.ts';
 import type { HandlerTable } from '../ipc/handler-table.ts';
 import type { BoxService } from './box-service.ts';
+import { createFileOperationHandlers } from './file-operation-handlers.ts';
 
 export type BoxChannel = Extract<keyof HandlerTable, `box:${string}`>;
 export type BoxHandlers = Pick<HandlerTable, BoxChannel>;
@@ -10,7 +11,10 @@ export type BoxHandlers = Pick<HandlerTable, BoxChannel>;
  * is looked up per request: after sign-out (null) every call says so instead of using a
  * stale user's token.
  */
-export function createBoxHandlers(currentService: () => BoxService | null): BoxHandlers {
+export function createBoxHandlers(
+  currentService: () => BoxService | null,
+  copyText?: (text: string) => Promise<void> | void,
+): BoxHandlers {
   const service = (): BoxService => {
     const current = currentService();
     if (!current) throw appError('not_signed_in', 'browse');
@@ -29,5 +33,6 @@ export function createBoxHandlers(currentService: () => BoxService | null): BoxH
     },
     'box:getFileInfo': ({ fileId }) => service().getFileInfo(fileId),
     'box:getThumbnail': ({ fileId, of }) => service().getThumbnail(fileId, of),
+    ...createFileOperationHandlers(service, copyText),
   };
 }

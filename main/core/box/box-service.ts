@@ -7,6 +7,14 @@ import type {
   BoxSortDirection,
   BoxSortKey,
 } from '../../../common/box-items.ts';
+import type {
+  BoxFileVersion,
+  BoxFileVersions,
+  BoxSharedLink,
+  BoxSharingState,
+  BoxTrashPage,
+  SharedLinkSettings,
+} from '../../../common/box-file-operations.ts';
 import { boxNameProblem } from '../../../common/box-name-rules.ts';
 import { createBoxConnection, type BoxConnection, type BoxConnectionOptions } from '../box-client/box-connection.ts';
 import { fromSdkError } from '../box-client/box-errors.ts';
@@ -24,7 +32,26 @@ import {
   toFileInfo,
   toSearchResult,
 } from './box-json.ts';
+import {
+  sharedLinkFields,
+  sharingFields,
+  sharingSchema,
+  toSharedLink,
+  toSharingState,
+} from './box-shared-link-json.ts';
 import { readThumbnail, type ThumbnailOf, type ThumbnailOptions } from './box-thumbnails.ts';
+import { toTrashPage, trashFields, trashPageSchema } from './box-trash-json.ts';
+import {
+  currentVersionFields,
+  currentVersionSchema,
+  toCurrentVersion,
+  toVersion,
+  versionFields,
+  versionSchema,
+  versionsPageSchema,
+} from './box-version-json.ts';
+import { restoreError, sharedLinkError } from './file-operation-errors.ts';
+import { folderSharedLinkBody, sharedLinkBody } from './shared-link-body.ts';
 import { ThumbnailCache } from './thumbnail-cache.ts';
 
 export interface BoxServiceOptions extends BoxConnectionOptions {
@@ -218,6 +245,121 @@ export class BoxService {
       .finally(() => this.#thumbnailsInFlight.delete(fileId));
     this.#thumbnailsInFlight.set(fileId, request);
     return request;
+  }
+
+  /** One page of what the user moved to the trash, by Box's order (offset paging). */
+  async listTrash(request: { offset?: number | undefined; limit?: number | undefined } = {}): Promise<BoxTrashPage> {
+    const page = await this.#call(() =>
+      this.#connection.client.trashedItems.getTrashedItems({
+        fields: [...trashFields],
+        limit: request.limit ?? this.#pageSize,
+        offset: request.offset ?? 0,
+      }),
+    );
+    return toTrashPage(trashPageSchema.parse(page.rawData));
+  }
+
+  /**
+   * Puts a trashed item back where it was, or into `parentId` when given. When its folder is gone
+   * Box refuses without a parent: that is `box_restore_needs_folder`, and the user picks one.
+   */
+  async restore(itemId: string, kind: ItemKind, parentId?: string, name?: string): Promise<BoxItem> {
+    // No `fields`: the SDK reads the answer as Box's full TrashFileRestored and refuses a partial one.
+    const options = { requestBody: parentId === undefined ? {} : { parent: { id: parentId } } };
+    try {
+      const restored =
+        kind === 'folder'
+          ? await this.#connection.client.trashedFolders.restoreFolderFromTrash(itemId, options)
+          : await this.#connection.client.trashedFiles.restoreFileFromTrash(itemId, options);
+      return parseItem(restored.rawData);
+    } catch (error) {
+      throw restoreError(error, name, parentId !== undefined);
+    }
+  }
+
+  /** Deletes a trashed item for good (the renderer has asked the user). */
+  async purge(itemId: string, kind: ItemKind): Promise<void> {
+    await this.#call(() =>
+      kind === 'folder'
+        ? this.#connection.client.trashedFolders.deleteTrashedFolderById(itemId)
+        : this.#connection.client.trashedFiles.deleteTrashedFileById(itemId),
+    );
+  }
+
+  /** The file's current version and every earlier one, newest first. */
+  async listVersions(fileId: string): Promise<BoxFileVersions> {
+    const [file, page] = await Promise.all([
+      this.#call(() =>
+        this.#connection.client.files.getFileById(fileId, { queryParams: { fields: currentVersionFields } }),
+      ),
+      this.#call(() =>
+        this.#connection.client.fileVersions.getFileVersions(fileId, { queryParams: { fields: [...versionFields] } }),
+      ),
+    ]);
+    return {
+      current: toCurrentVersion(currentVersionSchema.parse(file.rawData)),
+      previous: versionsPageSchema.parse(page.rawData).entries.map(toVersion),
+    };
+  }
+
+  /** Makes an earlier version current: Box copies it as a new version on top, so nothing is lost. */
+  async promoteVersion(fileId: string, versionId: string): Promise<BoxFileVersion> {
+    const promoted = await this.#call(() =>
+      this.#connection.client.fileVersions.promoteFileVersion(fileId, {
+        requestBody: { id: versionId, type: 'file_version' },
+        queryParams: { fields: [...versionFields] },
+      }),
+    );
+    return toVersion(versionSchema.parse(promoted.rawData));
+  }
+
+  /** The item's link, the access levels the enterprise allows for it, and whether the user may share it. */
+  async getSharing(itemId: string, kind: ItemKind): Promise<BoxSharingState> {
+    const options = { queryParams: { fields: [...sharingFields] } };
+    const item = await this.#call<{ rawData?: unknown }>(() =>
+      kind === 'folder'
+        ? this.#connection.client.folders.getFolderById(itemId, options)
+        : this.#connection.client.files.getFileById(itemId, options),
+    );
+    return toSharingState(sharingSchema.parse(item.rawData));
+  }
+
+  /** Creates the item's link or changes it (Box keeps one link per item, and its URL, across changes). */
+  async setSharedLink(itemId: string, kind: ItemKind, settings: SharedLinkSettings): Promise<BoxSharedLink> {
+    const fields = { fields: sharedLinkFields.join(',') };
+    try {
+      const item =
+        kind === 'folder'
+          ? await this.#connection.client.sharedLinksFolders.updateSharedLinkOnFolder(
+              itemId,
+              folderSharedLinkBody(settings),
+              fields,
+            )
+          : await this.#connection.client.sharedLinksFiles.updateSharedLinkOnFile(
+              itemId,
+              sharedLinkBody(settings),
+              fields,
+            );
+      const link = toSharedLink(sharingSchema.parse(item.rawData).shared_link);
+      if (!link) throw appError('box_error', 'unexpected');
+      return link;
+    } catch (error) {
+      throw sharedLinkError(error, undefined);
+    }
+  }
+
+  async removeSharedLink(itemId: string, kind: ItemKind): Promise<void> {
+    const fields = { fields: sharedLinkFields.join(',') };
+    await this.#call<unknown>(() =>
+      kind === 'folder'
+        ? this.#connection.client.sharedLinksFolders.removeSharedLinkFromFolder(itemId, { sharedLink: null }, fields)
+        : this.#connection.client.sharedLinksFiles.removeSharedLinkFromFile(itemId, { sharedLink: null }, fields),
+    );
+  }
+
+  /** The link's URL only, for the clipboard (main copies it, so the page never chooses what is copied). */
+  async sharedLinkUrl(itemId: string, kind: ItemKind): Promise<string | null> {
+    return (await this.getSharing(itemId, kind)).link?.url ?? null;
   }
 
   async #update(

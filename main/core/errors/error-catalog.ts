@@ -213,6 +213,21 @@ export const errorCatalog = {
       transfer: ({ name }) => `${quoted(name, 'The file')} or its folder no longer exists in Box. Refresh the folder.`,
     },
   },
+  box_restore_needs_folder: oneWording(
+    'A trashed item cannot go back where it was: its folder was deleted (Box answers the restore with 403 and wants a parent).',
+    'The folder this item was in no longer exists. Choose a folder to restore it to.',
+  ),
+  box_share_refused: {
+    meaning:
+      'Box refused the shared link’s settings: the enterprise does not allow them, or they break Box’s rules (password, expiry); Box’s own reason is shown.',
+    shown: true,
+    wordings: {
+      enterprise: ({ text }) =>
+        `Box does not allow this shared link${text ? `: “${text}”` : ''}. Choose another access level, or ask your IT team.`,
+      rules: ({ text }) =>
+        `Box did not accept these link settings${text ? `: “${text}”` : ''}. Change them and try again.`,
+    },
+  },
   box_error: {
     meaning: 'Box failed (5xx after the retries) or refused for a reason we have no words of our own for.',
     shown: true,
@@ -251,7 +266,8 @@ export const errorCatalog = {
     },
   },
   proxy_unreachable: {
-    meaning: 'Every proxy the network configuration named for a server failed to connect, and no DIRECT fallback was left.',
+    meaning:
+      'Every proxy the network configuration named for a server failed to connect, and no DIRECT fallback was left.',
     shown: true,
     wordings: {
       default: ({ host, proxy }) =>
@@ -260,7 +276,8 @@ export const errorCatalog = {
     },
   },
   proxy_auth_failed: {
-    meaning: 'The proxy refused the proxy credentials three times, the user cancelled, or it asked for a scheme other than Basic.',
+    meaning:
+      'The proxy refused the proxy credentials three times, the user cancelled, or it asked for a scheme other than Basic.',
     shown: true,
     wordings: {
       rejected: ({ proxy }) =>
@@ -315,6 +332,10 @@ export const errorCatalog = {
     shown: true,
     wordings: { default: ({ name }) => `The transfer of ${quoted(name, 'the file')} was cancelled.` },
   },
+  drag_out_unavailable: oneWording(
+    'The shell cannot start an OS drag (the browser shell), so a file cannot be dragged out of the app.',
+    'Dragging files out of the app is not available here. Use Download instead.',
+  ),
   file_unreadable: {
     meaning: 'The local file to upload cannot be read as a whole file.',
     shown: true,

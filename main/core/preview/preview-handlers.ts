@@ -30,7 +30,7 @@ export function createPreviewHandlers(
     return current;
   };
   return {
-    'preview:open': ({ fileId }) => service().open(fileId, AbortSignal.timeout(60_000)),
+    'preview:open': ({ fileId, versionId }) => service().open(fileId, AbortSignal.timeout(60_000), versionId),
     'preview:openInApp': async ({ fileId }) => {
       const preview = service();
       const userId = options.currentUserId();

@@ -6,6 +6,8 @@ import type { PreviewService } from './preview-service.ts';
 export type PreviewRequestHandler = (request: Request) => Promise<Response>;
 
 const previewPath = /\/(\d{1,32})\/([a-z]+)$/;
+/** `?version=<id>` names an earlier version of the file's own bytes; Box decides whether the user may read it. */
+const versionParam = /^\d{1,32}$/;
 /** Only what a viewer needs passes from Box's answer: never a Box URL, cookie or header of Box's own. */
 const passedHeaders = ['content-length', 'content-range', 'accept-ranges', 'retry-after'];
 const passedStatuses = new Set([200, 206, 416]);
@@ -26,17 +28,22 @@ function plain(status: number, text: string): Response {
 export function createPreviewRequestHandler(current: () => PreviewService | null): PreviewRequestHandler {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Only GET');
-    const match = previewPath.exec(new URL(request.url).pathname);
+    const url = new URL(request.url);
+    const match = previewPath.exec(url.pathname);
     const fileId = match?.[1];
     const source = match?.[2] as PreviewSource | undefined;
+    const versionId = url.searchParams.get('version') ?? undefined;
     if (fileId === undefined || source === undefined || !previewSources.includes(source)) {
+      return plain(404, 'No such preview');
+    }
+    if (versionId !== undefined && (source !== 'content' || !versionParam.test(versionId))) {
       return plain(404, 'No such preview');
     }
     const service = current();
     if (!service) return plain(401, 'Sign in to see previews');
     let bytes;
     try {
-      bytes = await service.bytes(fileId, source, request.headers.get('range'), request.signal);
+      bytes = await service.bytes(fileId, source, request.headers.get('range'), request.signal, versionId);
     } catch (error) {
       // A file the user cannot read is "not found" to them, as Box says; anything else is a failed fetch.
       if (error instanceof BoxAnswerError && error.status < 500) return plain(404, 'This file cannot be previewed');

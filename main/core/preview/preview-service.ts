@@ -51,10 +51,17 @@ export class PreviewService {
     this.#options = options;
   }
 
-  async open(fileId: string, signal: AbortSignal): Promise<PreviewDescriptor> {
+  async open(fileId: string, signal: AbortSignal, versionId?: string): Promise<PreviewDescriptor> {
     const { http, apiBaseUrl } = this.#options;
     const info = await readPreviewFileInfo(http, apiBaseUrl, fileId, signal);
     const own = ownBytesKind(info.name);
+    if (versionId !== undefined) {
+      // Box's representations are of the current version only: an earlier one shows its own bytes or nothing.
+      if (!own) return { status: 'none', fileId, name: info.name };
+      this.#remember(this.#contentTypes, fileId, own.contentType);
+      const src = `${this.#options.previewUrlBase}${fileId}/content?version=${encodeURIComponent(versionId)}`;
+      return { status: 'ready', fileId, name: info.name, size: null, viewer: own.viewer, source: 'content', src };
+    }
     if (own) {
       this.#remember(this.#contentTypes, fileId, own.contentType);
       return this.#ready(fileId, info, own.viewer, 'content');
@@ -82,11 +89,21 @@ export class PreviewService {
       : { status: 'none', fileId, name: info.name };
   }
 
-  /** The bytes of a file or of one of its representations, passing the viewer's `Range` on to Box. */
-  async bytes(fileId: string, source: PreviewSource, range: string | null, signal: AbortSignal): Promise<PreviewBytes> {
+  /**
+   * The bytes of a file (or of an earlier version of it) or of one of its representations,
+   * passing the viewer's `Range` on to Box.
+   */
+  async bytes(
+    fileId: string,
+    source: PreviewSource,
+    range: string | null,
+    signal: AbortSignal,
+    versionId?: string,
+  ): Promise<PreviewBytes> {
+    const version = versionId === undefined ? '' : `?version=${encodeURIComponent(versionId)}`;
     const url =
       source === 'content'
-        ? `${this.#options.apiBaseUrl}/2.0/files/${fileId}/content`
+        ? `${this.#options.apiBaseUrl}/2.0/files/${fileId}/content${version}`
         : await this.#representationUrl(fileId, source, signal);
     const contentType = source === 'content' ? await this.#contentType(fileId, signal) : sourceContentTypes[source];
     if (url === undefined) return { status: 404, body: null, headers: new Headers(), contentType };

@@ -19,6 +19,8 @@ export interface BoxFileFacts {
   name: string;
   size: number;
   sha1: string;
+  /** An earlier version's id: its own size and SHA-1, and its bytes (`/content?version=`). */
+  versionId?: string;
 }
 
 export interface UploadSession {
@@ -97,10 +99,15 @@ export class BoxTransferClient {
     return streamedGet(url, { transport: this.#transport, ...options });
   }
 
-  async fileFacts(fileId: string, name: string, signal: AbortSignal): Promise<BoxFileFacts> {
-    const url = `${this.#urls.apiBaseUrl}/2.0/files/${encodeURIComponent(fileId)}?fields=id,name,size,sha1`;
+  async fileFacts(fileId: string, name: string, signal: AbortSignal, versionId?: string): Promise<BoxFileFacts> {
+    const file = `${this.#urls.apiBaseUrl}/2.0/files/${encodeURIComponent(fileId)}`;
+    const url =
+      versionId === undefined
+        ? `${file}?fields=id,name,size,sha1`
+        : `${file}/versions/${encodeURIComponent(versionId)}?fields=id,name,size,sha1`;
     const { body } = await this.#http.json<BoxFileFacts>({ url, method: 'GET', signal, name });
-    return { id: body.id, name: body.name, size: body.size, sha1: body.sha1 };
+    // A version's own `id` is the version's: the file stays the one asked for.
+    return { id: fileId, name: body.name, size: body.size, sha1: body.sha1, ...(versionId ? { versionId } : {}) };
   }
 
   async editFacts(fileId: string, name: string, signal: AbortSignal): Promise<BoxEditFacts> {
@@ -132,8 +139,9 @@ export class BoxTransferClient {
    * Box answers `/content` with a `302` to a short-lived download URL that needs no token; the
    * redirect is followed by hand so the token never travels to the download host.
    */
-  async downloadUrl(fileId: string, name: string, signal: AbortSignal): Promise<string> {
-    const url = `${this.#urls.apiBaseUrl}/2.0/files/${encodeURIComponent(fileId)}/content`;
+  async downloadUrl(fileId: string, name: string, signal: AbortSignal, versionId?: string): Promise<string> {
+    const version = versionId === undefined ? '' : `?version=${encodeURIComponent(versionId)}`;
+    const url = `${this.#urls.apiBaseUrl}/2.0/files/${encodeURIComponent(fileId)}/content${version}`;
     const response = await this.send(url, { method: 'GET', signal, redirect: 'manual' }, name);
     const location = response.headers.get('location');
     if (response.status >= 300 && response.status < 400 && location) {

@@ -99,7 +99,7 @@ async function receiveInto(writer: BatchedFileWriter, options: DownloadOptions):
     attempts += 1;
     const startedAt = writer.position;
     try {
-      const url = await client.downloadUrl(file.id, file.name, signal);
+      const url = await client.downloadUrl(file.id, file.name, signal, file.versionId);
       const answer = await client
         .streamedGet(url, {
           signal,

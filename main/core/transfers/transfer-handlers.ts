@@ -1,5 +1,6 @@
 import type { RequestChannel } from '../../../common/ipc-contract.ts';
 import type { TransferSnapshot } from '../../../common/transfers.ts';
+import { appError } from '../errors/error-catalog.ts';
 import type { HandlerTable } from '../ipc/handler-table.ts';
 import { localFileName } from './file-names.ts';
 import type { NameClashBroker } from './name-clash-broker.ts';
@@ -17,11 +18,22 @@ export interface TransferDialogs {
 
 export type TransferChannel = Extract<RequestChannel, `transfer:${string}`>;
 
+/** Drag-out to the desktop: the verified file in the app's cache, and the shell's OS drag with it. */
+export interface DragOut {
+  prepare(fileId: string, name: string, signal: AbortSignal): Promise<string>;
+  /** Electron's `webContents.startDrag`; absent where the shell cannot start an OS drag (the browser shell). */
+  startDrag?: ((path: string) => Promise<void> | void) | undefined;
+}
+
+/** A drag-out file is waited for while the pointer is held: long enough for a large file on a slow link. */
+const dragOutTimeoutMs = 10 * 60_000;
+
 /** The `transfer:*` part of the core's handler table. */
 export function createTransferHandlers(
   manager: TransferManager,
   broker: NameClashBroker,
   dialogs: TransferDialogs,
+  dragOut?: DragOut,
 ): Pick<HandlerTable, TransferChannel> {
   return {
     'transfer:list': () => manager.list(),
@@ -40,6 +52,15 @@ export function createTransferHandlers(
       return chosen === null || chosen.length === 0 ? [] : manager.upload(folderId, chosen);
     },
     'transfer:uploadDropped': ({ folderId, paths }) => manager.upload(folderId, paths),
+    'transfer:downloadVersion': async ({ fileId, versionId, name }): Promise<TransferSnapshot[]> => {
+      const path = await dialogs.chooseSavePath(localFileName(name));
+      return path === null ? [] : manager.download([{ id: fileId, name, versionId }], { kind: 'file', path });
+    },
+    'transfer:dragOut': async ({ fileId, name }): Promise<void> => {
+      const startDrag = dragOut?.startDrag;
+      if (!dragOut || !startDrag) throw appError('drag_out_unavailable', 'default');
+      await startDrag(await dragOut.prepare(fileId, name, AbortSignal.timeout(dragOutTimeoutMs)));
+    },
     'transfer:cancel': ({ id }) => manager.cancel(id),
     'transfer:retry': ({ id }) => manager.retry(id),
     'transfer:clearFinished': () => manager.clearFinished(),

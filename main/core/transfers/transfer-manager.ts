@@ -31,7 +31,14 @@ export interface TransferManagerOptions {
 export type DownloadDestination = { kind: 'file'; path: string } | { kind: 'folder'; path: string };
 
 type JobSpec =
-  | { direction: 'download'; fileId: string; destination: DownloadDestination; openWhenDone: boolean }
+  | {
+      direction: 'download';
+      fileId: string;
+      /** An earlier version of the file instead of the current one. */
+      versionId?: string;
+      destination: DownloadDestination;
+      openWhenDone: boolean;
+    }
   | { direction: 'upload'; path: string; folderId: string }
   /** Run by another service (an edit's save back): listed here, queued and retried there. */
   | { direction: 'tracked' };
@@ -88,7 +95,7 @@ export class TransferManager {
   }
 
   download(
-    files: { id: string; name: string }[],
+    files: { id: string; name: string; versionId?: string }[],
     destination: DownloadDestination,
     openWhenDone = false,
   ): TransferSnapshot[] {
@@ -98,7 +105,13 @@ export class TransferManager {
         batch,
         'download',
         file.name,
-        { direction: 'download', fileId: file.id, destination, openWhenDone },
+        {
+          direction: 'download',
+          fileId: file.id,
+          ...(file.versionId === undefined ? {} : { versionId: file.versionId }),
+          destination,
+          openWhenDone,
+        },
         { fileId: file.id },
       ),
     );
@@ -268,7 +281,7 @@ export class TransferManager {
   }
 
   async #runDownload(job: Job, spec: Extract<JobSpec, { direction: 'download' }>, signal: AbortSignal): Promise<void> {
-    const facts = await this.#options.client.fileFacts(spec.fileId, job.snapshot.name, signal);
+    const facts = await this.#options.client.fileFacts(spec.fileId, job.snapshot.name, signal, spec.versionId);
     this.#update(job, { totalBytes: facts.size });
     let targetPath =
       spec.destination.kind === 'file' ? spec.destination.path : join(spec.destination.path, localFileName(facts.name));

@@ -11,6 +11,8 @@ const paths = {
   refresh: 'M20 11a8 8 0 1 0-2.3 5.7M20 5v6h-6',
   close: 'M6 6l12 12M18 6 6 18',
   expand: 'M6 9l6 6 6-6',
+  trash: 'M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13',
+  share: 'M15 8a3 3 0 1 0 0-.1M6 15a3 3 0 1 0 0-.1M15 16a3 3 0 1 0 0-.1M8.6 13.5l3.8-3M8.6 16.5l3.8 2',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -6,13 +6,15 @@ export interface ModalProps {
   description?: ReactNode;
   onCancel: () => void;
   children: ReactNode;
+  /** Extra classes for the panel (for example `wide` for a table). */
+  className?: string;
 }
 
 /**
  * A modal dialog: labelled by its title, focus moved inside on open and returned on close,
  * Escape cancels, Tab stays within it.
  */
-export function Modal({ title, description, onCancel, children }: ModalProps) {
+export function Modal({ title, description, onCancel, children, className }: ModalProps) {
   const titleId = useId();
   const descriptionId = useId();
   const panel = useRef<HTMLDivElement>(null);
@@ -28,7 +30,7 @@ export function Modal({ title, description, onCancel, children }: ModalProps) {
     <div className="modal-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onCancel()}>
       <div
         ref={panel}
-        className="modal"
+        className={className ? `modal ${className}` : 'modal'}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
@@ -39,7 +41,9 @@ export function Modal({ title, description, onCancel, children }: ModalProps) {
             onCancel();
           }
           if (event.key === 'Tab') {
-            const focusable = [...(panel.current?.querySelectorAll<HTMLElement>('input, button:not(:disabled)') ?? [])];
+            const focusable = [
+              ...(panel.current?.querySelectorAll<HTMLElement>('input, select, button:not(:disabled)') ?? []),
+            ];
             const edge = event.shiftKey ? focusable[0] : focusable.at(-1);
             if (edge && document.activeElement === edge) {
               event.preventDefault();

@@ -10,6 +10,7 @@ import { TransfersDock } from '../transfers/transfers-dock.tsx';
 import { TransfersSummary } from '../transfers/transfers-summary.tsx';
 import { BulkLayer } from '../bulk/bulk-layer.tsx';
 import { SelectionBar } from '../bulk/selection-bar.tsx';
+import { TrashDialog } from '../trash/trash-dialog.tsx';
 import { Breadcrumbs } from './breadcrumbs.tsx';
 import { ConfirmDeleteDialog } from './confirm-delete-dialog.tsx';
 import { FileInfoDialog } from './file-info-dialog.tsx';
@@ -23,7 +24,9 @@ import { NameDialog } from './name-dialog.tsx';
 import { NavigationButtons } from './navigation-buttons.tsx';
 import { ListPlaceholder } from './placeholders.tsx';
 import { SearchBox } from './search-box.tsx';
+import { ShareDialog } from './share-dialog.tsx';
 import { useFileBrowserController } from './use-file-browser-controller.ts';
+import { VersionHistoryDialog } from './version-history-dialog.tsx';
 import './file-browser.css';
 
 /**
@@ -83,6 +86,10 @@ export function FileBrowserScreen() {
         <div className="actions">
           <FileViewSwitch view={view} onChange={setView} />
           <TransfersSummary transfers={transfers.transfers} onOpen={browser.transfersPanel.toggle} />
+          <button type="button" className="button" onClick={browser.openTrash} title={t('trash.openHint')}>
+            <Icon name="trash" />
+            {t('trash.open')}
+          </button>
           <button
             type="button"
             className="button"
@@ -210,6 +217,30 @@ export function FileBrowserScreen() {
           files={browser.rows.filter((row) => row.type === 'file')}
           onShow={browser.preview}
           onClose={browser.closeDialog}
+          onError={browser.showErrorMessage}
+        />
+      )}
+      {dialog?.kind === 'trash' && (
+        <TrashDialog
+          onClose={browser.closeDialog}
+          onRestored={browser.refresh}
+          notify={browser.notify}
+          onError={browser.showErrorMessage}
+        />
+      )}
+      {dialog?.kind === 'share' && dialog.item.type !== 'web_link' && (
+        <ShareDialog
+          item={{ ...dialog.item, type: dialog.item.type }}
+          onClose={browser.closeDialog}
+          notify={browser.notify}
+        />
+      )}
+      {dialog?.kind === 'versions' && (
+        <VersionHistoryDialog
+          file={dialog.item}
+          onClose={browser.closeDialog}
+          onChanged={browser.refresh}
+          notify={browser.notify}
           onError={browser.showErrorMessage}
         />
       )}

@@ -10,6 +10,8 @@ export interface ItemMenuHandlers {
   download: (item: BoxItem) => void;
   rename: (item: BoxItem) => void;
   remove: (item: BoxItem) => void;
+  share: (item: BoxItem) => void;
+  versions: (item: BoxItem) => void;
   newFolder: () => void;
   upload: () => void;
   refresh: () => void;
@@ -34,6 +36,8 @@ export function itemMenuActions(item: BoxItem | null, searching: boolean, on: It
       ? [{ id: 'reveal', label: 'Show in folder', run: () => on.reveal(item as BoxSearchResult) }]
       : []),
     ...(item.type === 'file' ? [{ id: 'download', label: 'Download…', run: () => on.download(item) }] : []),
+    ...(item.type !== 'web_link' ? [{ id: 'share', label: i18n.t('share.menu'), run: () => on.share(item) }] : []),
+    ...(item.type === 'file' ? [{ id: 'versions', label: i18n.t('versions.menu'), run: () => on.versions(item) }] : []),
     { id: 'rename', label: 'Rename…', shortcut: 'F2', run: () => on.rename(item) },
     { id: 'delete', label: 'Delete…', shortcut: 'Del', danger: true, run: () => on.remove(item) },
   ];

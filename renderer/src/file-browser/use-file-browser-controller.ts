@@ -20,7 +20,9 @@ import { useSearch, type SearchRequest } from './use-search.ts';
 import { useSelection } from './use-selection.ts';
 
 export type FileBrowserDialog =
-  { kind: 'new-folder' } | { kind: 'rename' | 'delete' | 'info' | 'preview'; item: BoxItem } | null;
+  | { kind: 'new-folder' | 'trash' }
+  | { kind: 'rename' | 'delete' | 'info' | 'preview' | 'share' | 'versions'; item: BoxItem }
+  | null;
 
 export interface ItemMenu {
   item: BoxItem | null;
@@ -139,8 +141,11 @@ export function useFileBrowserController(searchInput: RefObject<HTMLInputElement
   const severalSelected = (item: BoxItem | null): boolean =>
     item !== null && selection.count > 1 && selection.isSelected(item.id);
   // Dragging one of several selected rows moves them all.
-  const drag = useItemDrag(folderId, (item, target) =>
-    severalSelected(item) ? bulk.moveTo(selection.items, target) : void mutations.move(item, target),
+  const drag = useItemDrag(
+    folderId,
+    (item, target) =>
+      severalSelected(item) ? bulk.moveTo(selection.items, target) : void mutations.move(item, target),
+    showError,
   );
 
   const runCommand = (command: ListCommand): void => {
@@ -174,6 +179,8 @@ export function useFileBrowserController(searchInput: RefObject<HTMLInputElement
       download,
       rename: (target) => setDialog({ kind: 'rename', item: target }),
       remove: (target) => setDialog({ kind: 'delete', item: target }),
+      share: (target) => setDialog({ kind: 'share', item: target }),
+      versions: (file) => setDialog({ kind: 'versions', item: file }),
       newFolder: askNewFolder,
       upload,
       refresh: listing.reload,
@@ -233,6 +240,9 @@ export function useFileBrowserController(searchInput: RefObject<HTMLInputElement
     /** Shows another file in the open viewer (previous/next). */
     preview: (item: BoxItem) => setDialog({ kind: 'preview', item }),
     askNewFolder,
+    openTrash: () => setDialog({ kind: 'trash' }),
+    refresh: listing.reload,
+    notify: (message: string) => show('success', message),
     closeDialog,
     menu,
     openMenu: (item: BoxItem | null, position: ItemMenu['position']) => setMenu({ item, position }),

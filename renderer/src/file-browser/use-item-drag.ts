@@ -1,5 +1,6 @@
 import { useState, type DragEvent } from 'react';
 import type { BoxItem, BoxPathEntry } from '../../../common/box-items.ts';
+import { startDragOut } from './drag-out.ts';
 
 /** Marks our own drags, so a drag of files from the desktop (an upload) is never taken for a move. */
 const itemDragType = 'application/x-box-sso-item';
@@ -21,7 +22,11 @@ export interface ItemDrag {
  * Moving by drag and drop: a row dragged onto a folder row or a breadcrumb moves there. A
  * folder cannot be dropped on itself or where it already is.
  */
-export function useItemDrag(currentFolderId: string, onMove: (item: BoxItem, target: BoxPathEntry) => void): ItemDrag {
+export function useItemDrag(
+  currentFolderId: string,
+  onMove: (item: BoxItem, target: BoxPathEntry) => void,
+  onDragOutError: (error: unknown) => void = () => undefined,
+): ItemDrag {
   const [dragging, setDragging] = useState<BoxItem | null>(null);
   const [overId, setOverId] = useState<string | null>(null);
   const accepts = (folder: BoxPathEntry): boolean =>
@@ -32,6 +37,7 @@ export function useItemDrag(currentFolderId: string, onMove: (item: BoxItem, tar
     source: (item) => ({
       draggable: true,
       onDragStart: (event) => {
+        if (startDragOut(event, item, onDragOutError)) return;
         event.dataTransfer.setData(itemDragType, item.id);
         event.dataTransfer.effectAllowed = 'move';
         setDragging(item);

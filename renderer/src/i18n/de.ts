@@ -6,6 +6,9 @@ import { header } from './areas/header.ts';
 import { fileView } from './areas/file-grid.ts';
 import { preview } from './areas/preview.ts';
 import { configError, keychain, sessionError, signedOut, signingIn } from './areas/session.ts';
+import { share } from './areas/share.ts';
+import { restorePicker, trash } from './areas/trash.ts';
+import { versions } from './areas/versions.ts';
 import type { Catalog } from './en.ts';
 
 /** German, gathered from the same areas as English; typed against it (a missing key does not compile). */
@@ -26,4 +29,8 @@ export const de: Catalog = {
   editing: editing.de,
   fileView: fileView.de,
   preview: preview.de,
+  trash: trash.de,
+  restorePicker: restorePicker.de,
+  versions: versions.de,
+  share: share.de,
 };

@@ -7,6 +7,9 @@ import { header } from './areas/header.ts';
 import { fileView } from './areas/file-grid.ts';
 import { preview } from './areas/preview.ts';
 import { configError, keychain, sessionError, signedOut, signingIn } from './areas/session.ts';
+import { share } from './areas/share.ts';
+import { restorePicker, trash } from './areas/trash.ts';
+import { versions } from './areas/versions.ts';
 
 /**
  * The English catalog: every word the renderer shows, by key, gathered from the areas in
@@ -30,6 +33,10 @@ export const en = {
   editing: editing.en,
   fileView: fileView.en,
   preview: preview.en,
+  trash: trash.en,
+  restorePicker: restorePicker.en,
+  versions: versions.en,
+  share: share.en,
 } as const;
 
 /** The shape every catalog has: the same keys as English, any words. */

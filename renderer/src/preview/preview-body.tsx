@@ -13,12 +13,12 @@ const viaKeys = { pdf: 'preview.viaPdf', jpg: 'preview.viaJpg', text: 'preview.v
 const PdfViewer = lazy(async () => ({ default: (await import('./pdf-viewer.tsx')).PdfViewer }));
 const MarkdownViewer = lazy(async () => ({ default: (await import('./markdown-viewer.tsx')).MarkdownViewer }));
 
-/** The viewer for one file, or its loading, pending, failed or "no preview" state. */
-export function PreviewBody({ fileId }: { fileId: string }) {
+/** The viewer for one file (or an earlier version of it), or its loading, pending, failed or "no preview" state. */
+export function PreviewBody({ fileId, versionId }: { fileId: string; versionId?: string }) {
   const { t } = useTranslation();
   const [attempt, setAttempt] = useState(0);
   const [failed, setFailed] = useState(false);
-  const state = usePreview(fileId, attempt);
+  const state = usePreview(fileId, attempt, versionId);
   const onFailed = useCallback(() => setFailed(true), []);
   const retry = (
     <button

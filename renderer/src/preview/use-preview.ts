@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { PreviewDescriptor } from '../../../common/preview.ts';
-import { asAppError } from '../ipc/bridge.ts';
+import { asAppError, invoke } from '../ipc/bridge.ts';
 import { openPreview } from './preview-ahead.ts';
 import { markPreview } from './preview-timing.ts';
 
@@ -11,14 +11,14 @@ export type PreviewState = { status: 'loading' } | PreviewDescriptor | { status:
  * asks again when main says to, showing `pending` meanwhile. `attempt` changes to try again
  * (the viewer is keyed by file, so a new file starts at `loading`).
  */
-export function usePreview(fileId: string, attempt: number): PreviewState {
+export function usePreview(fileId: string, attempt: number, versionId?: string): PreviewState {
   const [state, setState] = useState<PreviewState>({ status: 'loading' });
   useEffect(() => {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const ask = (): void => {
       markPreview('open-asked');
-      openPreview(fileId).then(
+      (versionId === undefined ? openPreview(fileId) : invoke('preview:open', { fileId, versionId })).then(
         (descriptor) => {
           if (!live) return;
           markPreview('open-answered');
@@ -33,6 +33,6 @@ export function usePreview(fileId: string, attempt: number): PreviewState {
       live = false;
       clearTimeout(timer);
     };
-  }, [fileId, attempt]);
+  }, [fileId, attempt, versionId]);
   return state;
 }

@@ -44,6 +44,7 @@ describe('provisioning with the sandbox IdP and the Box emulator', () => {
       'item_upload',
       'item_rename',
       'item_delete',
+      'item_share',
     ]);
 
     const admin = await serviceClient(box.emulator);

@@ -29,7 +29,15 @@ export async function installEmulatedBridge(): Promise<EmulatedBox> {
   const user = await emulator.controls.createUser({ name: 'Component Test User' });
   const { access_token } = await emulator.controls.issueToken({
     userId: user.id,
-    scopes: ['base_explorer', 'item_preview', 'item_download', 'item_upload', 'item_rename', 'item_delete'],
+    scopes: [
+      'base_explorer',
+      'item_preview',
+      'item_download',
+      'item_upload',
+      'item_rename',
+      'item_delete',
+      'item_share',
+    ],
   });
   const service = new BoxService({
     tokenSource: { getToken: () => Promise.resolve(access_token), invalidate: () => undefined },
