@@ -1,6 +1,10 @@
 import { app, format, languages } from './areas/app.ts';
 import { list, placeholder, status } from './areas/file-list.ts';
+import { errors } from './areas/errors.ts';
+import { browser, dialogs, kinds, menu, nameRules } from './areas/file-browser.ts';
 import { header } from './areas/header.ts';
+import { settings, updates } from './areas/settings.ts';
+import { transfers } from './areas/transfers.ts';
 import { configError, keychain, sessionError, signedOut, signingIn } from './areas/session.ts';
 import type { Catalog } from './en.ts';
 
@@ -18,4 +22,13 @@ export const de: Catalog = {
   status: status.de,
   placeholder: placeholder.de,
   list: list.de,
+  errors: errors.de,
+  browser: browser.de,
+  menu: menu.de,
+  dialogs: dialogs.de,
+  nameRules: nameRules.de,
+  kinds: kinds.de,
+  transfers: transfers.de,
+  settings: settings.de,
+  updates: updates.de,
 };

@@ -1,7 +1,11 @@
 import type { Words } from './define-area.ts';
 import { app, format, languages } from './areas/app.ts';
 import { list, placeholder, status } from './areas/file-list.ts';
+import { errors } from './areas/errors.ts';
+import { browser, dialogs, kinds, menu, nameRules } from './areas/file-browser.ts';
 import { header } from './areas/header.ts';
+import { settings, updates } from './areas/settings.ts';
+import { transfers } from './areas/transfers.ts';
 import { configError, keychain, sessionError, signedOut, signingIn } from './areas/session.ts';
 
 /**
@@ -22,6 +26,15 @@ export const en = {
   status: status.en,
   placeholder: placeholder.en,
   list: list.en,
+  errors: errors.en,
+  browser: browser.en,
+  menu: menu.en,
+  dialogs: dialogs.en,
+  nameRules: nameRules.en,
+  kinds: kinds.en,
+  transfers: transfers.en,
+  settings: settings.en,
+  updates: updates.en,
 } as const;
 
 /** The shape every catalog has: the same keys as English, any words. */
