@@ -100,7 +100,12 @@ const networkSettingsShape = {
     .url({ protocol: /^https?$/, error: 'must be an http: or https: URL' })
     .meta({ title: 'PAC file URL', description: 'With proxyMode pac: where the proxy auto-config file is served.' }),
   caBundleFiles: z
-    .array(z.string().min(1).refine((path) => /^(\/|[A-Za-z]:[\\/])/.test(path), 'must be an absolute path'))
+    .array(
+      z
+        .string()
+        .min(1)
+        .refine((path) => /^(\/|[A-Za-z]:[\\/])/.test(path), 'must be an absolute path'),
+    )
     .max(20)
     .meta({
       title: 'Extra CA certificate files',
@@ -189,21 +194,23 @@ export const desktopPolicySchema = desktopSettingsLayerSchema.extend({
 });
 
 /** The effective configuration after merging every source: everything the app needs to run. */
-export const desktopConfigSchema = z.strictObject({
-  ...settingsShape,
-  loginHint: settingsShape.loginHint.optional(),
-  domainHint: settingsShape.domainHint.optional(),
-  updateUrl: settingsShape.updateUrl.optional(),
-  proxyUrl: settingsShape.proxyUrl.optional(),
-  pacUrl: settingsShape.pacUrl.optional(),
-  caBundlePem: settingsShape.caBundlePem.optional(),
-}).superRefine((config, ctx) => {
-  // A mode that names an address nobody gave would silently fall back to something IT did not choose.
-  if (config.proxyMode === 'fixed' && config.proxyUrl === undefined)
-    ctx.addIssue({ code: 'custom', path: ['proxyUrl'], message: 'must be set when proxyMode is "fixed"' });
-  if (config.proxyMode === 'pac' && config.pacUrl === undefined)
-    ctx.addIssue({ code: 'custom', path: ['pacUrl'], message: 'must be set when proxyMode is "pac"' });
-});
+export const desktopConfigSchema = z
+  .strictObject({
+    ...settingsShape,
+    loginHint: settingsShape.loginHint.optional(),
+    domainHint: settingsShape.domainHint.optional(),
+    updateUrl: settingsShape.updateUrl.optional(),
+    proxyUrl: settingsShape.proxyUrl.optional(),
+    pacUrl: settingsShape.pacUrl.optional(),
+    caBundlePem: settingsShape.caBundlePem.optional(),
+  })
+  .superRefine((config, ctx) => {
+    // A mode that names an address nobody gave would silently fall back to something IT did not choose.
+    if (config.proxyMode === 'fixed' && config.proxyUrl === undefined)
+      ctx.addIssue({ code: 'custom', path: ['proxyUrl'], message: 'must be set when proxyMode is "fixed"' });
+    if (config.proxyMode === 'pac' && config.pacUrl === undefined)
+      ctx.addIssue({ code: 'custom', path: ['pacUrl'], message: 'must be set when proxyMode is "pac"' });
+  });
 
 export type DesktopSettingsLayer = z.infer<typeof desktopSettingsLayerSchema>;
 export type DesktopPolicy = z.infer<typeof desktopPolicySchema>;

@@ -242,7 +242,8 @@ export const errorCatalog = {
     },
   },
   proxy_unreachable: {
-    meaning: 'Every proxy the network configuration named for a server failed to connect, and no DIRECT fallback was left.',
+    meaning:
+      'Every proxy the network configuration named for a server failed to connect, and no DIRECT fallback was left.',
     shown: true,
     wordings: {
       default: ({ host, proxy }) =>
@@ -251,7 +252,8 @@ export const errorCatalog = {
     },
   },
   proxy_auth_failed: {
-    meaning: 'The proxy refused the proxy credentials three times, the user cancelled, or it asked for a scheme other than Basic.',
+    meaning:
+      'The proxy refused the proxy credentials three times, the user cancelled, or it asked for a scheme other than Basic.',
     shown: true,
     wordings: {
       rejected: ({ proxy }) =>

@@ -2,7 +2,8 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 import './modal.css';
 
 export interface ModalProps {
-  title: string;
+  /** Text, or an element when the title is the user's data (a file's name, marked translate="no"). */
+  title: ReactNode;
   description?: ReactNode;
   onCancel: () => void;
   children: ReactNode;

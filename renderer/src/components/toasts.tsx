@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Icon } from './icons.tsx';
 import './toasts.css';
 
@@ -28,15 +29,22 @@ export function useToasts() {
 }
 
 function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number) => void }) {
+  const { t } = useTranslation();
   useEffect(() => {
     // Success fades quickly; an error stays long enough to read its advice.
     const timer = setTimeout(() => onDismiss(toast.id), toast.tone === 'success' ? 4000 : 12000);
     return () => clearTimeout(timer);
   }, [toast, onDismiss]);
   return (
-    <div className={`toast ${toast.tone}`} role={toast.tone === 'error' ? 'alert' : 'status'}>
+    // Errors interrupt (alert); a confirmation is read when the user pauses, through the list's polite live region.
+    <div className={`toast ${toast.tone}`} role={toast.tone === 'error' ? 'alert' : undefined}>
       <span className="toast-message">{toast.message}</span>
-      <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => onDismiss(toast.id)}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={t('browser.dismiss')}
+        onClick={() => onDismiss(toast.id)}
+      >
         <Icon name="close" />
       </button>
     </div>

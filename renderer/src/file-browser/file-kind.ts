@@ -40,19 +40,3 @@ export function fileKind(item: Pick<BoxItem, 'type' | 'extension'>): FileKind {
 export function hasThumbnail(item: Pick<BoxItem, 'type' | 'extension'>): boolean {
   return fileKind(item) === 'image';
 }
-
-export const kindLabels: Record<FileKind, string> = {
-  folder: 'Folder',
-  image: 'Image',
-  pdf: 'PDF document',
-  document: 'Document',
-  spreadsheet: 'Spreadsheet',
-  presentation: 'Presentation',
-  video: 'Video',
-  audio: 'Audio',
-  archive: 'Archive',
-  code: 'Code',
-  text: 'Text',
-  link: 'Web link',
-  file: 'File',
-};

@@ -3,7 +3,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoxItem } from '../../../common/box-items.ts';
 import { FileIcon } from './file-icon.tsx';
-import { kindLabels, fileKind } from './file-kind.ts';
+import { fileKind } from './file-kind.ts';
 import { formatModified, formatSize } from '../components/format.ts';
 import type { SortKey, SortOrder } from './sort-items.ts';
 import type { ItemDrag } from './use-item-drag.ts';
@@ -156,13 +156,13 @@ export function FileList(props: FileListProps) {
                     </span>
                     {props.describe?.(item)}
                   </span>
-                  <span className="visually-hidden">, {kindLabels[fileKind(item)]}</span>
+                  <span className="visually-hidden">, {t(`kinds.${fileKind(item)}`)}</span>
                 </div>
                 <div role="gridcell" className="col-modified">
                   {formatModified(item.modifiedAt)}
                 </div>
                 <div role="gridcell" className="col-size">
-                  {item.type === 'folder' ? '—' : formatSize(item.size)}
+                  {item.type === 'folder' ? t('format.none') : formatSize(item.size)}
                 </div>
               </div>
             );

@@ -1,5 +1,6 @@
 import type { BoxItem, BoxSearchResult } from '../../../common/box-items.ts';
 import type { MenuAction } from '../components/context-menu.tsx';
+import { i18n } from '../i18n/i18n.ts';
 
 export interface ItemMenuHandlers {
   open: (item: BoxItem) => void;
@@ -17,19 +18,35 @@ export interface ItemMenuHandlers {
 export function itemMenuActions(item: BoxItem | null, searching: boolean, on: ItemMenuHandlers): MenuAction[] {
   if (!item) {
     return [
-      { id: 'new-folder', label: 'New folder…', shortcut: 'Ctrl+Shift+N', run: on.newFolder },
-      { id: 'upload', label: 'Upload files…', run: on.upload },
-      { id: 'refresh', label: 'Refresh', shortcut: 'F5', run: on.refresh },
+      {
+        id: 'new-folder',
+        label: i18n.t('menu.newFolder'),
+        shortcut: i18n.t('menu.shortcutNewFolder'),
+        run: on.newFolder,
+      },
+      { id: 'upload', label: i18n.t('menu.upload'), run: on.upload },
+      { id: 'refresh', label: i18n.t('menu.refresh'), shortcut: i18n.t('menu.shortcutRefresh'), run: on.refresh },
     ];
   }
   return [
-    { id: 'open', label: item.type === 'folder' ? 'Open' : 'Preview', shortcut: 'Enter', run: () => on.open(item) },
-    ...(item.type === 'file' ? [{ id: 'details', label: 'Details', run: () => on.details(item) }] : []),
+    {
+      id: 'open',
+      label: i18n.t(item.type === 'folder' ? 'menu.open' : 'menu.preview'),
+      shortcut: i18n.t('menu.shortcutEnter'),
+      run: () => on.open(item),
+    },
+    ...(item.type === 'file' ? [{ id: 'details', label: i18n.t('menu.details'), run: () => on.details(item) }] : []),
     ...(searching && 'path' in item
-      ? [{ id: 'reveal', label: 'Show in folder', run: () => on.reveal(item as BoxSearchResult) }]
+      ? [{ id: 'reveal', label: i18n.t('menu.reveal'), run: () => on.reveal(item as BoxSearchResult) }]
       : []),
-    ...(item.type === 'file' ? [{ id: 'download', label: 'Download…', run: () => on.download(item) }] : []),
-    { id: 'rename', label: 'Rename…', shortcut: 'F2', run: () => on.rename(item) },
-    { id: 'delete', label: 'Delete…', shortcut: 'Del', danger: true, run: () => on.remove(item) },
+    ...(item.type === 'file' ? [{ id: 'download', label: i18n.t('menu.download'), run: () => on.download(item) }] : []),
+    { id: 'rename', label: i18n.t('menu.rename'), shortcut: i18n.t('menu.shortcutRename'), run: () => on.rename(item) },
+    {
+      id: 'delete',
+      label: i18n.t('menu.delete'),
+      shortcut: i18n.t('menu.shortcutDelete'),
+      danger: true,
+      run: () => on.remove(item),
+    },
   ];
 }

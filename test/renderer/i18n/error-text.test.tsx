@@ -60,7 +60,9 @@ describe('errors from main in the user language', () => {
     expect(errorText(unnamed.toInfo())).toBe('The file cannot be uploaded because it no longer exists.');
     const untranslated = appError('config_invalid', 'settings', { text: 'issuer is missing' });
     expect(errorText(untranslated.toInfo())).toBe(untranslated.message);
-    expect(errorText({ code: 'internal', message: 'From an older main.' })).toMatch(/^In der App ist etwas schiefgegangen/);
+    expect(errorText({ code: 'internal', message: 'From an older main.' })).toMatch(
+      /^In der App ist etwas schiefgegangen/,
+    );
     expect(errorText({ code: 'box_error', message: 'Box said no.', wording: 'gone_wording' })).toBe('Box said no.');
   });
 });

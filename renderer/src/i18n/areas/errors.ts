@@ -125,7 +125,8 @@ export const errors = defineArea(
     },
     config_invalid: {
       idp_url: 'The sign-in address from the identity provider is not safe to open. Tell IT.',
-      sign_in_ports: 'The sign-in ports configured by IT cannot be opened on this computer. Ask IT to check the setting.',
+      sign_in_ports:
+        'The sign-in ports configured by IT cannot be opened on this computer. Ask IT to check the setting.',
     },
     transfer_failed: {
       download_damaged: '“{{name}}” arrived damaged (its checksum does not match Box’s). Retry the download.',
@@ -326,8 +327,7 @@ export const errors = defineArea(
         '„{{name}}“ hat sich beim Hochladen geändert. Versuchen Sie es erneut, sobald die Datei gespeichert ist.',
     },
     keychain_unavailable: {
-      default:
-        'Der Schlüsselbund des Systems ist nicht verfügbar. Entsperren Sie ihn, oder melden Sie sich erneut an.',
+      default: 'Der Schlüsselbund des Systems ist nicht verfügbar. Entsperren Sie ihn, oder melden Sie sich erneut an.',
     },
     internal: {
       default:

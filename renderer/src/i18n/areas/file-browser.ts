@@ -89,6 +89,8 @@ export const menu = defineArea(
     shortcutNewFolder: 'Ctrl+Shift+N',
     shortcutEnter: 'Enter',
     shortcutDelete: 'Del',
+    shortcutRefresh: 'F5',
+    shortcutRename: 'F2',
   },
   {
     itemActions: 'Aktionen für das Element',
@@ -105,6 +107,8 @@ export const menu = defineArea(
     shortcutNewFolder: 'Strg+Umschalt+N',
     shortcutEnter: 'Eingabe',
     shortcutDelete: 'Entf',
+    shortcutRefresh: 'F5',
+    shortcutRename: 'F2',
   },
 );
 
@@ -114,6 +118,7 @@ export const dialogs = defineArea(
     name: 'Name',
     cancel: 'Cancel',
     close: 'Close',
+    newFolder: 'New folder',
     create: 'Create',
     rename: 'Rename',
     renameFile: 'Rename file',
@@ -136,6 +141,7 @@ export const dialogs = defineArea(
     name: 'Name',
     cancel: 'Abbrechen',
     close: 'Schließen',
+    newFolder: 'Neuer Ordner',
     create: 'Erstellen',
     rename: 'Umbenennen',
     renameFile: 'Datei umbenennen',
