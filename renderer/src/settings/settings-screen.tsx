@@ -13,6 +13,7 @@ import type { en } from '../i18n/en.ts';
 import { i18n } from '../i18n/i18n.ts';
 import { SettingRow } from './setting-row.tsx';
 import { updateStatusText } from './update-status-text.ts';
+import { useDialogFocus } from '../components/use-dialog-focus.ts';
 import './settings.css';
 
 const sections = ['account', 'network', 'updates', 'storage', 'about'] as const;
@@ -50,8 +51,9 @@ export function SettingsScreen({ config, user, info, onClose }: SettingsScreenPr
   const [notice, setNotice] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
+  const dialog = useRef<HTMLElement>(null);
+  const keepFocusInside = useDialogFocus(dialog, heading);
   useEffect(() => {
-    heading.current?.focus();
     void invoke('settings:getOverview').then(setOverview);
     void invoke('updates:getStatus').then(setUpdates);
   }, []);
@@ -88,9 +90,10 @@ export function SettingsScreen({ config, user, info, onClose }: SettingsScreenPr
       className="settings-backdrop"
       onKeyDown={(event) => {
         if (event.key === 'Escape') onClose();
+        keepFocusInside(event);
       }}
     >
-      <section className="settings-screen" role="dialog" aria-modal="true" aria-labelledby="settings-title">
+      <section ref={dialog} className="settings-screen" role="dialog" aria-modal="true" aria-labelledby="settings-title">
         <header className="settings-header">
           <h1 id="settings-title" ref={heading} tabIndex={-1}>
             {t('settings.title')}
