@@ -18,9 +18,10 @@ function commandFor(event: KeyboardEvent): ListCommand | null {
 const typeAheadResetMs = 700;
 
 /**
- * The grid's keyboard (WAI-ARIA grid pattern, one row selected at a time): arrows move one row,
- * Page Up/Down a screenful, Home/End (also with Ctrl) to the ends, Enter opens (Space too, for a file), and typing
- * selects the next item whose name starts with what was typed.
+ * The grid's keyboard (WAI-ARIA grid pattern, one row selected at a time): Up/Down move one row,
+ * Left/Right one cell within it (when the list tracks a `column`, so a screen reader reads the
+ * date or size on its own), Page Up/Down a screenful, Home/End (also with Ctrl) to the ends, Enter
+ * opens (Space too, for a file), and typing selects the next item whose name starts with what was typed.
  */
 export function useGridKeys(options: {
   items: readonly BoxItem[];
@@ -29,6 +30,8 @@ export function useGridKeys(options: {
   onSelect: (item: BoxItem) => void;
   onOpen: (item: BoxItem) => void;
   onCommand: (command: ListCommand) => void;
+  /** The focused cell's column and how many there are; Left/Right move it. */
+  cells?: { column: number; count: number; onColumn: (column: number) => void };
 }): (event: KeyboardEvent<HTMLElement>) => void {
   const typed = useRef({ text: '', at: 0 });
   const { items, selectedIndex } = options;
@@ -70,7 +73,13 @@ export function useGridKeys(options: {
       PageUp: Math.max(0, selectedIndex - page),
     };
     const move = moves[event.key];
-    if (move !== undefined) {
+    const cells = options.cells;
+    if (cells && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
+      event.preventDefault();
+      const step = event.key === 'ArrowRight' ? 1 : -1;
+      cells.onColumn(Math.max(0, Math.min(cells.count - 1, cells.column + step)));
+      if (selectedIndex < 0) moveTo(0);
+    } else if (move !== undefined) {
       event.preventDefault();
       moveTo(move);
     } else if (event.key === 'Enter') {
