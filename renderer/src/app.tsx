@@ -24,7 +24,7 @@ export function App() {
   const { session, signIn, cancelSignIn, signOut, signOutEverywhere } = useSession();
   const language = useLanguage(appInfo?.languages ?? null);
   // Main's errors are put into words here: say them again when the language changes.
-  useTranslation();
+  const { t } = useTranslation();
 
   useEffect(() => {
     void invoke('app:getInfo').then(setAppInfo);
@@ -32,6 +32,10 @@ export function App() {
   }, []);
 
   const user = session?.status === 'signed-in' ? session.user : null;
+  // The window's title in the UI language; the file browser names the open folder in it instead.
+  useEffect(() => {
+    if (!user) document.title = t('app.name');
+  }, [user, t]);
   return (
     <div className="app-shell">
       <AppHeader
