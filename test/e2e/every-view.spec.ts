@@ -8,10 +8,12 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './sandbox-fixtures.ts';
+import { expect as baseExpect, test } from './sandbox-fixtures.ts';
 import { expectAccessible } from './support/accessibility.ts';
 import { hardCodedStrings, usePseudoLocale } from './support/hard-coded-strings.ts';
 
+/** Two cores shared by several engineers: give each step time. */
+const expect = baseExpect.configure({ timeout: 15_000 });
 const uploads: string[] = [];
 test.use({
   demoContent: true,
@@ -48,7 +50,7 @@ test('pseudo-locale and axe across the views: signed out, signing in, files, men
 
   const grid = page.getByTestId('file-list-body');
   const row = (name: string | RegExp) => grid.getByRole('row', { name });
-  await expect(row(/Budget 2027\.xlsx/)).toBeVisible();
+  await expect(row(/Budget 2027\.xlsx/)).toBeVisible({ timeout: 30_000 });
   await check(page, 'file list');
 
   await row(/Budget 2027\.xlsx/).click({ button: 'right' });
@@ -81,7 +83,10 @@ test('pseudo-locale and axe across the views: signed out, signing in, files, men
   const local = await mkdtemp(join(tmpdir(), 'every-view-'));
   uploads.splice(0, uploads.length, join(local, 'Budget 2027.xlsx'));
   await writeFile(uploads[0]!, 'a newer budget\n');
-  await page.getByRole('button', { name: /Upload/ }).first().click();
+  await page
+    .getByRole('button', { name: /Upload/ })
+    .first()
+    .click();
   const clash = page.getByRole('dialog', { name: /already exists/ });
   await expect(clash).toBeVisible({ timeout: 20_000 });
   await check(page, 'name-clash question');
@@ -119,6 +124,9 @@ test('pseudo-locale and axe across the views: signed out, signing in, files, men
   }
   await page.keyboard.press('Escape');
 
-  await page.getByRole('button', { name: /Sign out/ }).first().click();
+  await page
+    .getByRole('button', { name: /Sign out/ })
+    .first()
+    .click();
   await expect(signIn).toBeVisible();
 });

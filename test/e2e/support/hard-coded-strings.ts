@@ -22,7 +22,7 @@ export function hardCodedStrings(page: Page): Promise<string[]> {
     /** Whether all the words are inside marks (marks nest: a formatted size inside a sentence). */
     const marked = (text: string) => {
       let rest = text;
-      for (let previous = ''; previous !== rest; ) [previous, rest] = [rest, rest.replace(innermost, '')];
+      for (let previous = ''; previous !== rest;) [previous, rest] = [rest, rest.replace(innermost, '')];
       return wordless(rest);
     };
     const visit = (element: Element): void => {
