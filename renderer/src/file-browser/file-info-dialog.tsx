@@ -43,7 +43,9 @@ export function FileInfoDialog({
     [t('dialogs.modified'), formatModified(info?.modifiedAt ?? item.modifiedAt)],
     [
       t('dialogs.location'),
-      info ? info.path.map((entry) => entry.name).join(' › ') : t('dialogs.pending'),
+      info
+        ? info.path.map((entry) => (entry.id === '0' ? t('browser.allFiles') : entry.name)).join(' › ')
+        : t('dialogs.pending'),
       info !== null,
     ],
     [t('dialogs.owner'), info?.ownedBy ?? t('dialogs.pending'), info !== null],

@@ -26,7 +26,7 @@ export function TransfersPanel({ api, onError, onClose }: TransfersPanelProps) {
         </button>
         {onClose && (
           <button type="button" className="button small" aria-label={t('transfers.close')} onClick={onClose}>
-            ×
+            <span aria-hidden="true">×</span>
           </button>
         )}
       </header>
