@@ -35,7 +35,7 @@ test('pseudo-locale and axe across the views: signed out, signing in, files, men
   page,
   world,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   await usePseudoLocale(page);
   await page.setViewportSize({ width: 1100, height: 720 });
   await page.goto(world.harness.url);

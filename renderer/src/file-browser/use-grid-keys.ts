@@ -55,6 +55,10 @@ export function useGridKeys(options: {
     }
   };
 
+  /** Whether a name is being typed: a letter came within the type-ahead pause (a Space then belongs to it). */
+  const typingName = (event: KeyboardEvent): boolean =>
+    typed.current.text !== '' && (event.timeStamp || performance.now()) - typed.current.at <= typeAheadResetMs;
+
   return (event) => {
     const command = commandFor(event);
     if (command) {
@@ -88,11 +92,11 @@ export function useGridKeys(options: {
         event.preventDefault();
         options.onOpen(item);
       }
-    } else if (event.key === ' ' && typed.current.text === '' && items[selectedIndex]?.type === 'file') {
+    } else if (event.key === ' ' && !typingName(event) && items[selectedIndex]?.type === 'file') {
       // Space previews a file, as in the OS's file managers (within a typed name it is part of the name).
       event.preventDefault();
       options.onOpen(items[selectedIndex]);
-    } else if (event.key.length === 1 && !event.ctrlKey && (event.key !== ' ' || typed.current.text !== '')) {
+    } else if (event.key.length === 1 && !event.ctrlKey && (event.key !== ' ' || typingName(event))) {
       event.preventDefault();
       findByName(event.key, event.timeStamp || performance.now());
     }

@@ -93,7 +93,13 @@ export function SettingsScreen({ config, user, info, onClose }: SettingsScreenPr
         keepFocusInside(event);
       }}
     >
-      <section ref={dialog} className="settings-screen" role="dialog" aria-modal="true" aria-labelledby="settings-title">
+      <section
+        ref={dialog}
+        className="settings-screen"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="settings-title"
+      >
         <header className="settings-header">
           <h1 id="settings-title" ref={heading} tabIndex={-1}>
             {t('settings.title')}

@@ -152,6 +152,19 @@ describe('FileList', () => {
     expect(selected()).toBe('Folder 10');
   });
 
+  it('Space previews the selected file once the typed name has paused, and is part of a name while typing', async () => {
+    const user = userEvent.setup();
+    const opened: string[] = [];
+    render(<ListWithState items={makeItems(30)} onOpen={(item) => opened.push(item.name)} />);
+    await user.click(screen.getByText('Folder 0'));
+    await user.keyboard('report-2');
+    await user.keyboard(' ');
+    expect(opened).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await user.keyboard(' ');
+    expect(opened).toEqual(['report-2.pdf']);
+  });
+
   it('Page Down and Page Up move a screenful; the selection never leaves the list', async () => {
     const user = userEvent.setup();
     render(<ListWithState items={makeItems(30)} />);
