@@ -36,7 +36,7 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
     return () => clearTimeout(timer);
   }, [toast, onDismiss]);
   return (
-    // Errors interrupt (alert); a confirmation is read when the user pauses, through the list's polite live region.
+    // Errors interrupt (alert); a confirmation is read when the user pauses, through the list's live region.
     <div className={`toast ${toast.tone}`} role={toast.tone === 'error' ? 'alert' : undefined}>
       <span className="toast-message">{toast.message}</span>
       <button
@@ -53,7 +53,8 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
 
 export function Toasts({ toasts, onDismiss }: { toasts: readonly Toast[]; onDismiss: (id: number) => void }) {
   return (
-    <div className="toasts" aria-live="polite">
+    // A polite live region that is always there, so a confirmation added to it is read out.
+    <div className="toasts" role="status">
       {toasts.map((toast) => (
         <ToastItem key={toast.id} toast={toast} onDismiss={onDismiss} />
       ))}
