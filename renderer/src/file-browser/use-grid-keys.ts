@@ -78,6 +78,9 @@ export function useGridKeys(options: {
     };
     const move = moves[event.key];
     const cells = options.cells;
+    // Moving ends a typed name: a Space after it previews again.
+    if (move !== undefined || event.key === 'ArrowLeft' || event.key === 'ArrowRight')
+      typed.current = { text: '', at: 0 };
     if (cells && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
       event.preventDefault();
       const step = event.key === 'ArrowRight' ? 1 : -1;

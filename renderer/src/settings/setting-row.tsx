@@ -55,7 +55,7 @@ export function SettingRow({ label, value, locked, source, edit, onSave }: Setti
       </label>
       <div className="setting-value">
         {!editable ? (
-          <output id={id} aria-readonly="true" className="setting-readonly" translate={value === '' ? undefined : 'no'}>
+          <output id={id} className="setting-readonly" translate={value === '' ? undefined : 'no'}>
             {value === '' ? t('settings.notSet') : value}
           </output>
         ) : edit.kind === 'choice' ? (
