@@ -1,7 +1,9 @@
 /**
  * Error codes shared by main, preload and renderer. Each code means one thing; what it means
  * and the words the user reads (what happened and what to do) are in the main process's catalog,
- * main/core/errors/error-catalog.ts. The renderer shows the message as is.
+ * main/core/errors/error-catalog.ts. The renderer says it in the user's language from its own
+ * catalog by code and wording (renderer/src/i18n/areas/errors.ts), and shows main's English
+ * message only for a code or wording it does not know.
  */
 export const errorCodes = [
   'invalid_request',
@@ -49,9 +51,16 @@ export const errorCodes = [
 
 export type ErrorCode = (typeof errorCodes)[number];
 
+/** The names and numbers an error's words fill in (an item's name, seconds to wait, ports). */
+export type ErrorParams = Readonly<Record<string, string | number>>;
+
 /** The serializable form of an error that crosses the IPC boundary. */
 export interface AppErrorInfo {
   code: ErrorCode;
-  /** What happened and what to do, in words a user understands. */
+  /** What happened and what to do, in English words a user understands: the fallback. */
   message: string;
+  /** Which of the code's wordings the message is (main's catalog), for the renderer's own words. */
+  wording?: string;
+  /** What the wording filled in. */
+  params?: ErrorParams;
 }

@@ -146,7 +146,7 @@ export function createCore(dependencies: CoreDependencies): Core {
           ...common,
           // The help desk needs the report most when the configuration is broken.
           ...diagnostics(
-            () => ({ status: 'error', code: unusable.code, message: unusable.message }),
+            () => ({ status: 'error', ...unusable.toInfo() }),
             () => ({ state: 'disabled', reason: 'configuration-error' }),
           ),
         },

@@ -15,6 +15,6 @@ export function createUnavailableHandlers(error: AppError): HandlerTable {
   return {
     // Every channel gets the same refusing handler; fromEntries cannot express that per-key typing.
     ...(handlers as unknown as HandlerTable),
-    'session:get': () => ({ status: 'error', code: error.code, message: error.message }),
+    'session:get': () => ({ status: 'error', ...error.toInfo() }),
   };
 }

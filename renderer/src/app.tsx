@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DesktopConfigState } from '../../common/desktop-config-schema.ts';
 import type { AppInfo } from '../../common/ipc-contract.ts';
 import { invoke } from './ipc/bridge.ts';
@@ -15,6 +16,7 @@ import { FileBrowserScreen } from './file-browser/file-browser-screen.tsx';
 import { SettingsScreen } from './settings/settings-screen.tsx';
 import { useLanguage } from './i18n/use-language.ts';
 import { useSession } from './use-session.ts';
+import { errorText } from './i18n/error-text.ts';
 
 /** Top-level screen choice: driven only by the configuration and the session state main publishes. */
 export function App() {
@@ -24,6 +26,8 @@ export function App() {
   const { session, signIn, cancelSignIn, signOut, signOutEverywhere } = useSession();
   const language = useLanguage(appInfo?.languages ?? null);
   const signOutGuard = useSignOutGuard(signOut, signOutEverywhere);
+  // Main's errors are put into words here: say them again when the language changes.
+  const { t } = useTranslation();
 
   useEffect(() => {
     void invoke('app:getInfo').then(setAppInfo);
@@ -31,6 +35,10 @@ export function App() {
   }, []);
 
   const user = session?.status === 'signed-in' ? session.user : null;
+  // The window's title in the UI language; the file browser names the open folder in it instead.
+  useEffect(() => {
+    if (!user) document.title = t('app.name');
+  }, [user, t]);
   return (
     <div className="app-shell">
       <AppHeader
@@ -46,11 +54,20 @@ export function App() {
           <ConfigErrorScreen error={config.error} />
         ) : (
           <>
-            {session?.status === 'signed-out' && <SignedOutScreen message={session.message} onSignIn={signIn} />}
+            {session?.status === 'signed-out' && (
+              <SignedOutScreen
+                message={
+                  session.code && session.message
+                    ? errorText({ ...session, code: session.code, message: session.message })
+                    : undefined
+                }
+                onSignIn={signIn}
+              />
+            )}
             {session?.status === 'signing-in' && (
               <SigningInScreen onCancel={cancelSignIn} getSignInLink={() => invoke('session:getSignInLink')} />
             )}
-            {session?.status === 'error' && <SessionErrorScreen message={session.message} onRetry={signIn} />}
+            {session?.status === 'error' && <SessionErrorScreen message={errorText(session)} onRetry={signIn} />}
             {/* Keyed by user: another user's sign-in starts with fresh history, selection and caches. */}
             {user && <FileBrowserScreen key={user.boxUserId} />}
           </>

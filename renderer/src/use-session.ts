@@ -33,10 +33,11 @@ export function useSession() {
 
 function asErrorState(error: unknown): SessionState {
   return error instanceof AppError
-    ? { status: 'error', code: error.code, message: error.message }
+    ? { status: 'error', ...error.toInfo() }
     : {
         status: 'error',
         code: 'internal',
+        wording: 'default',
         message: 'The app could not reach its own background process. Restart Box SSO Desktop.',
       };
 }

@@ -47,6 +47,27 @@ test('German from the OS languages: sign in, the file list, numbers and dates in
   await shot(page, 'file-list-dark');
   await page.emulateMedia({ colorScheme: 'light' });
 
+  // Menus, dialogs and settings in German: longer words, nothing cut off.
+  await page.getByRole('row', { name: /Budget 2027\.xlsx/ }).click({ button: 'right' });
+  await expect(page.getByRole('menuitem', { name: 'Umbenennen…' })).toBeVisible();
+  await shot(page, 'item-menu');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Delete');
+  await expect(page.getByRole('dialog', { name: 'Diese Datei löschen?' })).toBeVisible();
+  await shot(page, 'delete-dialog');
+  expect(await clipped(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Einstellungen' }).click();
+  const settings = page.getByRole('dialog', { name: 'Einstellungen' });
+  for (const section of ['Konto', 'Netzwerk', 'Updates', 'Speicher', 'Info']) {
+    await settings.getByRole('button', { name: section, exact: true }).click();
+    await expect(settings.getByRole('heading', { level: 2 })).toHaveText(section);
+    expect(await clipped(page)).toEqual([]);
+  }
+  await settings.getByRole('button', { name: 'Konto', exact: true }).click();
+  await shot(page, 'settings');
+  await page.keyboard.press('Escape');
+
   await page.getByRole('row', { name: /Archive \(10,000 items\)/ }).dblclick();
   await expect(page.getByText('10.000 Elemente', { exact: true })).toBeVisible({ timeout: 30_000 });
   expect(await clipped(page)).toEqual([]);

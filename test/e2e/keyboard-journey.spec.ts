@@ -16,7 +16,7 @@ async function tabTo(page: Page, target: Locator, backwards = false): Promise<vo
 
 const selectedName = (page: Page) => page.getByTestId('file-list-body').locator('[aria-selected="true"] .item-name');
 
-test('keyboard only: sign in, browse, select, upload, rename, delete and sign out without a mouse', async ({
+test('keyboard only: sign in, browse, select, upload, preview, rename, delete and sign out without a mouse', async ({
   page,
   journey,
 }) => {
@@ -65,6 +65,21 @@ test('keyboard only: sign in, browse, select, upload, rename, delete and sign ou
   await tabTo(page, grid);
   await page.keyboard.type('no');
   await expect(selectedName(page)).toHaveText('notes.txt');
+  // Left/Right move between the row's cells; the row stays selected.
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('#' + (await grid.getAttribute('aria-activedescendant')))).toHaveClass(/col-modified/);
+  await page.keyboard.press('ArrowLeft');
+
+  // Space previews the selected file; Escape closes the viewer and focus is back on the grid.
+  await page.keyboard.press('Space');
+  const preview = page.getByTestId('preview-dialog');
+  await expect(preview).toBeVisible();
+  await expect(preview).toContainText('notes.txt\n');
+  await page.keyboard.press('Escape');
+  await expect(preview).toBeHidden();
+  await expect(grid).toBeFocused();
+  await expect(selectedName(page)).toHaveText('notes.txt');
+
   await page.keyboard.press('F2');
   const rename = page.getByRole('dialog', { name: 'Rename file' });
   await expect(rename.getByLabel('Name')).toBeFocused();

@@ -83,10 +83,18 @@ async function getOnce(url: URL, options: StreamedGetOptions): Promise<ResponseH
   const idleTimeoutMs = options.idleTimeoutMs ?? boxRetryPolicy.deadlines.downloadIdleMs;
   // The transport hands back a connected socket (through a proxy, perhaps); reading starts once the request is sent.
   let onReadNow: (length: number, buffer: Uint8Array) => boolean = () => false;
-  const onread = { buffer: Buffer.allocUnsafe(READ_BUFFER_BYTES), callback: (length: number, buffer: Uint8Array) => onReadNow(length, buffer) };
+  const onread = {
+    buffer: Buffer.allocUnsafe(READ_BUFFER_BYTES),
+    callback: (length: number, buffer: Uint8Array) => onReadNow(length, buffer),
+  };
   let socket: Socket;
   try {
-    socket = await (options.transport ?? directTransport).connect({ url, onread, tls: options.tls, signal: options.signal });
+    socket = await (options.transport ?? directTransport).connect({
+      url,
+      onread,
+      tls: options.tls,
+      signal: options.signal,
+    });
   } catch (error) {
     // The network layer's own errors (an untrusted certificate, a proxy sign-in) keep their words.
     if (error instanceof AppError || options.signal.aborted) throw error;

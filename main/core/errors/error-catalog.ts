@@ -8,7 +8,7 @@
  * and fill in names, they never write a message.
  */
 import { AppError } from '../../../common/app-error.ts';
-import type { ErrorCode } from '../../../common/error-codes.ts';
+import type { ErrorCode, ErrorParams } from '../../../common/error-codes.ts';
 
 /** What a message may name; each wording uses the fields it needs. */
 export interface ErrorDetails {
@@ -387,7 +387,24 @@ export function appError<C extends ErrorCode>(
   const words = (errorCatalog[code].wordings as Readonly<Record<string, Wording>>)[wording];
   // The type allows only the code's own wordings; this guards against a cast elsewhere.
   if (words === undefined) throw new Error(`error catalog: ${code} has no wording "${wording}"`);
-  return new AppError(code, words(details), options);
+  return new AppError(code, words(details), { ...options, wording, params: paramsOf(details) });
+}
+
+/**
+ * The details as the renderer's catalog fills them in: only what was given (so it can tell an
+ * unnamed file from a named one), ports as one list and their count for the plural.
+ */
+function paramsOf(details: ErrorDetails): ErrorParams {
+  const params: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(details) as [keyof ErrorDetails, unknown][]) {
+    if (typeof value === 'string' || typeof value === 'number') params[key] = value;
+  }
+  if (details.ports) {
+    params.ports = details.ports.join(', ');
+    params.count = details.ports.length;
+  }
+  if (details.seconds !== undefined) params.seconds = Math.ceil(details.seconds);
+  return params;
 }
 
 /** Whether an error's message may reach the renderer as is. */

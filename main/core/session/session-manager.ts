@@ -1,4 +1,5 @@
 import * as oidc from 'openid-client';
+import type { AppError } from '../../../common/app-error.ts';
 import type { SessionState } from '../../../common/session-state.ts';
 import { runAuthorizationFlow, type SignInTab, type TokenResponse } from '../auth/authorization-flow.ts';
 import { assertIdpUrl } from '../auth/idp-url-guard.ts';
@@ -79,7 +80,7 @@ export class SessionManager {
       backendUrl: options.backendUrl,
       getIdToken: (o) => this.getIdToken(o),
       clock: this.clock,
-      onAccountEnded: (error) => void this.endAccount(error.message),
+      onAccountEnded: (error) => void this.endAccount(error),
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
   }
@@ -221,10 +222,10 @@ export class SessionManager {
    * refresh token deleted from the keychain and every token forgotten (the signed-out state drops
    * the user's Box caches and transfers). No revocation or end-session call: the IdP ended it.
    */
-  private async endAccount(message: string): Promise<void> {
+  private async endAccount(reason: AppError): Promise<void> {
     this.cancelPending();
     this.forget();
-    this.setState({ status: 'signed-out', message });
+    this.setState({ status: 'signed-out', ...reason.toInfo() });
     await this.options.secretStore.delete(this.account).catch(() => false);
   }
 
@@ -321,8 +322,8 @@ export class SessionManager {
     const appError = toSignInError(error);
     if (appError.code === 'sign_in_cancelled') return this.setState({ status: 'signed-out' });
     if (appError.code === 'session_expired' || appError.code === 'account_disabled')
-      return this.setState({ status: 'signed-out', message: appError.message });
-    return this.setState({ status: 'error', code: appError.code, message: appError.message });
+      return this.setState({ status: 'signed-out', ...appError.toInfo() });
+    return this.setState({ status: 'error', ...appError.toInfo() });
   }
 
   /** One discovery shared by concurrent callers; a failed one is tried again next time. */

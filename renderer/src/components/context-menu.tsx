@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import './context-menu.css';
 
@@ -14,13 +15,14 @@ export function ContextMenu({
   actions,
   position,
   onClose,
-  label = 'Item actions',
+  label,
 }: {
   actions: readonly MenuAction[];
   position: { x: number; y: number };
   onClose: () => void;
   label?: string;
 }) {
+  const { t } = useTranslation();
   const menu = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
@@ -57,7 +59,7 @@ export function ContextMenu({
     <ul
       ref={menu}
       role="menu"
-      aria-label={label}
+      aria-label={label ?? t('menu.itemActions')}
       className="context-menu"
       style={{ left: position.x, top: position.y }}
       onKeyDown={(event) => {

@@ -1,8 +1,10 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
+import { useDialogFocus } from './use-dialog-focus.ts';
 import './modal.css';
 
 export interface ModalProps {
-  title: string;
+  /** Text, or an element when the title is the user's data (a file's name, marked translate="no"). */
+  title: ReactNode;
   description?: ReactNode;
   onCancel: () => void;
   children: ReactNode;
@@ -19,12 +21,7 @@ export function Modal({ title, description, onCancel, children, className }: Mod
   const descriptionId = useId();
   const panel = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const first = panel.current?.querySelector<HTMLElement>('[data-autofocus], input, button');
-    first?.focus();
-    return () => returnTo?.focus();
-  }, []);
+  const keepFocusInside = useDialogFocus(panel);
 
   return (
     <div className="modal-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onCancel()}>
@@ -40,16 +37,7 @@ export function Modal({ title, description, onCancel, children, className }: Mod
             event.stopPropagation();
             onCancel();
           }
-          if (event.key === 'Tab') {
-            const focusable = [
-              ...(panel.current?.querySelectorAll<HTMLElement>('input, select, button:not(:disabled)') ?? []),
-            ];
-            const edge = event.shiftKey ? focusable[0] : focusable.at(-1);
-            if (edge && document.activeElement === edge) {
-              event.preventDefault();
-              (event.shiftKey ? focusable.at(-1) : focusable[0])?.focus();
-            }
-          }
+          keepFocusInside(event);
         }}
       >
         <h2 id={titleId}>{title}</h2>

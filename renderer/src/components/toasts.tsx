@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Icon } from './icons.tsx';
 import './toasts.css';
 
@@ -30,6 +31,7 @@ export function useToasts() {
 }
 
 function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number) => void }) {
+  const { t } = useTranslation();
   useEffect(() => {
     // Success fades quickly; an error stays long enough to read its advice.
     // One with an action (Undo) stays long enough to reach it by keyboard, as do errors.
@@ -40,7 +42,8 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
     return () => clearTimeout(timer);
   }, [toast, onDismiss]);
   return (
-    <div className={`toast ${toast.tone}`} role={toast.tone === 'error' ? 'alert' : 'status'}>
+    // Errors interrupt (alert); a confirmation is read when the user pauses, through the list's live region.
+    <div className={`toast ${toast.tone}`} role={toast.tone === 'error' ? 'alert' : undefined}>
       <span className="toast-message">{toast.message}</span>
       {toast.action && (
         <button
@@ -54,7 +57,12 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
           {toast.action.label}
         </button>
       )}
-      <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => onDismiss(toast.id)}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={t('browser.dismiss')}
+        onClick={() => onDismiss(toast.id)}
+      >
         <Icon name="close" />
       </button>
     </div>
@@ -63,7 +71,8 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
 
 export function Toasts({ toasts, onDismiss }: { toasts: readonly Toast[]; onDismiss: (id: number) => void }) {
   return (
-    <div className="toasts" aria-live="polite">
+    // A polite live region that is always there, so a confirmation added to it is read out.
+    <div className="toasts" role="status">
       {toasts.map((toast) => (
         <ToastItem key={toast.id} toast={toast} onDismiss={onDismiss} />
       ))}

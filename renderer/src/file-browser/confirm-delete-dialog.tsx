@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BoxItem } from '../../../common/box-items.ts';
 import { Modal } from '../components/modal.tsx';
 
@@ -12,20 +13,19 @@ export function ConfirmDeleteDialog({
   onConfirm: () => Promise<void>;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
-  const description =
-    item.type === 'folder'
-      ? `“${item.name}” and everything in it will move to your Box trash.`
-      : `“${item.name}” will move to your Box trash.`;
+  const folder = item.type === 'folder';
+  const description = t(folder ? 'dialogs.deleteFolderText' : 'dialogs.deleteFileText', { name: item.name });
   return (
     <Modal
-      title={item.type === 'folder' ? 'Delete this folder?' : 'Delete this file?'}
+      title={t(folder ? 'dialogs.deleteFolder' : 'dialogs.deleteFile')}
       description={description}
       onCancel={onCancel}
     >
       <div className="modal-actions">
         <button type="button" className="button" onClick={onCancel} data-autofocus>
-          Cancel
+          {t('dialogs.cancel')}
         </button>
         <button
           type="button"
@@ -36,7 +36,7 @@ export function ConfirmDeleteDialog({
             void onConfirm().finally(() => setBusy(false));
           }}
         >
-          Delete
+          {t('dialogs.delete')}
         </button>
       </div>
     </Modal>

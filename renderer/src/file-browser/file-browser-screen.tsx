@@ -55,7 +55,7 @@ export function FileBrowserScreen() {
   );
 
   return (
-    <section className="file-browser" aria-label="Your files">
+    <section className="file-browser" aria-label={t('browser.region')}>
       <header className="browser-toolbar">
         <NavigationButtons
           canGoBack={navigation.canGoBack}
@@ -68,9 +68,11 @@ export function FileBrowserScreen() {
         {searchRequest ? (
           <div className="search-title">
             <h1>
-              Results for “{searchRequest.query}”
+              {t('browser.resultsFor', { query: searchRequest.query })}
               {searchRequest.folderName !== null && (
-                <span className="search-scope-note"> in {searchRequest.folderName}</span>
+                <span className="search-scope-note">
+                  {t('browser.resultsIn', { folder: searchRequest.folderName })}
+                </span>
               )}
             </h1>
           </div>
@@ -103,21 +105,21 @@ export function FileBrowserScreen() {
             type="button"
             className="button"
             onClick={browser.askNewFolder}
-            title="New folder (Ctrl+Shift+N)"
+            title={t('browser.newFolderHint')}
             disabled={searching}
           >
             <Icon name="newFolder" />
-            New folder
+            {t('browser.newFolder')}
           </button>
           <button
             type="button"
             className="button primary"
             disabled={searching}
-            title="Upload files to this folder (or drop them on the list)"
+            title={t('browser.uploadHint')}
             onClick={browser.upload}
           >
             <Icon name="upload" />
-            Upload
+            {t('browser.upload')}
           </button>
         </div>
       </header>
@@ -136,7 +138,13 @@ export function FileBrowserScreen() {
         {...(searching ? {} : browser.drop.handlers)}
       >
         <Items
-          label={searchRequest ? `Search results for ${searchRequest.query}` : `Contents of ${folderName ?? 'folder'}`}
+          label={
+            searchRequest
+              ? t('browser.searchResultsLabel', { query: searchRequest.query })
+              : folderName === null
+                ? t('browser.contentsOfFolder')
+                : t('browser.contentsOf', { folder: browser.folderId === '0' ? t('browser.allFiles') : folderName })
+          }
           items={browser.rows}
           sort={browser.sort}
           onSortChange={browser.setSort}
@@ -156,7 +164,12 @@ export function FileBrowserScreen() {
               <>
                 {searching && (
                   <span className="item-location">
-                    in {(item as BoxSearchResult).path.map((entry) => entry.name).join(' › ') || 'All Files'}
+                    {t('browser.location', {
+                      path:
+                        (item as BoxSearchResult).path
+                          .map((entry) => (entry.id === '0' ? t('browser.allFiles') : entry.name))
+                          .join(' › ') || t('browser.allFiles'),
+                    })}
                   </span>
                 )}
                 {edit && <EditStatus edit={edit} />}
@@ -185,8 +198,8 @@ export function FileBrowserScreen() {
       )}
       {dialog?.kind === 'new-folder' && (
         <NameDialog
-          title="New folder"
-          confirmLabel="Create"
+          title={t('dialogs.newFolder')}
+          confirmLabel={t('dialogs.create')}
           initialName=""
           onSubmit={browser.mutations.createFolder}
           onCancel={browser.closeDialog}
@@ -194,8 +207,8 @@ export function FileBrowserScreen() {
       )}
       {dialog?.kind === 'rename' && (
         <NameDialog
-          title={`Rename ${dialog.item.type === 'folder' ? 'folder' : 'file'}`}
-          confirmLabel="Rename"
+          title={t(dialog.item.type === 'folder' ? 'dialogs.renameFolder' : 'dialogs.renameFile')}
+          confirmLabel={t('dialogs.rename')}
           initialName={dialog.item.name}
           onSubmit={(name) => browser.mutations.rename(dialog.item, name)}
           onCancel={browser.closeDialog}

@@ -1,8 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { BoxItem } from '../../../common/box-items.ts';
 import { FileIcon } from './file-icon.tsx';
-import { fileKind, kindLabels } from './file-kind.ts';
+import { fileKind } from './file-kind.ts';
 import type { FileListProps } from './file-list.tsx';
 import { useGridKeys } from './use-grid-keys.ts';
 
@@ -120,6 +121,7 @@ function Tile({
   selected: boolean;
   props: FileListProps;
 }) {
+  const { t } = useTranslation();
   return (
     <div
       id={`tile-${item.id}`}
@@ -142,7 +144,7 @@ function Tile({
       <span className="file-tile-name" title={item.name} translate="no">
         {item.name}
       </span>
-      <span className="visually-hidden">, {kindLabels[fileKind(item)]}</span>
+      <span className="visually-hidden">, {t(`kinds.${fileKind(item)}`)}</span>
       {props.describe?.(item)}
     </div>
   );

@@ -2,7 +2,10 @@ import { useEffect, useState } from 'react';
 import type { BoxFileInfo, BoxItem } from '../../../common/box-items.ts';
 import { invoke } from '../ipc/bridge.ts';
 import { FileIcon } from './file-icon.tsx';
-import { fileKind, kindLabels } from './file-kind.ts';
+import { useTranslation } from 'react-i18next';
+import { AppError } from '../../../common/app-error.ts';
+import { errorText } from '../i18n/error-text.ts';
+import { fileKind } from './file-kind.ts';
 import { formatModified, formatSize } from '../components/format.ts';
 import { Modal } from '../components/modal.tsx';
 
@@ -16,6 +19,7 @@ export function FileInfoDialog({
   onClose: () => void;
   onError: (message: string) => void;
 }) {
+  const { t } = useTranslation();
   const [info, setInfo] = useState<BoxFileInfo | null>(null);
   useEffect(() => {
     let current = true;
@@ -23,38 +27,45 @@ export function FileInfoDialog({
       (value) => current && setInfo(value),
       (error: unknown) => {
         if (!current) return;
-        onError(error instanceof Error ? error.message : 'The file’s details could not be loaded.');
+        onError(error instanceof AppError ? errorText(error) : t('dialogs.detailsFailed'));
         onClose();
       },
     );
     return () => {
       current = false;
     };
-  }, [item.id, onClose, onError]);
+  }, [item.id, onClose, onError, t]);
 
-  const rows: [string, string][] = [
-    ['Kind', kindLabels[fileKind(item)]],
-    ['Size', formatSize(info?.size ?? item.size)],
-    ['Modified', formatModified(info?.modifiedAt ?? item.modifiedAt)],
-    ['Location', info ? info.path.map((entry) => entry.name).join(' › ') : '…'],
-    ['Owner', info?.ownedBy ?? '…'],
+  // The third field: the value is the user's data (names), not the app's words.
+  const rows: [string, string, boolean?][] = [
+    [t('dialogs.kind'), t(`kinds.${fileKind(item)}`)],
+    [t('dialogs.size'), formatSize(info?.size ?? item.size)],
+    [t('dialogs.modified'), formatModified(info?.modifiedAt ?? item.modifiedAt)],
+    [
+      t('dialogs.location'),
+      info
+        ? info.path.map((entry) => (entry.id === '0' ? t('browser.allFiles') : entry.name)).join(' › ')
+        : t('dialogs.pending'),
+      info !== null,
+    ],
+    [t('dialogs.owner'), info?.ownedBy ?? t('dialogs.pending'), info !== null],
   ];
   return (
-    <Modal title={item.name} onCancel={onClose}>
+    <Modal title={<span translate="no">{item.name}</span>} onCancel={onClose}>
       <div className="file-info">
         <FileIcon item={item} withThumbnail />
         <dl>
-          {rows.map(([label, value]) => (
+          {rows.map(([label, value, data]) => (
             <div key={label}>
               <dt>{label}</dt>
-              <dd>{value}</dd>
+              <dd translate={data ? 'no' : undefined}>{value}</dd>
             </div>
           ))}
         </dl>
       </div>
       <div className="modal-actions">
         <button type="button" className="button primary" onClick={onClose}>
-          Close
+          {t('dialogs.close')}
         </button>
       </div>
     </Modal>

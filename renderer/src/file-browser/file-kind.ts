@@ -47,19 +47,3 @@ export function thumbnailOf(item: Pick<BoxItem, 'type' | 'extension'>): 'image' 
   if (kind === 'image') return 'image';
   return documentKinds.has(kind) ? 'document' : null;
 }
-
-export const kindLabels: Record<FileKind, string> = {
-  folder: 'Folder',
-  image: 'Image',
-  pdf: 'PDF document',
-  document: 'Document',
-  spreadsheet: 'Spreadsheet',
-  presentation: 'Presentation',
-  video: 'Video',
-  audio: 'Audio',
-  archive: 'Archive',
-  code: 'Code',
-  text: 'Text',
-  link: 'Web link',
-  file: 'File',
-};

@@ -1,9 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoxItem } from '../../../common/box-items.ts';
 import { FileIcon } from './file-icon.tsx';
-import { kindLabels, fileKind } from './file-kind.ts';
+import { fileKind } from './file-kind.ts';
 import { formatModified, formatSize } from '../components/format.ts';
 import type { SortKey, SortOrder } from './sort-items.ts';
 import type { ItemDrag } from './use-item-drag.ts';
@@ -71,6 +71,8 @@ export function FileList(props: FileListProps) {
     getItemKey: (index) => items[index]?.id ?? index,
   });
   const selectedIndex = selectedId === null ? -1 : items.findIndex((item) => item.id === selectedId);
+  // The focused cell within the selected row: the name unless Left/Right moved it.
+  const [column, setColumn] = useState(0);
 
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
@@ -86,7 +88,9 @@ export function FileList(props: FileListProps) {
     onCommand,
     ...(props.onSelectAll ? { onSelectAll: props.onSelectAll } : {}),
     ...(props.onClearSelection ? { onClearSelection: props.onClearSelection } : {}),
+    cells: { column, count: columns.length, onColumn: setColumn },
   });
+  const cellId = (item: BoxItem, index: number) => `cell-${item.id}-${index}`;
 
   const ariaSort = (key: SortKey) => (props.sort.key === key ? props.sort.direction : 'none');
   const toggleSort = (key: SortKey): void => {
@@ -107,7 +111,7 @@ export function FileList(props: FileListProps) {
         aria-multiselectable={props.isSelected ? true : undefined}
         tabIndex={0}
         data-testid="file-list-body"
-        aria-activedescendant={activeRow ? `row-${activeRow.id}` : undefined}
+        aria-activedescendant={activeRow ? cellId(activeRow, column) : undefined}
         onKeyDown={onKeyDown}
         onFocus={(event) => {
           if (event.target === event.currentTarget && selectedIndex < 0 && items[0]) onSelect(items[0]);
@@ -162,7 +166,11 @@ export function FileList(props: FileListProps) {
                   props.onContextMenu(item, { x: event.clientX, y: event.clientY });
                 }}
               >
-                <div role="gridcell" className="col-name">
+                <div
+                  role="gridcell"
+                  id={cellId(item, 0)}
+                  className={`col-name${selected && column === 0 ? ' active-cell' : ''}`}
+                >
                   <FileIcon item={item} withThumbnail />
                   <span className="name-text">
                     <span className="item-name" title={item.name} translate="no">
@@ -170,13 +178,21 @@ export function FileList(props: FileListProps) {
                     </span>
                     {props.describe?.(item)}
                   </span>
-                  <span className="visually-hidden">, {kindLabels[fileKind(item)]}</span>
+                  <span className="visually-hidden">, {t(`kinds.${fileKind(item)}`)}</span>
                 </div>
-                <div role="gridcell" className="col-modified">
+                <div
+                  role="gridcell"
+                  id={cellId(item, 1)}
+                  className={`col-modified${selected && column === 1 ? ' active-cell' : ''}`}
+                >
                   {formatModified(item.modifiedAt)}
                 </div>
-                <div role="gridcell" className="col-size">
-                  {item.type === 'folder' ? '—' : formatSize(item.size)}
+                <div
+                  role="gridcell"
+                  id={cellId(item, 2)}
+                  className={`col-size${selected && column === 2 ? ' active-cell' : ''}`}
+                >
+                  {item.type === 'folder' ? t('format.none') : formatSize(item.size)}
                 </div>
               </div>
             );

@@ -1,5 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import { boxNameProblem } from '../../../common/box-name-rules.ts';
+import { brokenBoxNameRule, maxBoxNameLength } from '../../../common/box-name-rules.ts';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../i18n/error-text.ts';
+import { AppError } from '../../../common/app-error.ts';
 import { Modal } from '../components/modal.tsx';
 
 export interface NameDialogProps {
@@ -13,22 +16,25 @@ export interface NameDialogProps {
 
 /** Asks for a name and checks it the way Box does before sending it. */
 export function NameDialog(props: NameDialogProps) {
+  const { t } = useTranslation();
   const [name, setName] = useState(props.initialName);
   const [touched, setTouched] = useState(false);
   const [serverProblem, setServerProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const errorId = useId();
-  const problem = serverProblem ?? (touched ? boxNameProblem(name) : null);
+  const broken = brokenBoxNameRule(name);
+  const problem =
+    serverProblem ?? (touched && broken !== null ? t(`nameRules.${broken}`, { max: maxBoxNameLength }) : null);
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     setTouched(true);
-    if (boxNameProblem(name) !== null || busy) return;
+    if (broken !== null || busy) return;
     setBusy(true);
     try {
       await props.onSubmit(name);
     } catch (error) {
-      setServerProblem(error instanceof Error ? error.message : 'That did not work. Try again.');
+      setServerProblem(error instanceof AppError ? errorText(error) : t('dialogs.retryLater'));
     } finally {
       setBusy(false);
     }
@@ -38,7 +44,7 @@ export function NameDialog(props: NameDialogProps) {
     <Modal title={props.title} onCancel={props.onCancel}>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <label className="field-label" htmlFor={`${errorId}-input`}>
-          Name
+          {t('dialogs.name')}
         </label>
         <input
           id={`${errorId}-input`}
@@ -64,13 +70,9 @@ export function NameDialog(props: NameDialogProps) {
         </p>
         <div className="modal-actions">
           <button type="button" className="button" onClick={props.onCancel}>
-            Cancel
+            {t('dialogs.cancel')}
           </button>
-          <button
-            type="submit"
-            className="button primary"
-            disabled={busy || (touched && boxNameProblem(name) !== null)}
-          >
+          <button type="submit" className="button primary" disabled={busy || (touched && broken !== null)}>
             {props.confirmLabel}
           </button>
         </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/icons.tsx';
 
 export interface NavigationButtonsProps {
@@ -11,22 +12,23 @@ export interface NavigationButtonsProps {
 
 /** Back, forward and up, each with its keyboard shortcut in the tooltip. */
 export function NavigationButtons(props: NavigationButtonsProps) {
+  const { t } = useTranslation();
   const buttons = [
-    { label: 'Back', title: 'Back (Alt+Left)', icon: 'back', enabled: props.canGoBack, run: props.onBack },
+    { id: 'back', label: t('browser.back'), title: t('browser.backHint'), enabled: props.canGoBack, run: props.onBack },
     {
-      label: 'Forward',
-      title: 'Forward (Alt+Right)',
-      icon: 'forward',
+      id: 'forward',
+      label: t('browser.forward'),
+      title: t('browser.forwardHint'),
       enabled: props.canGoForward,
       run: props.onForward,
     },
-    { label: 'Up one level', title: 'Up one level (Backspace)', icon: 'up', enabled: props.canGoUp, run: props.onUp },
+    { id: 'up', label: t('browser.up'), title: t('browser.upHint'), enabled: props.canGoUp, run: props.onUp },
   ] as const;
   return (
     <div className="nav-buttons">
       {buttons.map((button) => (
         <button
-          key={button.label}
+          key={button.id}
           type="button"
           className="icon-button"
           aria-label={button.label}
@@ -34,7 +36,7 @@ export function NavigationButtons(props: NavigationButtonsProps) {
           disabled={!button.enabled}
           onClick={button.run}
         >
-          <Icon name={button.icon} />
+          <Icon name={button.id} />
         </button>
       ))}
     </div>

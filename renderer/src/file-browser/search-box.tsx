@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { forwardRef, useState, type FormEvent } from 'react';
 import { Icon } from '../components/icons.tsx';
 
@@ -9,6 +10,7 @@ export interface SearchBoxProps {
 
 /** Search all of Box, or only the open folder; Escape leaves the results. */
 export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function SearchBox(props, ref) {
+  const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [withinFolder, setWithinFolder] = useState(false);
   const submit = (event: FormEvent): void => {
@@ -24,8 +26,8 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
       <input
         ref={ref}
         type="search"
-        aria-label="Search files"
-        placeholder="Search files"
+        aria-label={t('browser.search')}
+        placeholder={t('browser.search')}
         value={query}
         maxLength={1024}
         onChange={(event) => setQuery(event.target.value)}
@@ -37,9 +39,9 @@ export const SearchBox = forwardRef<HTMLInputElement, SearchBoxProps>(function S
         }}
       />
       {props.folderName !== null && (
-        <label className="search-scope" title={`Search only in ${props.folderName}`}>
+        <label className="search-scope" title={t('browser.searchThisFolderHint', { folder: props.folderName })}>
           <input type="checkbox" checked={withinFolder} onChange={(event) => setWithinFolder(event.target.checked)} />
-          This folder
+          {t('browser.searchThisFolder')}
         </label>
       )}
     </form>

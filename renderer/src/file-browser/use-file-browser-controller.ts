@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useMemo, useState, type RefObject } from 'react';
 import type { BoxFolderInfo, BoxItem, BoxPathEntry, BoxSearchResult } from '../../../common/box-items.ts';
+import { AppError } from '../../../common/app-error.ts';
 import type { MenuAction } from '../components/context-menu.tsx';
+import { errorText } from '../i18n/error-text.ts';
+import { useTranslation } from 'react-i18next';
 import { useToasts } from '../components/toasts.tsx';
 import { useEditing } from '../editing/use-editing.ts';
 import { useTransfersPanelOpen } from '../transfers/transfers-dock.tsx';
@@ -37,6 +40,7 @@ const focusList = (): void => document.querySelector<HTMLElement>('[data-testid=
  * field's element (`searchInput`); the controller only focuses it on the shortcut.
  */
 export function useFileBrowserController(searchInput: RefObject<HTMLInputElement | null>) {
+  const { t } = useTranslation();
   const navigation = useNavigationHistory('0');
   const folderId = navigation.current;
   const [knownFolders, setKnownFolders] = useState<Record<string, BoxFolderInfo>>({});
@@ -62,16 +66,19 @@ export function useFileBrowserController(searchInput: RefObject<HTMLInputElement
   const selected = rows.find((item) => item.id === selectedId) ?? null;
 
   useEffect(() => {
-    document.title = searching
-      ? `Search: ${searchRequest.query} – Box SSO Desktop`
-      : `${folderName ?? 'Loading'} – Box SSO Desktop`;
-  }, [folderName, searching, searchRequest]);
+    const place = searching
+      ? t('browser.windowSearch', { query: searchRequest.query })
+      : folderId === '0' && folderName !== null
+        ? t('browser.allFiles')
+        : (folderName ?? t('browser.windowLoading'));
+    document.title = t('browser.windowTitle', { place, app: t('app.name') });
+  }, [folderId, folderName, searching, searchRequest, t]);
 
   const closeDialog = useCallback(() => setDialog(null), []);
   const showErrorMessage = useCallback((message: string) => show('error', message), [show]);
   const showError = useCallback(
-    (error: unknown) => show('error', error instanceof Error ? error.message : 'Something went wrong.'),
-    [show],
+    (error: unknown) => show('error', error instanceof AppError ? errorText(error) : t('browser.somethingWrong')),
+    [show, t],
   );
   const editing = useEditing({ info: (message) => show('error', message), error: showError });
   const transfers = useTransfers();

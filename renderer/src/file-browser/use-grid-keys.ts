@@ -19,10 +19,11 @@ function commandFor(event: KeyboardEvent): ListCommand | null {
 const typeAheadResetMs = 700;
 
 /**
- * The grid's keyboard (WAI-ARIA grid pattern): arrows move one row, Page Up/Down a screenful,
- * Home/End (also with Ctrl) to the ends, each selecting the row it lands on, or with Shift the range
- * to it; Ctrl/Cmd+Space toggles the row, Ctrl/Cmd+A selects all, Escape none. Enter opens (Space
- * too, for a file), and typing selects the next item whose name starts with what was typed.
+ * The grid's keyboard (WAI-ARIA grid pattern): Up/Down move one row, Left/Right one cell within it
+ * (when the list tracks a `column`, so a screen reader reads the date or size on its own), Page
+ * Up/Down a screenful, Home/End (also with Ctrl) to the ends, each selecting the row it lands on, or
+ * with Shift the range to it; Ctrl/Cmd+Space toggles the row, Ctrl/Cmd+A selects all, Escape none.
+ * Enter opens (Space too, for a file), and typing selects the next item whose name starts with what was typed.
  */
 export function useGridKeys(options: {
   items: readonly BoxItem[];
@@ -33,6 +34,8 @@ export function useGridKeys(options: {
   onClearSelection?: () => void;
   onOpen: (item: BoxItem) => void;
   onCommand: (command: ListCommand) => void;
+  /** The focused cell's column and how many there are; Left/Right move it. */
+  cells?: { column: number; count: number; onColumn: (column: number) => void };
 }): (event: KeyboardEvent<HTMLElement>) => void {
   const typed = useRef({ text: '', at: 0 });
   const { items, selectedIndex } = options;
@@ -55,6 +58,10 @@ export function useGridKeys(options: {
       if (items[index]?.name.toLocaleLowerCase().startsWith(prefix)) return moveTo(index);
     }
   };
+
+  /** Whether a name is being typed: a letter came within the type-ahead pause (a Space then belongs to it). */
+  const typingName = (event: KeyboardEvent): boolean =>
+    typed.current.text !== '' && (event.timeStamp || performance.now()) - typed.current.at <= typeAheadResetMs;
 
   return (event) => {
     const command = commandFor(event);
@@ -89,7 +96,16 @@ export function useGridKeys(options: {
       PageUp: Math.max(0, selectedIndex - page),
     };
     const move = moves[event.key];
-    if (move !== undefined) {
+    const cells = options.cells;
+    // Moving ends a typed name: a Space after it previews again.
+    if (move !== undefined || event.key === 'ArrowLeft' || event.key === 'ArrowRight')
+      typed.current = { text: '', at: 0 };
+    if (cells && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
+      event.preventDefault();
+      const step = event.key === 'ArrowRight' ? 1 : -1;
+      cells.onColumn(Math.max(0, Math.min(cells.count - 1, cells.column + step)));
+      if (selectedIndex < 0) moveTo(0);
+    } else if (move !== undefined) {
       event.preventDefault();
       moveTo(move, event.shiftKey ? 'range' : 'only');
     } else if (event.key === 'Enter') {
@@ -98,11 +114,11 @@ export function useGridKeys(options: {
         event.preventDefault();
         options.onOpen(item);
       }
-    } else if (event.key === ' ' && typed.current.text === '' && items[selectedIndex]?.type === 'file') {
+    } else if (event.key === ' ' && !typingName(event) && items[selectedIndex]?.type === 'file') {
       // Space previews a file, as in the OS's file managers (within a typed name it is part of the name).
       event.preventDefault();
       options.onOpen(items[selectedIndex]);
-    } else if (event.key.length === 1 && !event.ctrlKey && (event.key !== ' ' || typed.current.text !== '')) {
+    } else if (event.key.length === 1 && !event.ctrlKey && (event.key !== ' ' || typingName(event))) {
       event.preventDefault();
       findByName(event.key, event.timeStamp || performance.now());
     }

@@ -2,6 +2,7 @@ import { AppError } from '../../../common/app-error.ts';
 import type { BoxItem, BoxPathEntry } from '../../../common/box-items.ts';
 import { invoke } from '../ipc/bridge.ts';
 import type { Toast } from '../components/toasts.tsx';
+import { i18n } from '../i18n/i18n.ts';
 
 interface ItemMutationContext {
   /** The open folder: where new folders go. */
@@ -49,7 +50,7 @@ export function useItemMutations(context: ItemMutationContext) {
     updateListing((items) => [...items, created]);
     select(created.id);
     closeDialog();
-    show('success', `Created “${name}”.`);
+    show('success', i18n.t('browser.created', { name }));
   });
 
   const rename = keepingNameErrors(async (item: BoxItem, name: string): Promise<void> => {
@@ -66,7 +67,7 @@ export function useItemMutations(context: ItemMutationContext) {
       refreshSearch();
       const index = rows.findIndex((entry) => entry.id === item.id);
       select(rows[index + 1]?.id ?? rows[index - 1]?.id ?? null);
-      show('success', `Moved “${item.name}” to the trash.`);
+      show('success', i18n.t('browser.trashed', { name: item.name }));
     } catch (error) {
       showError(error);
     }
@@ -79,7 +80,13 @@ export function useItemMutations(context: ItemMutationContext) {
       await invoke('box:move', { itemId: item.id, itemType: itemTypeOf(item), parentId: target.id });
       updateListing((items) => items.filter((entry) => entry.id !== item.id));
       refreshSearch();
-      show('success', `Moved “${item.name}” to “${target.name}”.`);
+      show(
+        'success',
+        i18n.t('browser.moved', {
+          name: item.name,
+          target: target.id === '0' ? i18n.t('browser.allFiles') : target.name,
+        }),
+      );
     } catch (error) {
       showError(error);
     }

@@ -2,9 +2,13 @@ import { app, format, languages } from './areas/app.ts';
 import { bulk } from './areas/bulk.ts';
 import { list, placeholder, status } from './areas/file-list.ts';
 import { editing } from './areas/editing.ts';
-import { header } from './areas/header.ts';
 import { fileView } from './areas/file-grid.ts';
 import { preview } from './areas/preview.ts';
+import { errors } from './areas/errors.ts';
+import { browser, dialogs, kinds, menu, nameRules } from './areas/file-browser.ts';
+import { header } from './areas/header.ts';
+import { settings, updates } from './areas/settings.ts';
+import { transfers } from './areas/transfers.ts';
 import { configError, keychain, sessionError, signedOut, signingIn } from './areas/session.ts';
 import { share } from './areas/share.ts';
 import { restorePicker, trash } from './areas/trash.ts';
@@ -33,4 +37,13 @@ export const de: Catalog = {
   restorePicker: restorePicker.de,
   versions: versions.de,
   share: share.de,
+  errors: errors.de,
+  browser: browser.de,
+  menu: menu.de,
+  dialogs: dialogs.de,
+  nameRules: nameRules.de,
+  kinds: kinds.de,
+  transfers: transfers.de,
+  settings: settings.de,
+  updates: updates.de,
 };

@@ -3,9 +3,13 @@ import { app, format, languages } from './areas/app.ts';
 import { bulk } from './areas/bulk.ts';
 import { list, placeholder, status } from './areas/file-list.ts';
 import { editing } from './areas/editing.ts';
-import { header } from './areas/header.ts';
 import { fileView } from './areas/file-grid.ts';
 import { preview } from './areas/preview.ts';
+import { errors } from './areas/errors.ts';
+import { browser, dialogs, kinds, menu, nameRules } from './areas/file-browser.ts';
+import { header } from './areas/header.ts';
+import { settings, updates } from './areas/settings.ts';
+import { transfers } from './areas/transfers.ts';
 import { configError, keychain, sessionError, signedOut, signingIn } from './areas/session.ts';
 import { share } from './areas/share.ts';
 import { restorePicker, trash } from './areas/trash.ts';
@@ -37,6 +41,15 @@ export const en = {
   restorePicker: restorePicker.en,
   versions: versions.en,
   share: share.en,
+  errors: errors.en,
+  browser: browser.en,
+  menu: menu.en,
+  dialogs: dialogs.en,
+  nameRules: nameRules.en,
+  kinds: kinds.en,
+  transfers: transfers.en,
+  settings: settings.en,
+  updates: updates.en,
 } as const;
 
 /** The shape every catalog has: the same keys as English, any words. */

@@ -47,6 +47,14 @@ export function applyLanguage(language: UiLanguage): void {
   document.documentElement.lang = language === 'pseudo' ? 'en' : language;
 }
 
+/**
+ * Marks text the app formatted itself through Intl (sizes, dates, counts) in the pseudo-locale,
+ * as the catalogs' strings are: the hard-coded-string check then tells it from text typed into a component.
+ */
+export function localized(text: string): string {
+  return i18n.language === 'pseudo' ? `${pseudoMarks.open}${text}${pseudoMarks.close}` : text;
+}
+
 /** The BCP 47 tag Intl formats with: the UI language, never the machine's unrelated default. */
 export function intlLocale(): string {
   return i18n.language === 'pseudo' ? 'en' : i18n.language;

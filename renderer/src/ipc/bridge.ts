@@ -16,7 +16,8 @@ import type { TransferSnapshot } from '../../../common/transfers.ts';
 
 function bridge(): BoxDesktopBridge {
   const candidate = (window as unknown as Record<string, BoxDesktopBridge | undefined>)[bridgeGlobalName];
-  if (!candidate) throw new AppError('internal', 'The app bridge is missing. Restart Box SSO Desktop.');
+  if (!candidate)
+    throw new AppError('internal', 'The app bridge is missing. Restart Box SSO Desktop.', { wording: 'default' });
   return candidate;
 }
 
@@ -31,7 +32,9 @@ export async function invoke<C extends PageRequestChannel>(
 
 /** What a failed request is for the screens: its AppError, or `internal` for anything the bridge itself threw. */
 export function asAppError(error: unknown): AppError {
-  return error instanceof AppError ? error : new AppError('internal', 'Something went wrong. Try again.');
+  return error instanceof AppError
+    ? error
+    : new AppError('internal', 'Something went wrong. Try again.', { wording: 'default' });
 }
 
 export function subscribe<E extends EventChannel>(event: E, listener: (payload: EventChannels[E]) => void): () => void {

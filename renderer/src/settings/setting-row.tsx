@@ -1,3 +1,6 @@
+import { useTranslation } from 'react-i18next';
+import { AppError } from '../../../common/app-error.ts';
+import { errorText } from '../i18n/error-text.ts';
 import { useId, useState } from 'react';
 import type { ConfigSource } from '../../../common/desktop-config-schema.ts';
 
@@ -20,20 +23,12 @@ function LockGlyph() {
   );
 }
 
-const sourceText: Record<ConfigSource, string> = {
-  policy: 'Set by your organization',
-  'policy-default': 'Your organization’s default',
-  environment: 'From an environment variable (development)',
-  user: 'Your setting',
-  bundled: 'Set in this installation',
-  default: 'Default',
-};
-
 /**
  * One setting: a locked one is plain read-only text marked "Set by your organization", so
  * nobody is offered a change that would be ignored; one the user may change is a field.
  */
 export function SettingRow({ label, value, locked, source, edit, onSave }: SettingRowProps) {
+  const { t } = useTranslation();
   const id = useId();
   const [draft, setDraft] = useState(value);
   const [saving, setSaving] = useState(false);
@@ -47,7 +42,7 @@ export function SettingRow({ label, value, locked, source, edit, onSave }: Setti
     try {
       await onSave(next === '' ? null : next);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(failure instanceof AppError ? errorText(failure) : t('browser.somethingWrong'));
     } finally {
       setSaving(false);
     }
@@ -60,8 +55,8 @@ export function SettingRow({ label, value, locked, source, edit, onSave }: Setti
       </label>
       <div className="setting-value">
         {!editable ? (
-          <output id={id} aria-readonly="true" className="setting-readonly">
-            {value === '' ? 'Not set' : value}
+          <output id={id} className="setting-readonly" translate={value === '' ? undefined : 'no'}>
+            {value === '' ? t('settings.notSet') : value}
           </output>
         ) : edit.kind === 'choice' ? (
           <select
@@ -95,7 +90,7 @@ export function SettingRow({ label, value, locked, source, edit, onSave }: Setti
               onChange={(event) => setDraft(event.target.value)}
             />
             <button type="submit" className="button subtle" disabled={saving || draft === value}>
-              Save
+              {t('settings.save')}
             </button>
           </form>
         )}
@@ -103,10 +98,10 @@ export function SettingRow({ label, value, locked, source, edit, onSave }: Setti
           {locked ? (
             <>
               <LockGlyph />
-              Set by your organization
+              {t('settings.sources.policy')}
             </>
           ) : source ? (
-            sourceText[source]
+            t(`settings.sources.${source}`)
           ) : null}
         </span>
         {error && (

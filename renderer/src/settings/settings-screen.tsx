@@ -5,12 +5,18 @@ import type { SignedInUser } from '../../../common/session-state.ts';
 import type { SettingsOverview } from '../../../common/settings-overview.ts';
 import type { UpdateStatus } from '../../../common/update-status.ts';
 import { invoke } from '../ipc/bridge.ts';
-import { formatBytes } from './format-bytes.ts';
+import { useTranslation } from 'react-i18next';
+import { AppError } from '../../../common/app-error.ts';
+import { formatSize } from '../components/format.ts';
+import { errorText } from '../i18n/error-text.ts';
+import type { en } from '../i18n/en.ts';
+import { i18n } from '../i18n/i18n.ts';
 import { SettingRow } from './setting-row.tsx';
 import { updateStatusText } from './update-status-text.ts';
+import { useDialogFocus } from '../components/use-dialog-focus.ts';
 import './settings.css';
 
-const sections = ['Account', 'Network', 'Updates', 'Storage', 'About'] as const;
+const sections = ['account', 'network', 'updates', 'storage', 'about'] as const;
 type Section = (typeof sections)[number];
 
 interface SettingsScreenProps {
@@ -20,32 +26,43 @@ interface SettingsScreenProps {
   onClose: () => void;
 }
 
+type LabelledSetting = keyof typeof en.settings.keys;
+
+/** Main names the network facts by key ("proxy", "connection to api.box.com"); the words for each are ours. */
+function networkLabel(label: string): string {
+  const host = /^connection to (.+)$/.exec(label)?.[1];
+  if (host !== undefined) return i18n.t('settings.network.connectionTo', { host });
+  return label === 'proxy' || label === 'trusted certificates' ? i18n.t(`settings.network.${label}`) : label;
+}
+
 function display(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (Array.isArray(value)) return value.join(', ');
-  if (typeof value === 'boolean') return value ? 'On' : 'Off';
+  if (typeof value === 'boolean') return i18n.t(value ? 'settings.on' : 'settings.off');
   return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
 }
 
 /** Account, network, updates, storage and about; every setting IT enforces is shown locked. */
 export function SettingsScreen({ config, user, info, onClose }: SettingsScreenProps) {
-  const [section, setSection] = useState<Section>('Account');
+  const { t } = useTranslation();
+  const [section, setSection] = useState<Section>('account');
   const [overview, setOverview] = useState<SettingsOverview | null>(null);
   const [updates, setUpdates] = useState<UpdateStatus | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
+  const dialog = useRef<HTMLElement>(null);
+  const keepFocusInside = useDialogFocus(dialog, heading);
   useEffect(() => {
-    heading.current?.focus();
     void invoke('settings:getOverview').then(setOverview);
     void invoke('updates:getStatus').then(setUpdates);
   }, []);
 
   const effective = config?.status === 'ok' ? config.effective : null;
-  const row = (key: SettingKey, label: string, edit?: Parameters<typeof SettingRow>[0]['edit']) => (
+  const row = (key: SettingKey & LabelledSetting, edit?: Parameters<typeof SettingRow>[0]['edit']) => (
     <SettingRow
       key={key}
-      label={label}
+      label={t(`settings.keys.${key}`)}
       value={display(effective?.config[key])}
       locked={effective?.lockedKeys.includes(key) ?? true}
       source={effective?.sources[key]}
@@ -64,7 +81,7 @@ export function SettingsScreen({ config, user, info, onClose }: SettingsScreenPr
     try {
       setNotice(await action());
     } catch (failure) {
-      setNotice(failure instanceof Error ? failure.message : String(failure));
+      setNotice(failure instanceof AppError ? errorText(failure) : t('browser.somethingWrong'));
     }
   };
 
@@ -73,19 +90,26 @@ export function SettingsScreen({ config, user, info, onClose }: SettingsScreenPr
       className="settings-backdrop"
       onKeyDown={(event) => {
         if (event.key === 'Escape') onClose();
+        keepFocusInside(event);
       }}
     >
-      <section className="settings-screen" role="dialog" aria-modal="true" aria-labelledby="settings-title">
+      <section
+        ref={dialog}
+        className="settings-screen"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="settings-title"
+      >
         <header className="settings-header">
           <h1 id="settings-title" ref={heading} tabIndex={-1}>
-            Settings
+            {t('settings.title')}
           </h1>
           <button type="button" className="button subtle" onClick={onClose}>
-            Close
+            {t('settings.close')}
           </button>
         </header>
         <div className="settings-body">
-          <nav aria-label="Settings sections" className="settings-nav">
+          <nav aria-label={t('settings.sectionsLabel')} className="settings-nav">
             {sections.map((name) => (
               <button
                 key={name}
@@ -94,73 +118,77 @@ export function SettingsScreen({ config, user, info, onClose }: SettingsScreenPr
                 aria-current={section === name ? 'page' : undefined}
                 onClick={() => setSection(name)}
               >
-                {name}
+                {t(`settings.sections.${name}`)}
               </button>
             ))}
           </nav>
-          <div className="settings-section" aria-label={section} role="region">
-            <h2>{section}</h2>
+          <div className="settings-section" aria-labelledby="settings-section-title" role="region">
+            <h2 id="settings-section-title">{t(`settings.sections.${section}`)}</h2>
             {overview?.restartNeeded && (
               <p className="settings-note" role="status">
-                Your change applies the next time you start Box SSO Desktop.
+                {t('settings.restartNeeded')}
               </p>
             )}
-            {section === 'Account' && (
+            {section === 'account' && (
               <>
                 <dl className="settings-facts">
-                  <dt>Name</dt>
-                  <dd>{user?.name ?? 'Not signed in'}</dd>
-                  <dt>Email</dt>
-                  <dd>{user?.email ?? '—'}</dd>
-                  <dt>Box user</dt>
-                  <dd>{user?.boxUserId ?? '—'}</dd>
+                  <dt>{t('settings.name')}</dt>
+                  <dd translate={user ? 'no' : undefined}>{user?.name ?? t('settings.notSignedIn')}</dd>
+                  <dt>{t('settings.email')}</dt>
+                  <dd translate={user?.email ? 'no' : undefined}>{user?.email ?? t('settings.none')}</dd>
+                  <dt>{t('settings.boxUser')}</dt>
+                  <dd translate={user ? 'no' : undefined}>{user?.boxUserId ?? t('settings.none')}</dd>
                 </dl>
-                {row('issuer', 'Company sign-in')}
-                {row('domainHint', 'Company domain')}
-                {row('loginHint', 'Sign-in name to suggest', { kind: 'text', placeholder: 'first.last@example.com' })}
-                {row('backendUrl', 'Provisioning service')}
+                {row('issuer')}
+                {row('domainHint')}
+                {row('loginHint', { kind: 'text', placeholder: t('settings.loginHintExample') })}
+                {row('backendUrl')}
               </>
             )}
-            {section === 'Network' && (
+            {section === 'network' && (
               <dl className="settings-facts">
                 {Object.entries(overview?.network ?? {}).map(([label, text]) => (
                   <div key={label} className="settings-fact">
-                    <dt>{label}</dt>
-                    <dd>{text}</dd>
+                    <dt>{networkLabel(label)}</dt>
+                    {/* Main's technical description (proxy, PAC and certificate sources), shared with the diagnostics report. */}
+                    <dd translate="no">{text}</dd>
                   </div>
                 ))}
               </dl>
             )}
-            {section === 'Updates' && (
+            {section === 'updates' && (
               <>
-                <p role="status">{updates ? updateStatusText(updates) : 'Loading…'}</p>
-                {row('updatesEnabled', 'Automatic updates')}
-                {row('updateChannel', 'Update channel', {
+                <p role="status">{updates ? updateStatusText(updates) : t('settings.loading')}</p>
+                {row('updatesEnabled')}
+                {row('updateChannel', {
                   kind: 'choice',
                   options: [
-                    { value: 'stable', label: 'Stable' },
-                    { value: 'beta', label: 'Beta (early versions)' },
+                    { value: 'stable', label: t('settings.channels.stable') },
+                    { value: 'beta', label: t('settings.channels.beta') },
                   ],
                 })}
-                {row('updateUrl', 'Update server')}
+                {row('updateUrl')}
                 <button
                   type="button"
                   className="button"
                   disabled={updates?.state === 'disabled' || updates?.state === 'checking'}
                   onClick={() => void invoke('updates:checkNow').then(setUpdates)}
                 >
-                  Check now
+                  {t('settings.checkNow')}
                 </button>
               </>
             )}
-            {section === 'Storage' && (
+            {section === 'storage' && (
               <ul className="settings-storage">
                 {(overview?.storage ?? []).map((entry) => (
                   <li key={entry.id}>
                     <span>
-                      {entry.label}: {formatBytes(entry.bytes)}
+                      {t('settings.storageEntry', {
+                        label: t(`settings.storage.${entry.id}`),
+                        size: formatSize(entry.bytes),
+                      })}
                       <br />
-                      <code>{entry.path}</code>
+                      <code translate="no">{entry.path}</code>
                     </span>
                     <button
                       type="button"
@@ -168,22 +196,23 @@ export function SettingsScreen({ config, user, info, onClose }: SettingsScreenPr
                       disabled={entry.bytes === 0}
                       onClick={() => void invoke('settings:clearStorage', { id: entry.id }).then(setOverview)}
                     >
-                      Clear
+                      {t('settings.clear')}
                     </button>
                   </li>
                 ))}
               </ul>
             )}
-            {section === 'About' && (
+            {section === 'about' && (
               <>
                 <p>
-                  {info ? `${info.name} ${info.version}` : 'Box SSO Desktop'}
-                  {info?.mode === 'sandbox' ? ' (sandbox)' : ''}
+                  {info
+                    ? t(info.mode === 'sandbox' ? 'settings.aboutSandbox' : 'settings.about', {
+                        name: info.name,
+                        version: info.version,
+                      })
+                    : t('app.name')}
                 </p>
-                <p>
-                  For the help desk: a report of this app’s version, settings and recent errors, without passwords or
-                  tokens.
-                </p>
+                <p>{t('settings.diagnosticsLead')}</p>
                 <div className="button-row">
                   <button
                     type="button"
@@ -191,11 +220,11 @@ export function SettingsScreen({ config, user, info, onClose }: SettingsScreenPr
                     onClick={() =>
                       void runAction(async () => {
                         await invoke('diagnostics:copy');
-                        return 'Diagnostics copied. Paste them into your message to the help desk.';
+                        return t('settings.copied');
                       })
                     }
                   >
-                    Copy diagnostics
+                    {t('settings.copyDiagnostics')}
                   </button>
                   <button
                     type="button"
@@ -203,11 +232,11 @@ export function SettingsScreen({ config, user, info, onClose }: SettingsScreenPr
                     onClick={() =>
                       void runAction(async () => {
                         const saved = await invoke('diagnostics:save');
-                        return saved === null ? '' : `Saved to ${saved}`;
+                        return saved === null ? '' : t('settings.savedTo', { path: saved });
                       })
                     }
                   >
-                    Save diagnostics…
+                    {t('settings.saveDiagnostics')}
                   </button>
                 </div>
                 {notice && <p role="status">{notice}</p>}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { NameClashChoice, NameClashQuestion } from '../../../common/transfers.ts';
 import { Modal } from '../components/modal.tsx';
@@ -13,16 +14,13 @@ export interface NameClashDialogProps {
  * Escape skips: nothing is ever replaced without a deliberate choice.
  */
 export function NameClashDialog({ question, onAnswer }: NameClashDialogProps) {
+  const { t } = useTranslation();
   const [applyToAll, setApplyToAll] = useState(false);
   const upload = question.direction === 'upload';
   return (
     <Modal
-      title={`“${question.name}” already exists`}
-      description={
-        upload
-          ? 'A file with this name is already in this Box folder.'
-          : 'A file with this name is already in the folder you chose.'
-      }
+      title={t('transfers.clash.title', { name: question.name })}
+      description={t(upload ? 'transfers.clash.uploadText' : 'transfers.clash.downloadText')}
       onCancel={() => onAnswer('skip', false)}
     >
       <div className="name-clash-choices">
@@ -32,19 +30,19 @@ export function NameClashDialog({ question, onAnswer }: NameClashDialogProps) {
           data-autofocus
           onClick={() => onAnswer('keep-both', applyToAll)}
         >
-          Keep both
+          {t('transfers.clash.keepBoth')}
         </button>
         <button type="button" className="button" onClick={() => onAnswer('replace', applyToAll)}>
-          {upload ? 'Upload as new version' : 'Replace'}
+          {t(upload ? 'transfers.clash.newVersion' : 'transfers.clash.replace')}
         </button>
         <button type="button" className="button" onClick={() => onAnswer('skip', applyToAll)}>
-          Skip
+          {t('transfers.clash.skip')}
         </button>
       </div>
       {question.othersInBatch > 0 && (
         <label className="name-clash-apply-all">
           <input type="checkbox" checked={applyToAll} onChange={(event) => setApplyToAll(event.target.checked)} />
-          Do this for the other {question.othersInBatch} {question.othersInBatch === 1 ? 'file' : 'files'}
+          {t('transfers.clash.applyToAll', { count: question.othersInBatch })}
         </label>
       )}
     </Modal>

@@ -1,5 +1,7 @@
 import type { TransferSnapshot } from '../../../common/transfers.ts';
-import { activeStates, percentOf, progressText, stateLabels } from './transfer-format.ts';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../i18n/error-text.ts';
+import { activeStates, percentOf, progressText, stateLabel } from './transfer-format.ts';
 
 export interface TransferRowProps {
   transfer: TransferSnapshot;
@@ -11,28 +13,27 @@ export interface TransferRowProps {
 export function TransferRow({ transfer, onCancel, onRetry }: TransferRowProps) {
   const percent = percentOf(transfer);
   const active = activeStates.has(transfer.state);
-  const verb = transfer.direction === 'upload' ? 'Upload' : 'Download';
+  const { t } = useTranslation();
+  const label = t(transfer.direction === 'upload' ? 'transfers.uploadOf' : 'transfers.downloadOf', {
+    name: transfer.name,
+  });
   return (
-    <li
-      className={`transfer-row transfer-${transfer.state}`}
-      data-testid="transfer-row"
-      aria-label={`${verb} of ${transfer.name}`}
-    >
+    <li className={`transfer-row transfer-${transfer.state}`} data-testid="transfer-row" aria-label={label}>
       <div className="transfer-heading">
         <span className="transfer-direction" aria-hidden="true">
           {transfer.direction === 'upload' ? '↑' : '↓'}
         </span>
-        <span className="transfer-name" title={transfer.name}>
+        <span className="transfer-name" title={transfer.name} translate="no">
           {transfer.name}
         </span>
         <span className="transfer-state" data-testid="transfer-state">
-          {stateLabels[transfer.state]}
+          {stateLabel(transfer.state)}
         </span>
       </div>
       <div
         className="transfer-bar"
         role="progressbar"
-        aria-label={`${verb} of ${transfer.name}`}
+        aria-label={label}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent}
@@ -42,22 +43,22 @@ export function TransferRow({ transfer, onCancel, onRetry }: TransferRowProps) {
       <div className="transfer-details">
         <span className="transfer-progress">{progressText(transfer)}</span>
         {transfer.state === 'done' && transfer.targetPath && (
-          <span className="transfer-target">Saved to {transfer.targetPath}</span>
+          <span className="transfer-target">{t('transfers.savedTo', { path: transfer.targetPath })}</span>
         )}
         {active && (
           <button type="button" className="button small" onClick={() => onCancel(transfer.id)}>
-            Cancel
+            {t('transfers.cancel')}
           </button>
         )}
         {(transfer.state === 'failed' || transfer.state === 'cancelled') && (
           <button type="button" className="button small" onClick={() => onRetry(transfer.id)}>
-            Retry
+            {t('transfers.retry')}
           </button>
         )}
       </div>
       {transfer.state === 'failed' && transfer.error && (
         <p className="transfer-error" role="alert">
-          {transfer.error.message}
+          {errorText(transfer.error)}
         </p>
       )}
     </li>

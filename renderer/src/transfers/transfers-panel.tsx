@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { TransfersApi } from './use-transfers.ts';
 import { activeStates } from './transfer-format.ts';
 import { TransferRow } from './transfer-row.tsx';
@@ -14,22 +15,23 @@ export interface TransfersPanelProps {
 export function TransfersPanel({ api, onError, onClose }: TransfersPanelProps) {
   const { transfers } = api;
   const finished = transfers.filter((t) => !activeStates.has(t.state)).length;
+  const { t } = useTranslation();
   const run = (action: () => Promise<void>) => () => void action().catch(onError);
   return (
-    <section className="transfers-panel" aria-label="Transfers">
+    <section className="transfers-panel" aria-labelledby="transfers-panel-title">
       <header className="transfers-panel-header">
-        <h2>Transfers</h2>
+        <h2 id="transfers-panel-title">{t('transfers.title')}</h2>
         <button type="button" className="button small" disabled={finished === 0} onClick={run(api.clearFinished)}>
-          Clear finished
+          {t('transfers.clearFinished')}
         </button>
         {onClose && (
-          <button type="button" className="button small" aria-label="Close transfers" onClick={onClose}>
-            ×
+          <button type="button" className="button small" aria-label={t('transfers.close')} onClick={onClose}>
+            <span aria-hidden="true">×</span>
           </button>
         )}
       </header>
       {transfers.length === 0 ? (
-        <p className="transfers-empty">No transfers yet. Drop files on the list to upload them.</p>
+        <p className="transfers-empty">{t('transfers.empty')}</p>
       ) : (
         <ul className="transfers-list">
           {[...transfers].reverse().map((transfer) => (

@@ -1,5 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import type { TransferSnapshot } from '../../../common/transfers.ts';
-import { activeStates, formatSpeed } from './transfer-format.ts';
+import { i18n } from '../i18n/i18n.ts';
+import { activeStates, formatPercent, formatSpeed } from './transfer-format.ts';
 
 export interface TransfersSummaryProps {
   transfers: TransferSnapshot[];
@@ -17,16 +19,18 @@ export function summarize(transfers: TransferSnapshot[]): string | null {
     const done = active.reduce((sum, t) => sum + t.transferredBytes, 0);
     const speed = active.reduce((sum, t) => sum + t.bytesPerSecond, 0);
     const percent = total > 0 ? Math.floor((done / total) * 100) : 0;
-    parts.push(`${active.length} ${active.length === 1 ? 'transfer' : 'transfers'} · ${percent}%`);
+    parts.push(i18n.t('transfers.active', { count: active.length, percent: formatPercent(percent) }));
     if (speed > 0) parts.push(formatSpeed(speed));
   }
-  if (waiting > 0) parts.push(`${waiting} ${waiting === 1 ? 'needs' : 'need'} your choice`);
-  if (failed > 0) parts.push(`${failed} failed`);
-  if (parts.length === 0) return transfers.length > 0 ? 'Transfers done' : null;
+  if (waiting > 0) parts.push(i18n.t('transfers.waiting', { count: waiting }));
+  if (failed > 0) parts.push(i18n.t('transfers.failed', { count: failed }));
+  if (parts.length === 0) return transfers.length > 0 ? i18n.t('transfers.done') : null;
   return parts.join(' · ');
 }
 
 export function TransfersSummary({ transfers, onOpen }: TransfersSummaryProps) {
+  // Re-renders when the language changes: summarize's words come from the catalog.
+  useTranslation();
   const text = summarize(transfers);
   if (text === null) return null;
   const attention = transfers.some((t) => t.state === 'failed' || t.state === 'waiting');
@@ -35,7 +39,7 @@ export function TransfersSummary({ transfers, onOpen }: TransfersSummaryProps) {
       type="button"
       className={`button transfers-summary${attention ? ' attention' : ''}`}
       onClick={onOpen}
-      aria-label={`Transfers: ${text}`}
+      aria-label={i18n.t('transfers.summaryLabel', { summary: text })}
     >
       {text}
     </button>

@@ -45,8 +45,8 @@ describe.skipIf(noKeychain !== null)(
       expect((await scim(url, 'PATCH', `/Users/${String(created.body!['id'])}`, oktaDeactivate)).status).toBe(200);
 
       await expect(atNextRenewal(session)).rejects.toMatchObject({ code: 'account_disabled', message });
-      expect(session.manager.state).toEqual({ status: 'signed-out', message });
-      expect(session.states.at(-1)).toEqual({ status: 'signed-out', message });
+      expect(session.manager.state).toMatchObject({ status: 'signed-out', code: 'account_disabled', message });
+      expect(session.states.at(-1)).toMatchObject({ status: 'signed-out', code: 'account_disabled', message });
       await expect.poll(() => peers.store.get(peers.account())).toBeNull();
       await expect(session.manager.boxTokens.getToken()).rejects.toMatchObject({ code: 'not_signed_in' });
     });
@@ -62,7 +62,7 @@ describe.skipIf(noKeychain !== null)(
       await peers.idp.sendBackchannelLogout(sub, sid);
 
       await expect(atNextRenewal(session)).rejects.toMatchObject({ code: 'account_disabled', message });
-      expect(session.manager.state).toEqual({ status: 'signed-out', message });
+      expect(session.manager.state).toMatchObject({ status: 'signed-out', code: 'account_disabled', message });
       await expect.poll(() => peers.store.get(peers.account())).toBeNull();
     });
   },

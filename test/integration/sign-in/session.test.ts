@@ -141,7 +141,11 @@ describe.skipIf(noKeychain !== null)('session: keychain, refresh, restore and si
     await peers.store.set(peers.account(), old);
     const restarted = restartedCore();
     const state = await restarted.manager.restore();
-    expect(state).toEqual({ status: 'signed-out', message: 'Your session has ended. Sign in again.' });
+    expect(state).toMatchObject({
+      status: 'signed-out',
+      code: 'session_expired',
+      message: 'Your session has ended. Sign in again.',
+    });
     expect(await peers.store.get(peers.account())).toBeNull();
   });
 

@@ -99,12 +99,12 @@ describe('FileList', () => {
     expect(opened).toEqual(['Folder 10']);
     // The last row is out of view; happy-dom cannot scroll, so check what the grid points at.
     await user.keyboard('{End}');
-    expect(screen.getByTestId('file-list-body')).toHaveAttribute('aria-activedescendant', 'row-1029');
+    expect(screen.getByTestId('file-list-body')).toHaveAttribute('aria-activedescendant', 'cell-1029-0');
     await user.keyboard('{Home}');
     expect(selected()).toBe('Folder 0');
   });
 
-  it('is a valid grid: the grid holds focus and points at the selected row, which is announced as selected', async () => {
+  it('is a valid grid: the grid holds focus and points at a cell of the selected row, which is announced as selected', async () => {
     const user = userEvent.setup();
     render(<ListWithState items={makeItems(5)} />);
     const grid = screen.getByRole('grid', { name: 'Contents of Test' });
@@ -112,11 +112,29 @@ describe('FileList', () => {
     expect(grid).toHaveFocus();
     // Focusing the grid selects the first row, so there is always an active row to announce.
     const active = document.getElementById(grid.getAttribute('aria-activedescendant') ?? '');
-    expect(active).toHaveAttribute('role', 'row');
-    expect(active).toHaveAttribute('aria-selected', 'true');
+    expect(active).toHaveAttribute('role', 'gridcell');
+    expect(active?.closest('[role="row"]')).toHaveAttribute('aria-selected', 'true');
     expect(active?.closest('[role="rowgroup"]')?.parentElement).toBe(grid);
     // Only rows and row groups inside the grid (a placeholder is a sibling, never a child).
     for (const child of grid.children) expect(child).toHaveAttribute('role', 'rowgroup');
+  });
+
+  it('Left and Right move between the cells of the selected row, which stays selected; Up and Down keep the column', async () => {
+    const user = userEvent.setup();
+    render(<ListWithState items={makeItems(5)} />);
+    const grid = screen.getByRole('grid', { name: 'Contents of Test' });
+    await user.tab();
+    const activeCell = () => document.getElementById(grid.getAttribute('aria-activedescendant') ?? '');
+    expect(activeCell()).toHaveClass('col-name');
+    await user.keyboard('{ArrowRight}');
+    expect(activeCell()).toHaveClass('col-modified');
+    await user.keyboard('{ArrowRight}{ArrowRight}');
+    expect(activeCell()).toHaveClass('col-size');
+    await user.keyboard('{ArrowDown}');
+    expect(activeCell()).toHaveClass('col-size');
+    expect(activeCell()?.closest('[role="row"]')).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('{ArrowLeft}{ArrowLeft}{ArrowLeft}');
+    expect(activeCell()).toHaveClass('col-name');
   });
 
   it('type-to-find: typing selects the next name that starts with the letters; a repeated letter cycles', async () => {
@@ -134,19 +152,32 @@ describe('FileList', () => {
     expect(selected()).toBe('Folder 10');
   });
 
+  it('Space previews the selected file once the typed name has paused, and is part of a name while typing', async () => {
+    const user = userEvent.setup();
+    const opened: string[] = [];
+    render(<ListWithState items={makeItems(30)} onOpen={(item) => opened.push(item.name)} />);
+    await user.click(screen.getByText('Folder 0'));
+    await user.keyboard('report-2');
+    await user.keyboard(' ');
+    expect(opened).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await user.keyboard(' ');
+    expect(opened).toEqual(['report-2.pdf']);
+  });
+
   it('Page Down and Page Up move a screenful; the selection never leaves the list', async () => {
     const user = userEvent.setup();
     render(<ListWithState items={makeItems(30)} />);
     await user.click(screen.getByText('Folder 0'));
     const active = () => screen.getByTestId('file-list-body').getAttribute('aria-activedescendant');
     await user.keyboard('{PageDown}');
-    const afterPage = Number(active()?.replace('row-', ''));
+    const afterPage = Number(/^cell-(\d+)-0$/.exec(active() ?? '')?.[1]);
     expect(afterPage).toBeGreaterThan(1001);
     await user.keyboard('{PageDown}{PageDown}{PageDown}{PageDown}');
     await user.keyboard('{ArrowDown}');
-    expect(active()).toMatch(/^row-\d+$/);
+    expect(active()).toMatch(/^cell-\d+-0$/);
     await user.keyboard('{PageUp}{PageUp}{PageUp}{PageUp}{PageUp}{PageUp}');
-    expect(active()).toBe('row-1000');
+    expect(active()).toBe('cell-1000-0');
   });
 
   it('double-click opens; Backspace, Alt+Up, Alt+arrows, F2, Delete and the menu key become commands', async () => {

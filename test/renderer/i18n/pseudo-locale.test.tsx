@@ -7,6 +7,9 @@ import { KeychainBanner } from '../../../renderer/src/components/keychain-banner
 import { SignedOutScreen } from '../../../renderer/src/components/signed-out-screen.tsx';
 import { SigningInScreen } from '../../../renderer/src/components/signing-in-screen.tsx';
 import { ListPlaceholder } from '../../../renderer/src/file-browser/placeholders.tsx';
+import { SessionErrorScreen } from '../../../renderer/src/components/session-error-screen.tsx';
+import { appError } from '../../../main/core/errors/error-catalog.ts';
+import { errorText } from '../../../renderer/src/i18n/error-text.ts';
 import { applyLanguage, pseudoMarks } from '../../../renderer/src/i18n/i18n.ts';
 
 const attributes = ['aria-label', 'title', 'placeholder', 'alt'];
@@ -14,8 +17,8 @@ const attributes = ['aria-label', 'title', 'placeholder', 'alt'];
 /**
  * Every piece of text a user can see or hear that did not come from a catalog: in the
  * pseudo-locale each catalog string is wrapped in ⟦…⟧. Text inside translate="no" (file and
- * user names, a settings file's own words) is data, not UI, and is left out. The sign-in error
- * screen is not among the views yet: it shows the main process's message, still English.
+ * user names, a settings file's own words) is data, not UI, and is left out. Main's errors are
+ * said from the renderer's catalog by code and wording (errorText), so they are marked too.
  */
 function hardCodedStrings(root: HTMLElement): string[] {
   const found: string[] = [];
@@ -39,6 +42,16 @@ function hardCodedStrings(root: HTMLElement): string[] {
   return found;
 }
 
+/** Rendered inside the pseudo-locale, as the app does: the words are chosen at render time. */
+function SessionErrorScreenFromMain() {
+  return (
+    <SessionErrorScreen
+      message={errorText(appError('idp_unreachable', 'default').toInfo())}
+      onRetry={() => undefined}
+    />
+  );
+}
+
 const views: Record<string, ReactElement> = {
   'signed out': <SignedOutScreen onSignIn={() => undefined} />,
   'signing in': <SigningInScreen onCancel={() => undefined} getSignInLink={() => Promise.resolve(null)} />,
@@ -56,6 +69,7 @@ const views: Record<string, ReactElement> = {
     />
   ),
   'keychain banner': <KeychainBanner />,
+  'sign-in error': <SessionErrorScreenFromMain />,
   'empty folder': (
     <ListPlaceholder
       error={null}

@@ -41,12 +41,15 @@ describe('the transfers panel', () => {
     const bar = screen.getByRole('progressbar', { name: 'Upload of report.pdf' });
     expect(bar).toHaveAttribute('aria-valuenow', '40');
     const row = screen.getByTestId('transfer-row');
-    expect(within(row).getByText('4.0 MB of 10 MB · 2.0 MB/s · 3 s left')).toBeInTheDocument();
+    expect(within(row).getByText('4.0 MB of 10 MB · 2.0 MB/s · 3 sec left')).toBeInTheDocument();
     expect(within(row).getByTestId('transfer-state')).toHaveTextContent('Transferring');
   });
 
   it('lists the newest transfer first', () => {
-    const { api } = panelApi([transfer({ id: 'old', name: 'old.txt' }), transfer({ id: 'new', name: 'new.txt', direction: 'download' })]);
+    const { api } = panelApi([
+      transfer({ id: 'old', name: 'old.txt' }),
+      transfer({ id: 'new', name: 'new.txt', direction: 'download' }),
+    ]);
     render(<TransfersPanel api={api} onError={() => undefined} />);
     const names = screen.getAllByTestId('transfer-row').map((row) => row.getAttribute('aria-label'));
     expect(names).toEqual(['Download of new.txt', 'Upload of old.txt']);
@@ -59,7 +62,10 @@ describe('the transfers panel', () => {
         id: 'broken',
         name: 'secret.txt',
         state: 'failed',
-        error: { code: 'file_unreadable', message: '“secret.txt” cannot be uploaded because you do not have permission to read it.' },
+        error: {
+          code: 'file_unreadable',
+          message: '“secret.txt” cannot be uploaded because you do not have permission to read it.',
+        },
       }),
     ]);
     render(<TransfersPanel api={api} onError={() => undefined} />);
@@ -75,7 +81,12 @@ describe('the transfers panel', () => {
 
   it('shows where a finished download was saved, and clears finished transfers', async () => {
     const { api, calls } = panelApi([
-      transfer({ direction: 'download', state: 'done', transferredBytes: 10 * MB, targetPath: '/home/alice/Downloads/report.pdf' }),
+      transfer({
+        direction: 'download',
+        state: 'done',
+        transferredBytes: 10 * MB,
+        targetPath: '/home/alice/Downloads/report.pdf',
+      }),
     ]);
     render(<TransfersPanel api={api} onError={() => undefined} />);
     expect(screen.getByText('Saved to /home/alice/Downloads/report.pdf')).toBeInTheDocument();
@@ -106,14 +117,22 @@ describe('the toolbar summary', () => {
   });
 
   it('says what needs attention, and is silent without transfers', () => {
-    expect(summarize([transfer({ state: 'failed' }), transfer({ id: 'w', state: 'waiting' })])).toBe('1 transfer · 0% · 1 needs your choice · 1 failed');
+    expect(summarize([transfer({ state: 'failed' }), transfer({ id: 'w', state: 'waiting' })])).toBe(
+      '1 transfer · 0% · 1 needs your choice · 1 failed',
+    );
     expect(summarize([transfer({ state: 'done' })])).toBe('Transfers done');
     expect(summarize([])).toBeNull();
   });
 });
 
 describe('the name clash question', () => {
-  const question = { questionId: 'q', transferId: 't', direction: 'upload' as const, name: 'plan.txt', othersInBatch: 2 };
+  const question = {
+    questionId: 'q',
+    transferId: 't',
+    direction: 'upload' as const,
+    name: 'plan.txt',
+    othersInBatch: 2,
+  };
 
   it('offers keep both, new version and skip, and "apply to all" for the rest of the batch', async () => {
     const answers: unknown[] = [];
@@ -126,7 +145,12 @@ describe('the name clash question', () => {
 
   it('has no "apply to all" for a single file; Escape skips rather than replaces', async () => {
     const answers: unknown[] = [];
-    render(<NameClashDialog question={{ ...question, direction: 'download', othersInBatch: 0 }} onAnswer={(...answer) => answers.push(answer)} />);
+    render(
+      <NameClashDialog
+        question={{ ...question, direction: 'download', othersInBatch: 0 }}
+        onAnswer={(...answer) => answers.push(answer)}
+      />,
+    );
     expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Replace' })).toBeInTheDocument();
     await userEvent.keyboard('{Escape}');

@@ -1,3 +1,4 @@
+import { AppError } from '../../../common/app-error.ts';
 import { errorCodes } from '../../../common/error-codes.ts';
 import { appError, errorCatalog, isShown } from '../../../main/core/errors/error-catalog.ts';
 import { dispatchRequest } from '../../../main/core/ipc/dispatch-request.ts';
@@ -51,5 +52,18 @@ describe('the error catalog', () => {
     const result = await dispatchRequest(handlers, 'session:get', undefined, (_channel, text) => reports.push(text));
     expect(result).toEqual({ ok: false, error: appError('internal', 'default').toInfo() });
     expect(reports[0]).toContain('Downscoping');
+  });
+
+  it('sends its wording and the names it filled in across IPC, for the renderer to say in the user language', () => {
+    const info = appError('sign_in_port_in_use', 'default', { ports: [49152, 49153] }).toInfo();
+    expect(info).toMatchObject({
+      code: 'sign_in_port_in_use',
+      wording: 'default',
+      params: { ports: '49152, 49153', count: 2 },
+    });
+    expect(AppError.fromInfo(info).toInfo()).toEqual(info);
+    // Only what was given: the renderer tells an unnamed file from a named one.
+    expect(appError('file_unreadable', 'missing').toInfo().params).toEqual({});
+    expect(appError('box_rate_limited', 'browse', { seconds: 29.2 }).params).toEqual({ seconds: 30 });
   });
 });
