@@ -128,8 +128,8 @@ test('the report PDF pages and finds; office files through their PDF (pending fi
   await row(page, 'Sketch.fig').click();
   await page.keyboard.press(' ');
   await expect(page.getByTestId('preview-none')).toHaveText(/No preview for this kind of file/);
-  await expect(page.getByRole('button', { name: 'Download' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Open' })).toBeVisible();
+  await expect(dialog(page).getByRole('button', { name: 'Download', exact: true })).toBeVisible();
+  await expect(dialog(page).getByRole('button', { name: 'Open', exact: true })).toBeVisible();
   await screenshots(page, 'no-preview');
 
   expectNoTokens(scan.texts, world.stack.emulator.origin);
@@ -169,7 +169,9 @@ test('a photo zooms and rotates; Markdown is rendered; a long text pages by Rang
   await page.keyboard.press('Escape');
   await page.getByRole('navigation', { name: 'Folder path' }).getByRole('button').first().click();
 
-  await row(page, 'Evil.md').dblclick();
+  // Markdown is on the policy's default editable list (double-click opens it for editing): Space is the quick look.
+  await row(page, 'Evil.md').click();
+  await page.keyboard.press('Space');
   const evil = page.getByTestId('preview-markdown');
   await expect(evil.getByRole('heading', { name: 'Evil' })).toBeVisible();
   expect(await evil.innerHTML()).not.toMatch(/onerror|<script/);
@@ -178,7 +180,8 @@ test('a photo zooms and rotates; Markdown is rendered; a long text pages by Rang
 
   await row(page, 'Projects').dblclick();
   await row(page, 'Website launch').dblclick();
-  await row(page, 'Launch checklist.md').dblclick();
+  await row(page, 'Launch checklist.md').click();
+  await page.keyboard.press('Space');
   await expect(page.getByTestId('preview-markdown').getByRole('heading', { name: 'Launch' })).toBeVisible();
   await expect(page.getByTestId('preview-markdown').getByRole('listitem')).toHaveCount(2);
   await screenshots(page, 'markdown');

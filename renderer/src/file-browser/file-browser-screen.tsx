@@ -154,6 +154,7 @@ export function FileBrowserScreen() {
           onSelectAll={browser.selection.selectAll}
           onClearSelection={browser.selection.clear}
           onOpen={browser.open}
+          onPreview={browser.preview}
           onContextMenu={browser.openMenu}
           onCommand={browser.runCommand}
           placeholder={placeholder}

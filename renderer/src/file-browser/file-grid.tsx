@@ -53,6 +53,7 @@ export function FileGrid(props: FileListProps) {
       columns * Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? tileHeight * 3) / tileHeight)),
     onSelect,
     onOpen,
+    ...(props.onPreview ? { onPreview: props.onPreview } : {}),
     onCommand,
   });
   const onKeyDown = (event: KeyboardEvent<HTMLElement>): void => {

@@ -30,6 +30,8 @@ export interface FileListProps {
   onSelectAll?: () => void;
   onClearSelection?: () => void;
   onOpen: (item: BoxItem) => void;
+  /** Space on a file: the viewer, even for a type that opens for editing. */
+  onPreview?: (item: BoxItem) => void;
   onContextMenu: (item: BoxItem | null, position: { x: number; y: number }) => void;
   onCommand: (command: ListCommand) => void;
   /** Shown in the body when there are no rows (loading, empty, error). */
@@ -85,6 +87,7 @@ export function FileList(props: FileListProps) {
       Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? rowHeight * 10) - headerHeight) / rowHeight) - 1),
     onSelect,
     onOpen,
+    ...(props.onPreview ? { onPreview: props.onPreview } : {}),
     onCommand,
     ...(props.onSelectAll ? { onSelectAll: props.onSelectAll } : {}),
     ...(props.onClearSelection ? { onClearSelection: props.onClearSelection } : {}),

@@ -244,7 +244,7 @@ export function useFileBrowserController(searchInput: RefObject<HTMLInputElement
     openCrumb: (id: string) => openFolder(id, null, pathTo(id)),
     runCommand,
     dialog,
-    /** Shows another file in the open viewer (previous/next). */
+    /** Shows a file in the viewer: Space on it, or previous/next in the open viewer. */
     preview: (item: BoxItem) => setDialog({ kind: 'preview', item }),
     askNewFolder,
     openTrash: () => setDialog({ kind: 'trash' }),

@@ -23,7 +23,7 @@ const typeAheadResetMs = 700;
  * (when the list tracks a `column`, so a screen reader reads the date or size on its own), Page
  * Up/Down a screenful, Home/End (also with Ctrl) to the ends, each selecting the row it lands on, or
  * with Shift the range to it; Ctrl/Cmd+Space toggles the row, Ctrl/Cmd+A selects all, Escape none.
- * Enter opens (Space too, for a file), and typing selects the next item whose name starts with what was typed.
+ * Enter opens, Space previews a file (even one the policy opens for editing: Space is a quick look), and typing selects the next item whose name starts with what was typed.
  */
 export function useGridKeys(options: {
   items: readonly BoxItem[];
@@ -33,6 +33,8 @@ export function useGridKeys(options: {
   onSelectAll?: () => void;
   onClearSelection?: () => void;
   onOpen: (item: BoxItem) => void;
+  /** Space on a file; Enter's open when not given. */
+  onPreview?: (item: BoxItem) => void;
   onCommand: (command: ListCommand) => void;
   /** The focused cell's column and how many there are; Left/Right move it. */
   cells?: { column: number; count: number; onColumn: (column: number) => void };
@@ -117,7 +119,7 @@ export function useGridKeys(options: {
     } else if (event.key === ' ' && !typingName(event) && items[selectedIndex]?.type === 'file') {
       // Space previews a file, as in the OS's file managers (within a typed name it is part of the name).
       event.preventDefault();
-      options.onOpen(items[selectedIndex]);
+      (options.onPreview ?? options.onOpen)(items[selectedIndex]);
     } else if (event.key.length === 1 && !event.ctrlKey && (event.key !== ' ' || typingName(event))) {
       event.preventDefault();
       findByName(event.key, event.timeStamp || performance.now());
