@@ -142,7 +142,7 @@ describe.skipIf(noKeychain !== null)('desktop sign-in through the system browser
         openExternal: browser.openExternal,
         settings: { loopbackPorts: [holder.port] },
       });
-      expect(await manager.signIn()).toEqual({
+      expect(await manager.signIn()).toMatchObject({
         status: 'error',
         code: 'sign_in_port_in_use',
         message: `The sign-in port configured by IT (port ${holder.port}) is used by another program. Close that program and try again, or ask IT.`,
