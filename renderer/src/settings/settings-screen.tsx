@@ -28,11 +28,15 @@ interface SettingsScreenProps {
 
 type LabelledSetting = keyof typeof en.settings.keys;
 
-/** Main names the network facts by key ("proxy", "connection to api.box.com"); the words for each are ours. */
+/**
+ * Main names the network facts in English, as the diagnostics report shows them ("Proxy",
+ * "Connection to api.box.com"); the words on screen are ours, matched whatever main's capitals.
+ */
 function networkLabel(label: string): string {
-  const host = /^connection to (.+)$/.exec(label)?.[1];
-  if (host !== undefined) return i18n.t('settings.network.connectionTo', { host });
-  return label === 'proxy' || label === 'trusted certificates' ? i18n.t(`settings.network.${label}`) : label;
+  const key = label.toLowerCase();
+  const host = /^connection to (.+)$/.exec(key)?.[1];
+  if (host !== undefined) return i18n.t('settings.network.connectionTo', { host: label.slice(-host.length) });
+  return key === 'proxy' || key === 'trusted certificates' ? i18n.t(`settings.network.${key}`) : label;
 }
 
 function display(value: unknown): string {
