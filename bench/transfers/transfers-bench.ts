@@ -94,7 +94,8 @@ const work = await mkdtemp(join(tmpdir(), 'box-sso-bench-'));
 const emulator = await startEmulatorProcess();
 try {
   const controls = new EmulatorControlClient(emulator.origin);
-  const user = await controls.createUser({ name: 'Bench User' });
+  // Unlimited storage: the rounds upload several GiB, past Box's default 10 GiB quota.
+  const user = await controls.createUser({ name: 'Bench User', spaceAmount: -1 });
   const { access_token: token } = await controls.issueToken({ userId: user.id });
   const tokens = { getToken: () => Promise.resolve(token), invalidate: () => undefined };
   const urls = { apiBaseUrl: emulator.origin, uploadBaseUrl: `${emulator.origin}/api` };

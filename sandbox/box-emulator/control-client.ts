@@ -73,8 +73,8 @@ export class EmulatorControlClient {
     return this.call('GET', '/app');
   }
 
-  /** Without `login` the user is an app user; with it, a managed user. */
-  createUser(input: { name: string; login?: string; externalAppUserId?: string }): Promise<BoxJson> {
+  /** Without `login` the user is an app user; with it, a managed user. `spaceAmount` -1 is unlimited storage. */
+  createUser(input: { name: string; login?: string; externalAppUserId?: string; spaceAmount?: number }): Promise<BoxJson> {
     return this.call('POST', '/users', input);
   }
 

@@ -136,7 +136,7 @@ export class Store {
   }
 
   addUser(
-    input: Pick<UserRecord, 'kind' | 'name' | 'login' | 'externalAppUserId'> & Partial<Pick<UserRecord, 'status'>>,
+    input: Pick<UserRecord, 'kind' | 'name' | 'login' | 'externalAppUserId'> & Partial<Pick<UserRecord, 'status' | 'spaceAmount'>>,
   ): UserRecord {
     const id = this.newId();
     const now = nowIso();

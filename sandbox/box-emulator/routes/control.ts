@@ -73,11 +73,13 @@ export function controlRoutes(emu: Emulator, resetAll: () => void): Route[] {
     route('POST', '/users', async ({ req }) => {
       const body = await readJson(req);
       const externalAppUserId = stringField(body, 'externalAppUserId');
+      const spaceAmount = numberField(body, 'spaceAmount');
       const user = createUser(emu, {
         name: stringField(body, 'name'),
         login: stringField(body, 'login'),
         isPlatformAccessOnly: stringField(body, 'login') === undefined,
         ...(externalAppUserId === undefined ? {} : { externalAppUserId }),
+        ...(spaceAmount === undefined ? {} : { spaceAmount }),
       });
       return { status: 201, json: userFull(emu.store, user) };
     }),

@@ -24,7 +24,13 @@ export function requireAdmin(emu: Emulator, caller: ReturnType<typeof authentica
 
 export function createUser(
   emu: Emulator,
-  input: { name?: string; login?: string; isPlatformAccessOnly: boolean; externalAppUserId?: string },
+  input: {
+    name?: string;
+    login?: string;
+    isPlatformAccessOnly: boolean;
+    externalAppUserId?: string;
+    spaceAmount?: number;
+  },
 ): UserRecord {
   const name = input.name?.trim();
   if (!name) throw badRequest("Bad Request: 'name' is required");
@@ -44,6 +50,7 @@ export function createUser(
     name,
     login,
     externalAppUserId: input.externalAppUserId ?? null,
+    ...(input.spaceAmount === undefined ? {} : { spaceAmount: input.spaceAmount }),
   });
   if (emu.demoContent) seedDemoContent(emu, user);
   return user;
