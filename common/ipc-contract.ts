@@ -82,7 +82,7 @@ export interface RequestResponseChannels {
   /** One page of the user's trash (offset paging); ask again with `offset` until every item is there. */
   'box:listTrash': [{ offset?: number }, BoxTrashPage];
   /** Back where it was, or into `parentId`; `box_restore_needs_folder` when its folder is gone and none was named. */
-  'box:restore': [{ itemId: string; itemType: 'file' | 'folder'; parentId?: string }, BoxItem];
+  'box:restore': [{ itemId: string; itemType: 'file' | 'folder'; parentId?: string; newName?: string }, BoxItem];
   /** Deletes a trashed item for good; the renderer asks the user first. */
   'box:purge': [{ itemId: string; itemType: 'file' | 'folder' }, null];
   'box:listVersions': [{ fileId: string }, BoxFileVersions];

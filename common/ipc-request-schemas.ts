@@ -62,7 +62,12 @@ export const ipcRequestSchemas = {
   'box:getFileInfo': z.strictObject({ fileId: boxId }),
   'box:getThumbnail': z.strictObject({ fileId: boxId, of: z.enum(['image', 'document']).optional() }),
   'box:listTrash': z.strictObject({ offset: z.int().min(0).max(1_000_000).optional() }),
-  'box:restore': z.strictObject({ itemId: boxId, itemType: boxItemType, parentId: boxId.optional() }),
+  'box:restore': z.strictObject({
+    itemId: boxId,
+    itemType: boxItemType,
+    parentId: boxId.optional(),
+    newName: boxName.optional(),
+  }),
   'box:purge': boxItemRef,
   'box:listVersions': z.strictObject({ fileId: boxId }),
   'box:promoteVersion': z.strictObject({ fileId: boxId, versionId: boxId }),

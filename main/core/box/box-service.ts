@@ -260,12 +260,20 @@ export class BoxService {
   }
 
   /**
-   * Puts a trashed item back where it was, or into `parentId` when given. When its folder is gone
-   * Box refuses without a parent: that is `box_restore_needs_folder`, and the user picks one.
+   * Puts a trashed item back where it was, or into `parentId` when given, under `newName` when
+   * given (its old name is taken there: Box answers `item_name_in_use`, and the user picks another).
+   * When its folder is gone Box refuses without a parent: that is `box_restore_needs_folder`, and
+   * the user picks one.
    */
-  async restore(itemId: string, kind: ItemKind, parentId?: string, name?: string): Promise<BoxItem> {
+  async restore(itemId: string, kind: ItemKind, parentId?: string, newName?: string): Promise<BoxItem> {
+    if (newName !== undefined) checkName(newName);
     // No `fields`: the SDK reads the answer as Box's full TrashFileRestored and refuses a partial one.
-    const options = { requestBody: parentId === undefined ? {} : { parent: { id: parentId } } };
+    const options = {
+      requestBody: {
+        ...(parentId === undefined ? {} : { parent: { id: parentId } }),
+        ...(newName === undefined ? {} : { name: newName }),
+      },
+    };
     try {
       const restored =
         kind === 'folder'
@@ -273,7 +281,7 @@ export class BoxService {
           : await this.#connection.client.trashedFiles.restoreFileFromTrash(itemId, options);
       return parseItem(restored.rawData);
     } catch (error) {
-      throw restoreError(error, name, parentId !== undefined);
+      throw restoreError(error, newName, parentId !== undefined);
     }
   }
 

@@ -24,7 +24,7 @@ export function createFileOperationHandlers(
 ): Pick<HandlerTable, FileOperationChannel> {
   return {
     'box:listTrash': ({ offset }) => service().listTrash({ offset }),
-    'box:restore': ({ itemId, itemType, parentId }) => service().restore(itemId, itemType, parentId),
+    'box:restore': ({ itemId, itemType, parentId, newName }) => service().restore(itemId, itemType, parentId, newName),
     'box:purge': async ({ itemId, itemType }) => {
       await service().purge(itemId, itemType);
       return null;

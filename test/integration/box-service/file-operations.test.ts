@@ -72,6 +72,23 @@ describe('BoxService file operations: trash, versions, shared links', () => {
       await file('budget.xlsx', 'two');
       await expect(alice.service.restore(first.id, 'file')).rejects.toMatchObject({ code: 'box_item_name_in_use' });
       expect((await alice.service.listTrash()).items.map((item) => item.id)).toContain(first.id);
+
+      // The user picks another name: it comes back beside the newer one, under that name.
+      await expect(alice.service.restore(first.id, 'file', undefined, 'budget (restored).xlsx')).resolves.toMatchObject({
+        id: first.id,
+        name: 'budget (restored).xlsx',
+      });
+      expect(await names('0')).toEqual(expect.arrayContaining(['budget.xlsx', 'budget (restored).xlsx']));
+      expect((await alice.service.listTrash()).items.map((item) => item.id)).not.toContain(first.id);
+    });
+
+    it('refuses a restore name that breaks Box\'s rules before asking Box, and keeps the item in the trash', async () => {
+      const item = await file('notes.txt', 'n');
+      await alice.service.delete(item.id, 'file');
+      await expect(alice.service.restore(item.id, 'file', undefined, 'a/b.txt')).rejects.toMatchObject({
+        code: 'box_item_name_invalid',
+      });
+      expect((await alice.service.listTrash()).items.map((entry) => entry.id)).toContain(item.id);
     });
 
     it('deletes a trashed folder for good: it leaves the trash and cannot be restored', async () => {
