@@ -7,6 +7,8 @@ import { Modal } from '../components/modal.tsx';
 
 export interface NameDialogProps {
   title: string;
+  /** Why a name is asked for, when the title alone does not say (e.g. the old one is taken). */
+  description?: string;
   confirmLabel: string;
   initialName: string;
   /** Resolves when done; rejects with a message to show under the field (e.g. the name is taken). */
@@ -41,7 +43,7 @@ export function NameDialog(props: NameDialogProps) {
   };
 
   return (
-    <Modal title={props.title} onCancel={props.onCancel}>
+    <Modal title={props.title} description={props.description} onCancel={props.onCancel}>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <label className="field-label" htmlFor={`${errorId}-input`}>
           {t('dialogs.name')}

@@ -6,9 +6,11 @@ import { formatCount, formatModified } from '../components/format.ts';
 import { Modal } from '../components/modal.tsx';
 import '../components/dialog-table.css';
 import { FileIcon } from '../file-browser/file-icon.tsx';
+import { NameDialog } from '../file-browser/name-dialog.tsx';
 import { asAppError } from '../ipc/bridge.ts';
 import { ConfirmPurgeDialog } from './confirm-purge-dialog.tsx';
 import { RestoreFolderPicker } from './restore-folder-picker.tsx';
+import { restoredName } from './restored-name.ts';
 import { useTrash } from './use-trash.ts';
 import './trash.css';
 
@@ -29,6 +31,7 @@ export function TrashDialog({ onClose, onRestored, notify, onError }: TrashDialo
   const trash = useTrash();
   const [confirming, setConfirming] = useState<BoxTrashedItem | null>(null);
   const [choosingFor, setChoosingFor] = useState<BoxTrashedItem | null>(null);
+  const [renaming, setRenaming] = useState<{ item: BoxTrashedItem; folder?: BoxPathEntry } | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
   // A restored or deleted row takes its focused button with it: keep the focus in the dialog.
@@ -36,11 +39,18 @@ export function TrashDialog({ onClose, onRestored, notify, onError }: TrashDialo
     if (
       confirming === null &&
       choosingFor === null &&
+      renaming === null &&
       !closeButton.current?.closest('.modal')?.contains(document.activeElement)
     ) {
       closeButton.current?.focus();
     }
-  }, [trash.state, confirming, choosingFor]);
+  }, [trash.state, confirming, choosingFor, renaming]);
+
+  const announceRestored = (name: string, folder?: BoxPathEntry): void => {
+    const where = folder?.name ?? undefined;
+    notify(where ? t('trash.restored', { name, folder: where }) : t('trash.restoredElsewhere', { name }));
+    onRestored();
+  };
 
   const restore = async (item: BoxTrashedItem, folder?: BoxPathEntry): Promise<void> => {
     setBusyId(item.id);
@@ -51,18 +61,23 @@ export function TrashDialog({ onClose, onRestored, notify, onError }: TrashDialo
         return;
       }
       setChoosingFor(null);
-      const where = folder?.name ?? item.from?.name;
-      notify(
-        where
-          ? t('trash.restored', { name: item.name, folder: where })
-          : t('trash.restoredElsewhere', { name: item.name }),
-      );
-      onRestored();
+      if ('nameTaken' in outcome) {
+        setRenaming({ item, ...(folder === undefined ? {} : { folder }) });
+        return;
+      }
+      announceRestored(item.name, folder ?? item.from ?? undefined);
     } catch (error) {
       onError(asAppError(error).message);
     } finally {
       setBusyId(null);
     }
+  };
+
+  /** The name was taken: NameDialog shows a failure under its field, so this one throws. */
+  const restoreAs = async (item: BoxTrashedItem, name: string, folder?: BoxPathEntry): Promise<void> => {
+    await trash.restore(item, folder?.id, name);
+    setRenaming(null);
+    announceRestored(name, folder ?? item.from ?? undefined);
   };
 
   const purge = async (item: BoxTrashedItem): Promise<void> => {
@@ -167,6 +182,19 @@ export function TrashDialog({ onClose, onRestored, notify, onError }: TrashDialo
           name={choosingFor.name}
           onChoose={(folder) => restore(choosingFor, folder)}
           onCancel={() => setChoosingFor(null)}
+        />
+      )}
+      {renaming && (
+        <NameDialog
+          title={t('trash.renameTitle', { name: renaming.item.name })}
+          description={t('trash.renameDescription', {
+            name: renaming.item.name,
+            folder: renaming.folder?.name ?? renaming.item.from?.name ?? t('trash.unknownFolder'),
+          })}
+          confirmLabel={t('trash.restore')}
+          initialName={restoredName(renaming.item.name, t('trash.restoredSuffix'), renaming.item.type)}
+          onSubmit={(name) => restoreAs(renaming.item, name, renaming.folder)}
+          onCancel={() => setRenaming(null)}
         />
       )}
     </>

@@ -6,8 +6,11 @@ import { asAppError, invoke } from '../ipc/bridge.ts';
 export type TrashState =
   { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; items: BoxTrashedItem[] };
 
-/** What a restore came to: back in place, or its folder is gone and the user must choose one. */
-export type RestoreOutcome = { restored: BoxItem } | { needsFolder: true };
+/**
+ * What a restore came to: back in place; its folder is gone and the user must choose one; or
+ * its name is taken there and the user must choose another.
+ */
+export type RestoreOutcome = { restored: BoxItem } | { needsFolder: true } | { nameTaken: true };
 
 /**
  * The trash's items (every page, Box's offset paging) and what can be done to them. A restore
@@ -42,18 +45,21 @@ export function useTrash() {
       current.status === 'ready' ? { status: 'ready', items: current.items.filter((item) => item.id !== id) } : current,
     );
 
-  const restore = async (item: BoxTrashedItem, parentId?: string): Promise<RestoreOutcome> => {
+  const restore = async (item: BoxTrashedItem, parentId?: string, newName?: string): Promise<RestoreOutcome> => {
     try {
       const restored = await invoke('box:restore', {
         itemId: item.id,
         itemType: item.type,
         ...(parentId === undefined ? {} : { parentId }),
+        ...(newName === undefined ? {} : { newName }),
       });
       drop(item.id);
       return { restored };
     } catch (error) {
       const failure = asAppError(error);
       if (failure.code === 'box_restore_needs_folder') return { needsFolder: true };
+      // A first try under its own name asks for another; a chosen name that is taken too is said under the field.
+      if (failure.code === 'box_item_name_in_use' && newName === undefined) return { nameTaken: true };
       throw failure;
     }
   };
