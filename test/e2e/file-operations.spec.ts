@@ -107,6 +107,43 @@ test('journey: delete, find it in the Trash, restore it, restore into another fo
   await expect(row(page, 'plan.txt')).toBeVisible();
 });
 
+test('journey: restore next to a newer file of the same name, under a name the user picks', async ({
+  page,
+  journey,
+}) => {
+  await page.setViewportSize({ width: 1100, height: 700 });
+  await page.goto(journey.harness.url);
+  await journey.signIn(page, 'alice');
+  const controls = journey.stack.emulator.controls;
+  const ownerId = await journey.boxUserId('alice');
+  await controls.createFile({ ownerId, name: 'budget.xlsx', text: 'the old budget' });
+  await page.keyboard.press('F5');
+  await deleteRow(page, 'budget.xlsx', 'file');
+  await controls.createFile({ ownerId, name: 'budget.xlsx', text: 'the new budget' });
+  await page.keyboard.press('F5');
+  await expect(row(page, 'budget.xlsx')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Trash' }).click();
+  const trash = page.getByRole('dialog', { name: 'Trash' });
+  await trash.getByRole('button', { name: 'Restore: budget.xlsx' }).click();
+  const ask = page.getByRole('dialog', { name: 'Restore under another name' });
+  await expect(ask).toContainText('“All Files” already has an item named “budget.xlsx”.');
+  // The name is offered with the part before the extension selected, ready to type over.
+  const field = ask.getByRole('textbox', { name: 'Name' });
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue('budget (restored).xlsx');
+  await shot(page, '05-restore-rename');
+  await page.keyboard.press('Enter');
+  await expect(ask).toBeHidden();
+  await expect(
+    page.getByRole('status').filter({ hasText: '“budget (restored).xlsx” is back in All Files.' }),
+  ).toBeVisible();
+  await expect(trash).toContainText('The trash is empty');
+  await page.keyboard.press('Escape');
+  await expect(row(page, 'budget (restored).xlsx')).toBeVisible();
+  await expect(row(page, 'budget.xlsx')).toBeVisible();
+});
+
 test('journey: share a file — create and copy the link, change it, an enterprise rule in Box’s words, remove it', async ({
   page,
   journey,
