@@ -13,6 +13,7 @@ import { BoundedQueue } from '../../main/core/bulk/bounded-queue.ts';
 import { defaultBulkParallelism } from '../../main/core/bulk/bulk-service.ts';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { createDirectNetwork } from '../../main/core/network/create-outbound-network.ts';
 import { BoxTransferClient } from '../../main/core/transfers/box-transfer-client.ts';
 import { EmulatorControlClient } from '../../sandbox/box-emulator/control-client.ts';
 import { createBulkWorld, idsOf, type BulkPeers } from '../../test/integration/bulk/support/bulk-world.ts';
@@ -52,9 +53,12 @@ try {
   });
   const urls = { apiBaseUrl: emulator.origin, uploadBaseUrl: `${emulator.origin}/api` };
   const tokens = { getToken: () => Promise.resolve(scopedToken), invalidate: () => undefined };
+  // The desktop's own transport (its keep-alive agents), without a proxy.
+  const network = createDirectNetwork([]);
   const peers: BulkPeers = {
     tokens,
     urls,
+    transport: network.boxTransport(),
     client: new BoxTransferClient(tokens, urls),
     boxUserId: user.id,
     emulator: { controls },
@@ -110,6 +114,7 @@ try {
   console.log(
     `failed on the first run: ${first.failed.length} (injected: ${failures}), after one retry: ${retried?.failed.length ?? 0}`,
   );
+  await network.close();
 } finally {
   emulator.child.kill('SIGTERM');
 }

@@ -24,6 +24,13 @@ export interface RetryLimits {
   longerRetryAfter: 'give-up' | 'cap';
   /** Spreads our own backoff by ×0.5–1.5, so many clients failing together do not come back together. */
   jitter: boolean;
+  /**
+   * The caller schedules the tries of a `429` or 5xx answer itself (these limits still say how many
+   * and how long), instead of the Box client waiting inside the call: a bulk run puts the item back
+   * in its queue and gives the slot to another (`bulk/bulk-retry.ts`). Dropped connections and
+   * `401`s are still handled inside the call.
+   */
+  callerSchedulesTransient?: boolean;
 }
 
 /** Box's `202` "not ready yet": how long the desktop keeps asking. */
@@ -50,9 +57,10 @@ export interface BoxRetryPolicy {
   /** JSON calls of the file browser (box-node-sdk): a person is waiting for the answer. */
   sdkCalls: RetryLimits;
   /**
-   * JSON calls of a bulk action (move, delete, copy, restore of many items): short backoffs, since a
-   * call that waits holds one of the run's few slots; a longer `retry-after` is waited up to half a
-   * minute (the run shows its progress meanwhile), beyond that the item is listed as failed with Box's wait.
+   * JSON calls of a bulk action (move, delete, copy, restore of many items): the run schedules the
+   * tries itself, so a waiting item holds none of its few slots; a `429` pauses the whole run (Box
+   * throttles the user, not the item). A longer `retry-after` is waited up to half a minute (the run
+   * shows its progress meanwhile), beyond that the item is listed as failed with Box's wait.
    */
   bulkCalls: RetryLimits;
   /** JSON calls of transfers (file facts, upload sessions): repeated only when Box did not act. */
@@ -96,6 +104,7 @@ export const boxRetryPolicy: BoxRetryPolicy = {
     maxRetryAfterSeconds: 30,
     longerRetryAfter: 'give-up',
     jitter: true,
+    callerSchedulesTransient: true,
   },
   transferCalls: {
     maxAttempts: 3,

@@ -24,7 +24,7 @@ export class SdkRetryStrategy implements RetryStrategy {
       return true;
     }
     if (status === 0) return attempt < this.limits.maxAttempts && isIdempotent(fetchOptions.method);
-    if (!isTransientStatus(status)) return false;
+    if (!isTransientStatus(status) || this.limits.callerSchedulesTransient === true) return false;
     return retryDelaySeconds(this.limits, attempt, retryAfterSeconds(response.headers)) !== undefined;
   }
 

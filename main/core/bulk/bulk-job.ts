@@ -10,6 +10,11 @@ export interface BulkUnit {
   localDir?: string;
   /** Bytes, when the listing told us (a download counts them toward the total at once). */
   size?: number;
+  /**
+   * Download of a folder: the page of its listing to read next, kept when a try fails after
+   * earlier pages were queued, so that the next try does not queue their items twice.
+   */
+  resumeMarker?: string;
 }
 
 /** What a run was asked to do, kept so that "Retry the N that failed" can do it again. */

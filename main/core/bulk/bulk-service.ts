@@ -1,5 +1,6 @@
 import type { BulkItem, BulkSnapshot } from '../../../common/bulk.ts';
 import type { BoxService } from '../box/box-service.ts';
+import { boxRetryPolicy, type RetryLimits } from '../box-client/retry-policy.ts';
 import { appError } from '../errors/error-catalog.ts';
 import type { CoreEventBus } from '../ipc/event-bus.ts';
 import type { BoxTransferClient } from '../transfers/box-transfer-client.ts';
@@ -7,6 +8,7 @@ import { cancelledError } from '../transfers/transfer-errors.ts';
 import { BatchClashChoice, type AskBulkClash } from './batch-clash-choice.ts';
 import { BoundedQueue } from './bounded-queue.ts';
 import { BulkJob, type BulkSpec, type BulkUnit } from './bulk-job.ts';
+import { nextTryOf } from './bulk-retry.ts';
 import { runUnit } from './bulk-unit-work.ts';
 
 export interface BulkServiceOptions {
@@ -17,6 +19,11 @@ export interface BulkServiceOptions {
   askClash: AskBulkClash;
   /** Box calls of one run in flight at once. */
   parallelism?: number;
+  /**
+   * How the run tries a unit again after a `429` or 5xx; the policy's bulk limits by default. With
+   * `callerSchedulesTransient` (as `box` must be built) the run waits, not the Box call.
+   */
+  retryLimits?: RetryLimits;
   /** Least time between two `bulk:changed` snapshots of a run. */
   progressIntervalMs?: number;
 }
@@ -104,6 +111,8 @@ export class BulkService {
         queue.add(() => work(unit));
       },
     };
+    const limits = this.#options.retryLimits ?? boxRetryPolicy.bulkCalls;
+    const attempts = new Map<BulkUnit, number>();
     const work = async (unit: BulkUnit): Promise<void> => {
       try {
         if (signal.aborted) throw signal.reason;
@@ -111,9 +120,21 @@ export class BulkService {
         if (outcome === 'done') job.done(unit);
         else job.skipped(unit);
       } catch (error) {
-        job.failed(unit, error);
+        const attempt = (attempts.get(unit) ?? 0) + 1;
+        // A download's file has its own retries, in the transfer client: only Box's JSON calls are scheduled here.
+        const next = signal.aborted || isFileDownload(spec, unit) ? undefined : nextTryOf(error, attempt, limits);
+        if (next === undefined) {
+          job.failed(unit, error);
+          return;
+        }
+        attempts.set(unit, attempt);
+        const at = Date.now() + next.delayMs;
+        if (next.wholeRun) queue.pauseUntil(at);
+        queue.add(() => work(unit), at);
       }
     };
+    // A stopped run does not sit out Box's waits: what waits is listed at once.
+    signal.addEventListener('abort', () => queue.wake(), { once: true });
     job.started(units);
     for (const unit of units) queue.add(() => work(unit));
     const finished = queue.whenIdle().then(() => {
@@ -131,4 +152,8 @@ export class BulkService {
       if (job.snapshot.state === 'finished') this.#jobs.delete(id);
     }
   }
+}
+
+function isFileDownload(spec: BulkSpec, unit: BulkUnit): boolean {
+  return spec.action === 'download' && unit.item.type === 'file';
 }

@@ -81,7 +81,7 @@ async function copyUnit(unit: BulkUnit, context: UnitContext): Promise<UnitOutco
 async function listFolderInto(unit: BulkUnit, context: UnitContext): Promise<UnitOutcome> {
   const folder = join(localDirOf(unit), localFileName(unit.item.name));
   await mkdir(folder, { recursive: true });
-  let marker: string | undefined;
+  let marker = unit.resumeMarker;
   do {
     const page = await context.box.listFolder({ folderId: unit.item.id, ...(marker === undefined ? {} : { marker }) });
     for (const child of page.items) {
@@ -93,6 +93,7 @@ async function listFolderInto(unit: BulkUnit, context: UnitContext): Promise<Uni
       });
     }
     marker = page.nextMarker ?? undefined;
+    unit.resumeMarker = marker;
   } while (marker !== undefined);
   return 'done';
 }

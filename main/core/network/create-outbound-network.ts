@@ -92,14 +92,19 @@ const noSecrets: SecretStore = {
   delete: () => Promise.resolve(false),
 };
 
+/**
+ * The outbound network with no proxy: what fetches a PAC file, and what the benchmarks measure
+ * the desktop's Box calls over (the same agents and keep-alive as the app, minus the proxy).
+ */
+export function createDirectNetwork(ca: readonly string[]): OutboundNetwork {
+  return new OutboundNetwork(
+    new TunnelConnector({ resolveProxy: directResolver, ca, auth: new ProxyAuthenticator(noSecrets, undefined) }),
+  );
+}
+
 /** A PAC file comes straight from its server (never through the proxy it chooses), with the same trusted CAs. */
 async function fetchPacFile(url: string, ca: readonly string[]): Promise<string> {
-  const direct = new TunnelConnector({
-    resolveProxy: directResolver,
-    ca,
-    auth: new ProxyAuthenticator(noSecrets, undefined),
-  });
-  const network = new OutboundNetwork(direct);
+  const network = createDirectNetwork(ca);
   try {
     const response = await network.fetch(url, { signal: AbortSignal.timeout(30_000) });
     if (!response.ok) throw new Error(`the PAC file at ${url} answered ${response.status}`);

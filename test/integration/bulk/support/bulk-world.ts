@@ -11,6 +11,7 @@ import type { BulkClashReply } from '../../../../main/core/bulk/batch-clash-choi
 import { BulkService, type BulkServiceOptions } from '../../../../main/core/bulk/bulk-service.ts';
 import type { BoxAccessTokenSource } from '../../../../main/core/box-client/box-access-token-source.ts';
 import type { BoxBaseUrls } from '../../../../main/core/box-client/box-connection.ts';
+import type { BoxTransport } from '../../../../main/core/box-client/box-transport.ts';
 import type { BoxTransferClient } from '../../../../main/core/transfers/box-transfer-client.ts';
 import type { EmulatorControlClient } from '../../../../sandbox/box-emulator/control-client.ts';
 
@@ -21,6 +22,8 @@ export interface BulkPeers {
   client: BoxTransferClient;
   boxUserId: string;
   emulator: { controls: EmulatorControlClient };
+  /** The desktop's transport (keep-alive agents); Node's defaults when absent. */
+  transport?: BoxTransport;
 }
 
 export function createBulkWorld(
@@ -30,10 +33,12 @@ export function createBulkWorld(
   /** The policy's bulk limits by default, as the desktop has them. */
   retryLimits: Partial<RetryLimits> = {},
 ) {
+  const limits = { ...boxRetryPolicy.bulkCalls, ...retryLimits };
   const box = new BoxService({
     tokenSource: peers.tokens,
     baseUrls: peers.urls,
-    retryLimits: { ...boxRetryPolicy.bulkCalls, ...retryLimits },
+    retryLimits: limits,
+    ...(peers.transport === undefined ? {} : { transport: peers.transport }),
   });
   const questions: Omit<BulkNameClashQuestion, 'questionId'>[] = [];
   let snapshots = 0;
@@ -47,6 +52,7 @@ export function createBulkWorld(
       return answer ? Promise.resolve(answer) : Promise.reject(new Error(`unexpected name clash for ${question.name}`));
     },
     progressIntervalMs: 20,
+    retryLimits: limits,
     ...options,
   });
 
