@@ -14,6 +14,8 @@ export default defineConfig({
       sourcemap: false,
       rolldownOptions: {
         input: {
+          // The entry: turns on the compile cache, then imports index (main/electron/launch.ts).
+          launch: resolve(import.meta.dirname, 'main/electron/launch.ts'),
           index: resolve(import.meta.dirname, 'main/electron/index.ts'),
           // A worker_threads entry of its own, loaded beside index.js (main/core/transfers/thread-batch-sink.ts).
           'sink-thread': resolve(import.meta.dirname, 'main/core/transfers/sink-thread.ts'),

@@ -11,7 +11,7 @@ test.describe('the real Electron app', () => {
   if (!executable) console.log(`[electron-app.spec] skipped: ${skipReason}`);
 
   test('launches with a hardened window and shows the app info', async () => {
-    const app = await electron.launch({ executablePath: executable!, args: ['out/main/index.js'] });
+    const app = await electron.launch({ executablePath: executable!, args: ['out/main/launch.js'] });
     try {
       const window = await app.firstWindow();
       // With contextIsolation, sandbox and no nodeIntegration the page sees neither Node nor Electron.

@@ -5,17 +5,18 @@ import { pathToFileURL } from 'node:url';
 import { recorded } from '../support/electron-stand-in.ts';
 
 /**
- * Loads the BUILT main bundle (out/main/index.js, from `npm run build`) with a stand-in
+ * Loads the BUILT main bundle (out/main/launch.js and index.js, from `npm run build`) with a stand-in
  * `electron` module and checks what it asked Electron for: the hardened window, the guards
  * on navigation and window.open, denied permissions, and IPC that refuses foreign senders.
  */
 vi.mock('electron', () => import('../support/electron-stand-in.ts'));
 
-const bundle = resolve('out/main/index.js');
+// The entry the app starts from: it turns on the compile cache and imports index.js.
+const bundle = resolve('out/main/launch.js');
 
 describe('the built main bundle', () => {
   beforeAll(async () => {
-    if (!existsSync(bundle)) throw new Error('out/main/index.js is missing: run `npm run build` first');
+    if (!existsSync(bundle)) throw new Error('out/main/launch.js is missing: run `npm run build` first');
     // Electron sets this to the packaged app's resources folder (where bundled settings live).
     Object.assign(process, { resourcesPath: mkdtempSync(join(tmpdir(), 'box-sso-resources-')) });
     await import(pathToFileURL(bundle).href);

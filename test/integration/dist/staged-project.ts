@@ -43,6 +43,7 @@ async function stageOut(dir: string): Promise<boolean> {
     return false;
   }
   const standIn: Record<string, string> = {
+    'out/main/launch.js': "await import('./index.js');\n",
     'out/main/index.js': 'export {};\n//# sourceMappingURL=index.js.map\n',
     'out/main/index.js.map': '{"version":3,"sources":["../../main/electron/main.ts"],"mappings":""}',
     'out/preload/index.cjs': '"use strict";\n',
