@@ -30,6 +30,8 @@ export interface BulkSnapshot {
   id: string;
   action: BulkAction;
   state: 'running' | 'finished';
+  /** The user stopped it: what had not started is among `failed`, as cancelled, and "Retry" runs it. */
+  stopped?: boolean;
   /** How many selected items this run covers (a retry covers only those that failed). */
   total: number;
   /** The items that are done: moved, deleted, copied, downloaded or restored. */

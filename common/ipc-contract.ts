@@ -131,6 +131,8 @@ export interface RequestResponseChannels {
   /** Restores from the trash what a delete run deleted ("Undo"). */
   'bulk:undoDelete': [{ jobId: string }, BulkSnapshot];
   'bulk:answerNameClash': [BulkNameClashAnswer, void];
+  /** Stops a run: what has not started is listed as not done, and its retry runs it. */
+  'bulk:stop': [{ jobId: string }, void];
   /** The updater's state: disabled (and why), up to date, waiting for a staged rollout, ready to install on quit. */
   'updates:getStatus': [void, UpdateStatus];
   /** "Check now": one check at once; resolves with the state after it. */
@@ -210,6 +212,7 @@ export const requestChannels = [
   'bulk:retryFailed',
   'bulk:undoDelete',
   'bulk:answerNameClash',
+  'bulk:stop',
   'updates:getStatus',
   'updates:checkNow',
   'diagnostics:copy',

@@ -110,6 +110,7 @@ export const ipcRequestSchemas = {
   ]),
   'bulk:retryFailed': z.strictObject({ jobId: transferId }),
   'bulk:undoDelete': z.strictObject({ jobId: transferId }),
+  'bulk:stop': z.strictObject({ jobId: transferId }),
   'bulk:answerNameClash': z.strictObject({
     questionId: transferId,
     choice: z.enum(bulkClashChoices),

@@ -118,3 +118,49 @@ test('journey: select by mouse and keyboard, delete and undo, move by drag and d
   await row(page, 'Elsewhere').dblclick();
   await expect(rows(page)).toHaveCount(2);
 });
+
+test('journey: stop a slow move by keyboard, see what was not done, then do the rest', async ({ page, journey }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1100, height: 720 });
+  await page.goto(journey.harness.url);
+  await journey.signIn(page, 'alice');
+  const controls = journey.stack.emulator.controls;
+  const owner = await journey.boxUserId('alice');
+  const outbox = await controls.createFolder({ ownerId: owner, name: 'Outbox' });
+  await controls.createFolder({ ownerId: owner, name: 'Sent' });
+  await controls.seedItems({ ownerId: owner, parentId: outbox.id, count: 40, namePrefix: 'letter', kind: 'file' });
+  await page.keyboard.press('F5');
+  await row(page, 'Outbox').dblclick();
+  await row(page, 'letter-00').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  // Box answers slowly: the run is still going when the user changes their mind.
+  await controls.addFault({ route: 'PUT /2.0/files/{file_id}', latencyMs: 400 });
+  await page.getByRole('toolbar', { name: 'Selected items' }).getByRole('button', { name: 'Move 40 items…' }).click();
+  const picker = page.getByRole('dialog', { name: 'Move 40 items to…' });
+  await picker.getByRole('button', { name: 'Sent' }).click();
+  await picker.getByRole('button', { name: 'Move here' }).click();
+
+  const runs = page.getByTestId('bulk-runs');
+  const stop = runs.getByRole('button', { name: 'Stop this run' });
+  await expect(stop).toBeVisible();
+  await shot(page, '09-running-with-stop');
+  await stop.focus();
+  await page.keyboard.press('Enter');
+  await expect(runs).toContainText(/Stopped: \d+ items not done\./);
+  await expect(runs).not.toContainText('failed:');
+  await shot(page, '10-stopped');
+  await controls.clearFaults();
+  const notDone = Number(/Stopped: (\d+) items/.exec((await runs.textContent()) ?? '')?.[1]);
+  expect(notDone).toBeGreaterThan(0);
+  expect(notDone).toBeLessThan(40);
+  // What the run did has left the folder; the rest is still here (the list draws only what fits: count in the status bar).
+  const status = page.locator('footer.status-bar');
+  await expect(status).toContainText(`${notDone} items`);
+
+  await runs.getByRole('button', { name: `Do the ${notDone} left` }).click();
+  await expect(runs).toBeHidden();
+  await expect(rows(page)).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'Folder path' }).getByRole('button', { name: 'All Files' }).click();
+  await row(page, 'Sent').dblclick();
+  await expect(status).toContainText('40 items');
+});

@@ -37,6 +37,7 @@ export function createBulkHandlers(
     },
     'bulk:retryFailed': ({ jobId }) => service.retryFailed(jobId),
     'bulk:undoDelete': ({ jobId }) => service.undoDelete(jobId),
+    'bulk:stop': ({ jobId }) => service.stop(jobId),
     'bulk:answerNameClash': ({ questionId, choice, applyToAll }) => broker.settle(questionId, { choice, applyToAll }),
   };
 }

@@ -69,6 +69,17 @@ export class BulkService {
     );
   }
 
+  /**
+   * Stops a run: calls in flight finish (Box acts on them anyway), what waits or has not started
+   * is listed as cancelled, and "Retry" runs exactly those. A finished run is left as it is.
+   */
+  stop(jobId: string): void {
+    const { job } = this.#entry(jobId);
+    if (job.snapshot.state === 'finished') return;
+    job.snapshot.stopped = true;
+    job.controller.abort(cancelledError(''));
+  }
+
   /** The run's final snapshot (tests, and the handlers' callers that wait). */
   finished(jobId: string): Promise<BulkSnapshot> {
     return this.#entry(jobId).finished;

@@ -9,7 +9,10 @@ const listedFailures = 50;
 
 const counted = (count: number) => ({ count, formatted: formatCount(count) });
 
-function RunProgress({ run }: { run: BulkSnapshot }) {
+/** A stopped run lists what it did not start as cancelled: those are "not done", not failures. */
+const notStarted = (failure: BulkSnapshot['failed'][number]) => failure.error.code === 'transfer_cancelled';
+
+function RunProgress({ run, runs }: { run: BulkSnapshot; runs: BulkRuns }) {
   const { t } = useTranslation();
   const download = run.action === 'download';
   const done = download ? (run.filesDone ?? 0) : run.doneIds.length + run.failed.length + run.skippedIds.length;
@@ -25,6 +28,9 @@ function RunProgress({ run }: { run: BulkSnapshot }) {
     <>
       <span className="bulk-run-text">{text}</span>
       <progress className="bulk-run-progress" aria-label={t('bulk.progressLabel')} max={1} value={value} />
+      <button type="button" className="button" aria-label={t('bulk.stopLabel')} onClick={() => runs.stop(run.id)}>
+        {t('bulk.stop')}
+      </button>
     </>
   );
 }
@@ -32,24 +38,29 @@ function RunProgress({ run }: { run: BulkSnapshot }) {
 function RunReport({ run, runs }: { run: BulkSnapshot; runs: BulkRuns }) {
   const { t } = useTranslation();
   const finishedCount = run.action === 'download' ? (run.filesDone ?? 0) : run.doneIds.length;
+  const failures = run.stopped ? run.failed.filter((failure) => !notStarted(failure)) : run.failed;
+  const notDone = run.failed.length - failures.length;
   return (
     <>
       <span className="bulk-run-text">
         {t(`bulk.finished.${run.action}`, counted(finishedCount))}{' '}
         {run.skippedIds.length > 0 && t('bulk.skipped', counted(run.skippedIds.length))}{' '}
-        {t('bulk.failed', counted(run.failed.length))}
+        {notDone > 0 && t('bulk.stopped', counted(notDone))}{' '}
+        {failures.length > 0 && t('bulk.failed', counted(failures.length))}
       </span>
       <ul className="bulk-failures">
-        {run.failed.slice(0, listedFailures).map((failure) => (
+        {failures.slice(0, listedFailures).map((failure) => (
           <li key={failure.item.id}>
             <strong translate="no">{failure.item.name}</strong> — {failure.error.message}
           </li>
         ))}
-        {run.failed.length > listedFailures && <li>…</li>}
+        {failures.length > listedFailures && <li>…</li>}
       </ul>
       <div className="bulk-run-actions">
         <button type="button" className="button primary" onClick={() => runs.retryFailed(run.id)}>
-          {t('bulk.retryFailed', counted(run.failed.length))}
+          {failures.length > 0
+            ? t('bulk.retryFailed', counted(run.failed.length))
+            : t('bulk.runRest', counted(notDone))}
         </button>
         <button type="button" className="button" onClick={() => runs.dismiss(run.id)}>
           {t('bulk.dismiss')}
@@ -66,7 +77,7 @@ export function BulkRunsPanel({ runs }: { runs: BulkRuns }) {
     <section className="bulk-runs" aria-live="polite" data-testid="bulk-runs">
       {runs.shown.map((run) => (
         <div key={run.id} className={`bulk-run ${run.state}`}>
-          {run.state === 'running' ? <RunProgress run={run} /> : <RunReport run={run} runs={runs} />}
+          {run.state === 'running' ? <RunProgress run={run} runs={runs} /> : <RunReport run={run} runs={runs} />}
         </div>
       ))}
     </section>

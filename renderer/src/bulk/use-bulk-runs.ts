@@ -47,6 +47,7 @@ export function useBulkRuns(onFinished: (run: BulkSnapshot) => void, onError: (e
       dismiss(id);
       started(invoke('bulk:retryFailed', { jobId: id }));
     },
+    stop: (id: string) => void invoke('bulk:stop', { jobId: id }).catch(onError),
     dismiss,
   };
 }
