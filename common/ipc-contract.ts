@@ -51,6 +51,8 @@ export interface AppInfo {
 /** Request channel → [request, response]. `void` requests take no argument. */
 export interface RequestResponseChannels {
   'app:getInfo': [void, AppInfo];
+  /** The language the window shows (the user's choice or the OS's), for the words main shows itself. */
+  'app:setLanguage': [{ language: 'en' | 'de' | 'pseudo' }, void];
   'session:get': [void, SessionState];
   /** Starts the browser sign-in (a pending one is replaced); resolves with the final state, also sent as session:changed. */
   'session:signIn': [void, SessionState];
@@ -169,6 +171,7 @@ export type ResponseOf<C extends RequestChannel> = RequestResponseChannels[C][1]
 /** Runtime lists, checked against the maps above so that neither can drift. */
 export const requestChannels = [
   'app:getInfo',
+  'app:setLanguage',
   'session:get',
   'session:signIn',
   'session:cancelSignIn',

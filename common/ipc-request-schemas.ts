@@ -35,6 +35,7 @@ const bulkItems = z
 
 export const ipcRequestSchemas = {
   'app:getInfo': z.undefined(),
+  'app:setLanguage': z.strictObject({ language: z.enum(['en', 'de', 'pseudo']) }),
   'session:get': z.undefined(),
   'session:signIn': z.undefined(),
   'session:cancelSignIn': z.undefined(),

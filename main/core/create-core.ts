@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { MainLanguage } from './i18n/main-language.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../common/app-error.ts';
@@ -70,6 +71,8 @@ export interface UpdateDependencies {
 
 export interface CoreDependencies {
   appInfo: AppInfo;
+  /** The language of main's own words; the shell makes it when its dialogs need it, from the OS's languages otherwise. */
+  language?: MainLanguage;
   /** Loaded once at start-up by the shell; a configuration error is shown, never worked around. */
   config: DesktopConfigState;
   effects: CoreEffects;
@@ -111,8 +114,10 @@ export function createCore(dependencies: CoreDependencies): Core {
   const errorLog = dataDir === undefined ? undefined : new ErrorLog({ folder: join(dataDir, 'logs') });
   // Until the network exists (or when the configuration is broken and it never does).
   let currentNetworkSummary = (): Record<string, string> => networkPlaceholder;
+  const mainLanguage = dependencies.language ?? new MainLanguage(dependencies.appInfo.languages);
   const common = {
     'app:getInfo': () => dependencies.appInfo,
+    'app:setLanguage': ({ language }) => mainLanguage.set(language),
     'config:get': () => config,
     ...createSettingsHandlers({
       config,

@@ -10,6 +10,7 @@ import { loadDesktopConfig } from '../core/config/load-desktop-config.ts';
 import { nativePolicySources } from '../core/config/native-policy-sources.ts';
 import { runCommand } from '../core/config/run-command.ts';
 import { createCore } from '../core/create-core.ts';
+import { MainLanguage } from '../core/i18n/main-language.ts';
 import { installScope } from '../core/updates/install-scope.ts';
 import { appOrigin, registerAppSchemeAsPrivileged, serveRendererFromAppScheme } from './app-protocol.ts';
 import { mainWindowOptions } from './main-window-options.ts';
@@ -67,7 +68,9 @@ async function start(): Promise<void> {
     env: process.env,
   });
   const dragOutDirectory = join(app.getPath('userData'), 'Dragged files');
+  const language = new MainLanguage(app.getPreferredSystemLanguages());
   const core = createCore({
+    language,
     appInfo: {
       name: app.getName(),
       version: app.getVersion(),
@@ -95,7 +98,10 @@ async function start(): Promise<void> {
       },
       showInFolder: (path) => shell.showItemInFolder(path),
       focusApp: focusMainWindow,
-      dialogs: createTransferDialogs(() => mainWindow),
+      dialogs: createTransferDialogs(
+        () => mainWindow,
+        () => language.words,
+      ),
       network: { resolveProxy: chromiumProxyResolver, askProxyCredentials: createProxySignInDialog(() => mainWindow) },
       copyText: (text) => clipboard.writeText(text),
       startDrag: createStartDrag(() => mainWindow, dragOutDirectory),

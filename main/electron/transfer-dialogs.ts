@@ -1,18 +1,19 @@
 import { dialog, type BrowserWindow } from 'electron';
+import type { MainWords } from '../core/i18n/main-words.ts';
 import type { TransferDialogs } from '../core/transfers/transfer-handlers.ts';
 
-/** The OS's own save/open dialogs, parented to our window so they are modal to it. */
-export function createTransferDialogs(window: () => BrowserWindow | null): TransferDialogs {
+/** The OS's own save/open dialogs, parented to our window so they are modal to it, titled in the window's language. */
+export function createTransferDialogs(window: () => BrowserWindow | null, words: () => MainWords): TransferDialogs {
   const parent = () => window() ?? undefined;
   return {
     async chooseSavePath(suggestedName) {
-      const options = { defaultPath: suggestedName, title: 'Save from Box' };
+      const options = { defaultPath: suggestedName, title: words().saveFromBox };
       const owner = parent();
       const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
     async chooseDownloadFolder() {
-      const options = { title: 'Download to folder', properties: ['openDirectory', 'createDirectory'] as const };
+      const options = { title: words().downloadToFolder, properties: ['openDirectory', 'createDirectory'] as const };
       const owner = parent();
       const result = owner
         ? await dialog.showOpenDialog(owner, { ...options, properties: [...options.properties] })
@@ -21,7 +22,7 @@ export function createTransferDialogs(window: () => BrowserWindow | null): Trans
     },
     async chooseFilesToUpload() {
       const options = {
-        title: 'Upload to Box',
+        title: words().uploadToBox,
         properties: ['openFile', 'multiSelections'] as Array<'openFile' | 'multiSelections'>,
       };
       const owner = parent();

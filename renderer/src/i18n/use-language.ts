@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { invoke } from '../ipc/bridge.ts';
 import { applyLanguage, pickLanguage, shippedLanguages, type ShippedLanguage, type UiLanguage } from './i18n.ts';
 
 /** The user's choice, kept by this renderer: a preference, not a secret and not a policy. */
@@ -21,7 +22,11 @@ export function useLanguage(osLanguages: readonly string[] | null) {
   const systemLanguage = pickLanguage(osLanguages?.length ? osLanguages : navigator.languages);
   const language: UiLanguage = setting === 'system' ? systemLanguage : setting;
 
-  useEffect(() => applyLanguage(language), [language]);
+  useEffect(() => {
+    applyLanguage(language);
+    // Main titles the OS's dialogs in the same language; a shell without the channel keeps its own.
+    void invoke('app:setLanguage', { language }).catch(() => undefined);
+  }, [language]);
 
   const choose = useCallback((next: LanguageSetting) => {
     if (next === 'system') globalThis.localStorage?.removeItem(storageKey);
