@@ -64,6 +64,8 @@ export function createBrowserShellCore(config: DesktopConfigState, effects: Brow
       languages: [],
     },
     config,
+    // The proxy pages speak the window's language: the core's language is theirs.
+    ...(effects.proxySignIn ? { language: effects.proxySignIn.language } : {}),
     previewUrlBase: browserShellPreviewPath,
     ...(effects.dataDir !== undefined ? { dataDir: effects.dataDir } : {}),
     effects: {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MainLanguage } from '../core/i18n/main-language.ts';
 import type { AskProxyCredentials, ProxyCredential } from '../core/network/proxy-credentials.ts';
 import { proxySignInPage } from '../electron/proxy-sign-in-page.ts';
 
@@ -27,8 +28,12 @@ export class ProxySignInPages {
   readonly #questions = new Map<string, Question>();
   #origin: string | undefined;
 
-  constructor(show: (url: string) => Promise<void>) {
+  /** The pages' language: the core's, which follows the window (the browser shell hands it to createCore). */
+  readonly language: MainLanguage;
+
+  constructor(show: (url: string) => Promise<void>, language = new MainLanguage([])) {
     this.#show = show;
+    this.language = language;
   }
 
   /** The shell's origin, once it listens (questions asked before then are cancelled). */
@@ -41,12 +46,16 @@ export class ProxySignInPages {
       if (this.#origin === undefined) return resolve(null);
       const id = randomUUID();
       const action = `${proxySignInPath}${id}`;
-      const page = proxySignInPage(request, {
-        action,
-        cancelAction: `${action}?cancel=1`,
-        method: 'post',
-        formActionSource: "'self'",
-      });
+      const page = proxySignInPage(
+        request,
+        {
+          action,
+          cancelAction: `${action}?cancel=1`,
+          method: 'post',
+          formActionSource: "'self'",
+        },
+        this.language,
+      );
       this.#questions.set(id, { page, answer: resolve });
       this.#show(`${this.#origin}${action}`).catch(() => this.#answer(id, null));
     });

@@ -102,7 +102,10 @@ async function start(): Promise<void> {
         () => mainWindow,
         () => language.words,
       ),
-      network: { resolveProxy: chromiumProxyResolver, askProxyCredentials: createProxySignInDialog(() => mainWindow) },
+      network: {
+        resolveProxy: chromiumProxyResolver,
+        askProxyCredentials: createProxySignInDialog(() => mainWindow, language),
+      },
       copyText: (text) => clipboard.writeText(text),
       startDrag: createStartDrag(() => mainWindow, dragOutDirectory),
     },

@@ -1,4 +1,5 @@
 import { BrowserWindow, session } from 'electron';
+import type { MainLanguage } from '../core/i18n/main-language.ts';
 import type { AskProxyCredentials } from '../core/network/proxy-credentials.ts';
 import type { ProxyResolver } from '../core/network/proxy-resolvers.ts';
 import { proxySignInPage } from './proxy-sign-in-page.ts';
@@ -21,7 +22,10 @@ const form = {
  * navigation is cancelled and read here, so the password never leaves main memory (no IPC channel,
  * no file, no log). Closing the window cancels.
  */
-export function createProxySignInDialog(parent: () => BrowserWindow | null): AskProxyCredentials {
+export function createProxySignInDialog(
+  parent: () => BrowserWindow | null,
+  language: MainLanguage,
+): AskProxyCredentials {
   return (request) =>
     new Promise((resolve) => {
       const owner = parent() ?? undefined;
@@ -30,7 +34,7 @@ export function createProxySignInDialog(parent: () => BrowserWindow | null): Ask
         height: request.refused ? 300 : 260,
         resizable: false,
         minimizable: false,
-        title: 'Proxy sign-in',
+        title: language.words.proxyTitle,
         ...(owner ? { parent: owner, modal: true } : {}),
         webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
       });
@@ -48,6 +52,8 @@ export function createProxySignInDialog(parent: () => BrowserWindow | null): Ask
         answer({ username: url.searchParams.get('u') ?? '', password: url.searchParams.get('p') ?? '' });
       });
       window.on('closed', () => answer(null));
-      void window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(proxySignInPage(request, form))}`);
+      void window.loadURL(
+        `data:text/html;charset=utf-8,${encodeURIComponent(proxySignInPage(request, form, language))}`,
+      );
     });
 }

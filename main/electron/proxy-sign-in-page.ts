@@ -1,3 +1,5 @@
+import type { MainLanguage } from '../core/i18n/main-language.ts';
+import { fillWords } from '../core/i18n/main-words.ts';
 import type { ProxyCredentialRequest } from '../core/network/proxy-credentials.ts';
 import { maxProxyCredentialTries } from '../core/network/proxy-credentials.ts';
 
@@ -19,20 +21,28 @@ export interface ProxySignInForm {
 const escape = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-export function proxySignInPage(request: ProxyCredentialRequest, form: ProxySignInForm): string {
+/** The page in the window's language; the proxy's name and realm are shown as given, escaped. */
+export function proxySignInPage(
+  request: ProxyCredentialRequest,
+  form: ProxySignInForm,
+  language: MainLanguage,
+): string {
+  const words = language.words;
   const note = request.refused
-    ? `<p role="alert">The proxy refused that user name or password (try ${request.attempt} of ${maxProxyCredentialTries}). Check them and try again.</p>`
+    ? `<p role="alert">${escape(fillWords(words.proxyRefused, { attempt: String(request.attempt), max: String(maxProxyCredentialTries) }))}</p>`
     : '';
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8">
+  const proxy = `<strong>${escape(request.proxy)}</strong>${request.realm ? ` (${escape(request.realm)})` : ''}`;
+  const asks = escape(words.proxyAsks).replace(escape('{{proxy}}'), proxy);
+  return `<!doctype html><html lang="${language.current}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; form-action ${form.formActionSource}">
-<title>Proxy sign-in</title><style>
+<title>${escape(words.proxyTitle)}</title><style>
 :root{color-scheme:light dark;font:14px system-ui,sans-serif}body{margin:16px}main{max-width:28rem}label{display:block;margin:8px 0 2px}
 input{width:100%;box-sizing:border-box;padding:4px}p[role=alert]{color:#b00020}@media (prefers-color-scheme:dark){p[role=alert]{color:#ff8a80}}
 .buttons{margin-top:12px;text-align:right}</style></head><body><main>
-<h1 style="font-size:1.1em">Proxy sign-in</h1>
-<form action="${escape(form.action)}" method="${form.method}"><p>The network proxy <strong>${escape(request.proxy)}</strong>${request.realm ? ` (${escape(request.realm)})` : ''} asks you to sign in.</p>${note}
-<label for="u">User name</label><input id="u" name="u" autocomplete="username" required autofocus>
-<label for="p">Password</label><input id="p" name="p" type="password" autocomplete="current-password" required>
-<div class="buttons"><button type="submit">Sign in</button> <button type="submit" formaction="${escape(form.cancelAction)}" formnovalidate>Cancel</button></div>
+<h1 style="font-size:1.1em">${escape(words.proxyTitle)}</h1>
+<form action="${escape(form.action)}" method="${form.method}"><p>${asks}</p>${note}
+<label for="u">${escape(words.proxyUserName)}</label><input id="u" name="u" autocomplete="username" required autofocus>
+<label for="p">${escape(words.proxyPassword)}</label><input id="p" name="p" type="password" autocomplete="current-password" required>
+<div class="buttons"><button type="submit">${escape(words.proxySignIn)}</button> <button type="submit" formaction="${escape(form.cancelAction)}" formnovalidate>${escape(words.proxyCancel)}</button></div>
 </form></main></body></html>`;
 }

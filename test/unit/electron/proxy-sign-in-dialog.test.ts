@@ -4,6 +4,7 @@
  * scripts whose form navigation is cancelled and read (the answer, Cancel, closing, and any other
  * navigation, which cancels). The same page runs for real in the browser shell's journey.
  */
+import { MainLanguage } from '../../../main/core/i18n/main-language.ts';
 import { parseProxyAnswer } from '../../../main/core/network/proxy-routes.ts';
 import { chromiumProxyResolver, createProxySignInDialog } from '../../../main/electron/proxy-sign-in-dialog.ts';
 import { recorded, StandInBrowserWindow } from '../../support/electron-stand-in.ts';
@@ -13,9 +14,9 @@ vi.mock('electron', () => import('../../support/electron-stand-in.ts'));
 const question = { proxy: 'proxy.corp.test:8080', realm: 'Corp <Proxy>', attempt: 2, refused: true };
 
 /** Asks, and returns the dialog window the ask opened with the page it loaded. */
-async function openDialog(parent: StandInBrowserWindow | null = null) {
+async function openDialog(parent: StandInBrowserWindow | null = null, language = new MainLanguage(['en-US'])) {
   const before = recorded.windows.length;
-  const answer = createProxySignInDialog(() => parent as never)(question);
+  const answer = createProxySignInDialog(() => parent as never, language)(question);
   await vi.waitFor(() => expect(recorded.windows.length).toBe(before + 1));
   const window = recorded.windows.at(-1)!;
   const page = decodeURIComponent(recorded.loadedUrls.at(-1)!.replace(/^data:text\/html;charset=utf-8,/, ''));
@@ -55,6 +56,20 @@ test('the dialog is a sandboxed modal window without scripts, and its form answe
   expect(navigate('https://proxy-sign-in.invalid/submit?u=alice&p=p%40ss+word')).toBe(true);
   await expect(answer).resolves.toEqual({ username: 'alice', password: 'p@ss word' });
   expect(window.isDestroyed()).toBe(true);
+});
+
+test('the dialog speaks the window’s language, the proxy’s own words still shown as text', async () => {
+  const language = new MainLanguage(['en-US']);
+  language.set('de');
+  const { answer, window, page, navigate } = await openDialog(null, language);
+  expect(window.options).toMatchObject({ title: 'Anmeldung am Proxy' });
+  expect(page).toContain('<html lang="de">');
+  expect(page).toContain('Der Netzwerk-Proxy <strong>proxy.corp.test:8080</strong> (Corp &lt;Proxy&gt;) bittet Sie');
+  expect(page).toContain('(Versuch 2 von 3)');
+  expect(page).toContain('<label for="u">Benutzername</label>');
+  expect(page).toContain('>Abbrechen</button>');
+  expect(navigate('https://proxy-sign-in.invalid/submit?cancel=1&u=&p=')).toBe(true);
+  await expect(answer).resolves.toBeNull();
 });
 
 test('Cancel, closing the window and any other navigation answer "cancelled"', async () => {
