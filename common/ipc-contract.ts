@@ -3,6 +3,7 @@
  * with their types (the GitHub Desktop pattern). Preload exposes exactly these names;
  * main registers exactly one handler per request channel.
  */
+import type { UiLanguage } from './languages.ts';
 import type { BulkNameClashAnswer, BulkNameClashQuestion, BulkRequest, BulkSnapshot } from './bulk.ts';
 import type { DesktopConfigState } from './desktop-config-schema.ts';
 import type { AppErrorInfo } from './error-codes.ts';
@@ -52,7 +53,7 @@ export interface AppInfo {
 export interface RequestResponseChannels {
   'app:getInfo': [void, AppInfo];
   /** The language the window shows (the user's choice or the OS's), for the words main shows itself. */
-  'app:setLanguage': [{ language: 'en' | 'de' | 'pseudo' }, void];
+  'app:setLanguage': [{ language: UiLanguage }, void];
   'session:get': [void, SessionState];
   /** Starts the browser sign-in (a pending one is replaced); resolves with the final state, also sent as session:changed. */
   'session:signIn': [void, SessionState];

@@ -3,6 +3,7 @@
  * Main validates every request against this before a handler sees it: the renderer is
  * treated as untrusted input.
  */
+import { uiLanguages } from './languages.ts';
 import { z } from 'zod';
 import { sharedLinkAccessLevels } from './box-file-operations.ts';
 import { maxBoxNameLength } from './box-name-rules.ts';
@@ -35,7 +36,7 @@ const bulkItems = z
 
 export const ipcRequestSchemas = {
   'app:getInfo': z.undefined(),
-  'app:setLanguage': z.strictObject({ language: z.enum(['en', 'de', 'pseudo']) }),
+  'app:setLanguage': z.strictObject({ language: z.enum(uiLanguages) }),
   'session:get': z.undefined(),
   'session:signIn': z.undefined(),
   'session:cancelSignIn': z.undefined(),

@@ -1,13 +1,5 @@
-import { mainCatalogs, type MainLanguageCode, type MainWords } from './main-words.ts';
-
-/** The first of the OS's preferred languages main ships (de-AT → de), English otherwise; as the renderer picks. */
-export function pickMainLanguage(preferred: readonly string[]): MainLanguageCode {
-  for (const tag of preferred) {
-    const base = tag.toLowerCase().split('-')[0];
-    if (base === 'en' || base === 'de') return base;
-  }
-  return 'en';
-}
+import { pickLanguage, type ShippedLanguage, type UiLanguage } from '../../../common/languages.ts';
+import { mainCatalogs, type MainWords } from './main-words.ts';
 
 /**
  * The language of main's own words. It starts from the OS's languages and follows the renderer,
@@ -15,17 +7,17 @@ export function pickMainLanguage(preferred: readonly string[]): MainLanguageCode
  * native dialog speaks as the window does. The pseudo-locale of tests maps to English.
  */
 export class MainLanguage {
-  #current: MainLanguageCode;
+  #current: ShippedLanguage;
 
   constructor(preferred: readonly string[]) {
-    this.#current = pickMainLanguage(preferred);
+    this.#current = pickLanguage(preferred);
   }
 
-  get current(): MainLanguageCode {
+  get current(): ShippedLanguage {
     return this.#current;
   }
 
-  set(language: MainLanguageCode | 'pseudo'): void {
+  set(language: UiLanguage): void {
     this.#current = language === 'pseudo' ? 'en' : language;
   }
 

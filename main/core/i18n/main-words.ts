@@ -1,3 +1,5 @@
+import type { ShippedLanguage } from '../../../common/languages.ts';
+
 /**
  * The words main shows itself, outside the renderer's catalogs: the titles of the OS's own file
  * dialogs and the proxy sign-in dialog (main/electron/proxy-sign-in-page.ts). `{{name}}` marks
@@ -33,8 +35,8 @@ const de: MainWords = {
   proxyCancel: 'Abbrechen',
 };
 
-export const mainCatalogs = { en, de } as const satisfies Record<string, MainWords>;
-export type MainLanguageCode = keyof typeof mainCatalogs;
+/** One catalog per shipped language (common/languages.ts): a language added there without one here does not compile. */
+export const mainCatalogs: Readonly<Record<ShippedLanguage, MainWords>> = { en, de };
 
 /** A catalog string with its `{{name}}` marks filled in, each value as given (the caller escapes for HTML). */
 export function fillWords(text: string, values: Readonly<Record<string, string>>): string {

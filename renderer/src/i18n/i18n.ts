@@ -1,25 +1,14 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { de } from './de.ts';
+import type { UiLanguage } from '../../../common/languages.ts';
 import { en } from './en.ts';
 
-/** The languages shipped complete; `pseudo` is for tests (every catalog string visibly marked). */
-export const shippedLanguages = ['en', 'de'] as const;
-export type ShippedLanguage = (typeof shippedLanguages)[number];
-export type UiLanguage = ShippedLanguage | 'pseudo';
+// One home for which languages ship and how one is picked: main's own words use the same (common/languages.ts).
+export { pickLanguage, shippedLanguages, type ShippedLanguage, type UiLanguage } from '../../../common/languages.ts';
 
 /** Marks around every catalog string in the pseudo-locale: text without them did not come from a catalog. */
 export const pseudoMarks = { open: '⟦', close: '⟧' } as const;
-
-/** The first of the user's preferred languages we ship (en-GB → en, de-AT → de), English otherwise. */
-export function pickLanguage(preferred: readonly string[]): ShippedLanguage {
-  for (const tag of preferred) {
-    const base = tag.toLowerCase().split(/[-_]/)[0];
-    const shipped = shippedLanguages.find((language) => language === base);
-    if (shipped) return shipped;
-  }
-  return 'en';
-}
 
 /** Started once before the first render; switching language later is `i18n.changeLanguage`. */
 export const i18n: I18n = i18next.createInstance();

@@ -1,11 +1,14 @@
-import { MainLanguage, pickMainLanguage } from '../../../main/core/i18n/main-language.ts';
+import { pickLanguage } from '../../../common/languages.ts';
+import { MainLanguage } from '../../../main/core/i18n/main-language.ts';
 import { mainCatalogs } from '../../../main/core/i18n/main-words.ts';
 
-test('main speaks the first of the OS’s languages it ships, English otherwise', () => {
-  expect(pickMainLanguage(['de-AT', 'en-US'])).toBe('de');
-  expect(pickMainLanguage(['fr-FR', 'en-GB'])).toBe('en');
-  expect(pickMainLanguage(['ja-JP'])).toBe('en');
-  expect(pickMainLanguage([])).toBe('en');
+test('main speaks the first of the OS’s languages the app ships, English otherwise, as the renderer picks', () => {
+  expect(new MainLanguage(['de-AT', 'en-US']).current).toBe('de');
+  // POSIX locale names, as some Linux desktops report them.
+  expect(new MainLanguage(['de_CH']).current).toBe('de');
+  expect(new MainLanguage(['fr-FR', 'en-GB']).current).toBe('en');
+  expect(new MainLanguage(['ja-JP']).current).toBe('en');
+  expect(new MainLanguage([]).current).toBe(pickLanguage([]));
 });
 
 test('main follows the language the window shows, the user’s override included', () => {
