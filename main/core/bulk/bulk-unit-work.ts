@@ -65,7 +65,7 @@ async function copyUnit(unit: BulkUnit, context: UnitContext): Promise<UnitOutco
         item.id,
         item.type,
         targetOf(context.job),
-        copy === 0 ? undefined : numberedName(item.name, copy),
+        copy === 0 ? undefined : numberedName(item.name, copy, item.type),
       );
       return 'done';
     } catch (error) {

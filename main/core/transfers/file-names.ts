@@ -2,13 +2,12 @@
  * The names transfers give files: a numbered copy for "keep both" (in Box or on disk), the first
  * free one beside a local path, and a Box name made safe for the local file system.
  */
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { markedName } from '../../../common/item-names.ts';
 
-/** "report.pdf" → "report (2).pdf": the name "keep both" gives the new copy, as Box's own clients do. */
-export function numberedName(name: string, n: number): string {
-  const extension = extname(name);
-  const stem = extension === '' ? name : name.slice(0, -extension.length);
-  return `${stem} (${n})${extension}`;
+/** "report.pdf" → "report (2).pdf": the name "keep both" gives the new copy, as Box's own clients do; a folder's number goes at the end. */
+export function numberedName(name: string, n: number, kind: 'file' | 'folder' = 'file'): string {
+  return markedName(name, String(n), kind);
 }
 
 /** The first "name (n).ext" beside `path` that `isTaken` says is free. */

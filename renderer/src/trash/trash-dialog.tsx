@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoxTrashedItem } from '../../../common/box-file-operations.ts';
 import type { BoxPathEntry } from '../../../common/box-items.ts';
+import { markedName } from '../../../common/item-names.ts';
 import { formatCount, formatModified } from '../components/format.ts';
 import { Modal } from '../components/modal.tsx';
 import '../components/dialog-table.css';
@@ -10,7 +11,6 @@ import { NameDialog } from '../file-browser/name-dialog.tsx';
 import { asAppError } from '../ipc/bridge.ts';
 import { ConfirmPurgeDialog } from './confirm-purge-dialog.tsx';
 import { RestoreFolderPicker } from './restore-folder-picker.tsx';
-import { restoredName } from './restored-name.ts';
 import { useTrash } from './use-trash.ts';
 import './trash.css';
 
@@ -192,7 +192,7 @@ export function TrashDialog({ onClose, onRestored, notify, onError }: TrashDialo
             folder: renaming.folder?.name ?? renaming.item.from?.name ?? t('trash.unknownFolder'),
           })}
           confirmLabel={t('trash.restore')}
-          initialName={restoredName(renaming.item.name, t('trash.restoredSuffix'), renaming.item.type)}
+          initialName={markedName(renaming.item.name, t('trash.restoredSuffix'), renaming.item.type)}
           onSubmit={(name) => restoreAs(renaming.item, name, renaming.folder)}
           onCancel={() => setRenaming(null)}
         />

@@ -8,6 +8,8 @@ test('"keep both" numbers the copy before the extension, as Box’s own clients 
   expect(numberedName('archive.tar.gz', 2)).toBe('archive.tar (2).gz');
   expect(numberedName('README', 3)).toBe('README (3)');
   expect(numberedName('.bashrc', 1)).toBe('.bashrc (1)');
+  // A folder has no extension, whatever dots its name holds.
+  expect(numberedName('Release v1.2', 1, 'folder')).toBe('Release v1.2 (1)');
 });
 
 test('the first free local name is taken', async () => {

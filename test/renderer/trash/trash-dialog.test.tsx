@@ -1,6 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { restoredName } from '../../../renderer/src/trash/restored-name.ts';
 import { TrashDialog } from '../../../renderer/src/trash/trash-dialog.tsx';
 import { installEmulatedBridge, type EmulatedBox } from '../file-browser/real-bridge.ts';
 
@@ -49,18 +48,5 @@ describe('TrashDialog against the Box emulator', () => {
     expect(screen.queryByRole('dialog', { name: 'Restore under another name' })).not.toBeInTheDocument();
     expect(await rootItems()).toEqual(['budget (old).xlsx', 'budget (restored).xlsx', 'budget.xlsx']);
     expect(await screen.findByText('The trash is empty')).toBeInTheDocument();
-  });
-});
-
-describe('the name offered when a restored item’s name is taken', () => {
-  it('puts the marker before a file’s extension, so the file still opens with its app', () => {
-    expect(restoredName('budget.xlsx', 'restored', 'file')).toBe('budget (restored).xlsx');
-    expect(restoredName('archive.tar.gz', 'restored', 'file')).toBe('archive.tar (restored).gz');
-  });
-
-  it('puts it at the end of folders, names without an extension and names whose only dot leads', () => {
-    expect(restoredName('Release v1.2', 'wiederhergestellt', 'folder')).toBe('Release v1.2 (wiederhergestellt)');
-    expect(restoredName('README', 'restored', 'file')).toBe('README (restored)');
-    expect(restoredName('.env', 'restored', 'file')).toBe('.env (restored)');
   });
 });
