@@ -134,7 +134,8 @@ test('journey: stop a slow move by keyboard, see what was not done, then do the 
   await row(page, 'letter-00').click();
   await page.keyboard.press('ControlOrMeta+a');
   // Box answers slowly: the run is still going when the user changes their mind.
-  await controls.addFault({ route: 'PUT /2.0/files/{file_id}', latencyMs: 400 });
+  // 1.5 s a call: five rounds of 8 take 7.5 s, time enough for a screenshot and its axe check before Stop.
+  await controls.addFault({ route: 'PUT /2.0/files/{file_id}', latencyMs: 1500 });
   await page.getByRole('toolbar', { name: 'Selected items' }).getByRole('button', { name: 'Move 40 items…' }).click();
   const picker = page.getByRole('dialog', { name: 'Move 40 items to…' });
   await picker.getByRole('button', { name: 'Sent' }).click();
@@ -149,6 +150,9 @@ test('journey: stop a slow move by keyboard, see what was not done, then do the 
   await expect(runs).toContainText(/Stopped: \d+ items not done\./);
   await expect(runs).not.toContainText('failed:');
   await shot(page, '10-stopped');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(page, '11-stopped-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
   await controls.clearFaults();
   const notDone = Number(/Stopped: (\d+) items/.exec((await runs.textContent()) ?? '')?.[1]);
   expect(notDone).toBeGreaterThan(0);
@@ -157,7 +161,9 @@ test('journey: stop a slow move by keyboard, see what was not done, then do the 
   const status = page.locator('footer.status-bar');
   await expect(status).toContainText(`${notDone} items`);
 
-  await runs.getByRole('button', { name: `Do the ${notDone} left` }).click();
+  // By keyboard too: the report's first action, then Enter.
+  await runs.getByRole('button', { name: `Do the ${notDone} left` }).focus();
+  await page.keyboard.press('Enter');
   await expect(runs).toBeHidden();
   await expect(rows(page)).toHaveCount(0);
   await page.getByRole('navigation', { name: 'Folder path' }).getByRole('button', { name: 'All Files' }).click();
