@@ -1,4 +1,5 @@
 /** What the settings screen shows beside the configuration: network path, local storage. */
+import type { NetworkFacts } from './network-facts.ts';
 
 /** The settings a user may change in the app (when no policy locks them); the rest only IT sets. */
 export const userEditableSettings = ['loginHint', 'updateChannel'] as const;
@@ -12,8 +13,8 @@ export interface StorageEntry {
 }
 
 export interface SettingsOverview {
-  /** How connections leave the machine, as main reports it (label → description). */
-  network: Record<string, string>;
+  /** How connections leave the machine; null while the configuration cannot be read. */
+  network: NetworkFacts;
   storage: StorageEntry[];
   /** A changed setting applies from the next start. */
   restartNeeded: boolean;

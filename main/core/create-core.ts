@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { AppError } from '../../common/app-error.ts';
 import type { DesktopConfigState } from '../../common/desktop-config-schema.ts';
 import type { AppInfo } from '../../common/ipc-contract.ts';
+import type { NetworkFacts } from '../../common/network-facts.ts';
 import type { SessionState } from '../../common/session-state.ts';
 import type { UpdateStatus } from '../../common/update-status.ts';
 import { createBoxHandlers } from './box/box-handlers.ts';
@@ -12,7 +13,7 @@ import { boxRetryPolicy } from './box-client/retry-policy.ts';
 import { createBulkClashBroker, createBulkHandlers } from './bulk/bulk-handlers.ts';
 import { BulkService } from './bulk/bulk-service.ts';
 import { createSettingsHandlers } from './config/settings-handlers.ts';
-import { collectDiagnostics, networkPlaceholder } from './diagnostics/collect-diagnostics.ts';
+import { collectDiagnostics } from './diagnostics/collect-diagnostics.ts';
 import { createDiagnosticsHandlers } from './diagnostics/diagnostics-handlers.ts';
 import { createEditingHandlers } from './editing/editing-handlers.ts';
 import { EditingService } from './editing/editing-service.ts';
@@ -25,7 +26,7 @@ import { createPreviewHandlers } from './preview/preview-handlers.ts';
 import { createPreviewRequestHandler, type PreviewRequestHandler } from './preview/preview-request-handler.ts';
 import { trackSignedInPreviewService } from './preview/signed-in-preview.ts';
 import { createDesktopNetwork, type DesktopNetwork, type NetworkEffects } from './network/create-outbound-network.ts';
-import { networkSummary } from './network/network-summary.ts';
+import { networkFacts } from './network/network-summary.ts';
 import { createSafeOpenExternal, type ExternalOpener } from './security/external-url.ts';
 import { createSafeOpenFile } from './security/launchable-file.ts';
 import { createSessionManager } from './session/create-session-manager.ts';
@@ -113,7 +114,7 @@ export function createCore(dependencies: CoreDependencies): Core {
   const { config, effects, dataDir } = dependencies;
   const errorLog = dataDir === undefined ? undefined : new ErrorLog({ folder: join(dataDir, 'logs') });
   // Until the network exists (or when the configuration is broken and it never does).
-  let currentNetworkSummary = (): Record<string, string> => networkPlaceholder;
+  let currentNetworkFacts = (): NetworkFacts => null;
   const mainLanguage = dependencies.language ?? new MainLanguage(dependencies.appInfo.languages);
   const common = {
     'app:getInfo': () => dependencies.appInfo,
@@ -123,7 +124,7 @@ export function createCore(dependencies: CoreDependencies): Core {
       config,
       userSettingsFile: dependencies.userSettingsFile,
       errorLog,
-      network: () => currentNetworkSummary(),
+      network: () => currentNetworkFacts(),
     }),
   } satisfies Partial<HandlerTable>;
   const diagnostics = (session: () => SessionState, updates: () => UpdateStatus) =>
@@ -134,7 +135,7 @@ export function createCore(dependencies: CoreDependencies): Core {
         session,
         updates,
         errorLog,
-        network: () => currentNetworkSummary(),
+        network: () => currentNetworkFacts(),
       }),
       {
         chooseSavePath: (name) => effects.dialogs.chooseSavePath(name),
@@ -180,7 +181,7 @@ export function createCore(dependencies: CoreDependencies): Core {
     throw error;
   }
   const { network } = desktopNetwork;
-  currentNetworkSummary = () => networkSummary(desktopNetwork);
+  currentNetworkFacts = () => networkFacts(desktopNetwork);
   const session = createSessionManager(
     settings,
     {

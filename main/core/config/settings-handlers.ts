@@ -1,3 +1,4 @@
+import type { NetworkFacts } from '../../../common/network-facts.ts';
 import type { DesktopConfigState } from '../../../common/desktop-config-schema.ts';
 import type { RequestChannel } from '../../../common/ipc-contract.ts';
 import type { SettingsOverview } from '../../../common/settings-overview.ts';
@@ -13,7 +14,7 @@ export function createSettingsHandlers(options: {
   config: DesktopConfigState;
   userSettingsFile: string | undefined;
   errorLog: ErrorLog | undefined;
-  network: () => Record<string, string>;
+  network: () => NetworkFacts;
 }): Pick<HandlerTable, SettingsChannel> {
   let restartNeeded = false;
   const overview = async (): Promise<SettingsOverview> => {

@@ -1,3 +1,5 @@
+import type { NetworkFacts } from '../../../common/network-facts.ts';
+import { networkSummary } from '../network/network-summary.ts';
 import type { DesktopConfigState } from '../../../common/desktop-config-schema.ts';
 import type { AppInfo } from '../../../common/ipc-contract.ts';
 import type { SessionState } from '../../../common/session-state.ts';
@@ -5,19 +7,13 @@ import type { UpdateStatus } from '../../../common/update-status.ts';
 import { diagnosticsReport } from './diagnostics-report.ts';
 import type { ErrorLog } from './error-log.ts';
 
-/** The Network lines while no network exists: the configuration is broken, so nothing connects. */
-export const networkPlaceholder: Record<string, string> = {
-  Proxy: 'none yet: the configuration could not be read, so the app makes no connection',
-  'Trusted certificates': 'none yet: the configuration could not be read',
-};
-
 /** What the core knows at the moment of the report, gathered into the redacted text. */
 export function collectDiagnostics(sources: {
   app: AppInfo;
   config: DesktopConfigState;
   session: () => SessionState;
   updates: () => UpdateStatus;
-  network?: () => Record<string, string>;
+  network?: () => NetworkFacts;
   errorLog?: ErrorLog | undefined;
 }): () => Promise<string> {
   return async () =>
@@ -26,7 +22,7 @@ export function collectDiagnostics(sources: {
       config: sources.config,
       session: sources.session(),
       updates: sources.updates(),
-      network: sources.network?.() ?? networkPlaceholder,
+      network: networkSummary(sources.network?.() ?? null),
       errors: (await sources.errorLog?.recent()) ?? [],
       now: new Date(),
     });

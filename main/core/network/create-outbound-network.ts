@@ -1,4 +1,5 @@
 import type { DesktopConfig } from '../../../common/desktop-config-schema.ts';
+import type { CertificateSources, ProxySource } from '../../../common/network-facts.ts';
 import { KeytarSecretStore } from '../keychain/keytar-secret-store.ts';
 import { MemoryFallbackSecretStore } from '../keychain/memory-fallback-secret-store.ts';
 import type { SecretStore } from '../keychain/secret-store.ts';
@@ -12,7 +13,7 @@ import {
   pacFileResolver,
   type ProxyResolver,
 } from './proxy-resolvers.ts';
-import { loadTrustedCertificates, type CertificateSources } from './trusted-certificates.ts';
+import { loadTrustedCertificates } from './trusted-certificates.ts';
 import { TunnelConnector } from './tunnel-connector.ts';
 
 export interface NetworkEffects {
@@ -24,13 +25,6 @@ export interface NetworkEffects {
   secretStore?: SecretStore | undefined;
   log?: ((line: string) => void) | undefined;
 }
-
-/** What chose the proxy, for the Network section and diagnostics. */
-export type ProxySource =
-  | { mode: 'direct' }
-  | { mode: 'fixed'; proxyUrl: string }
-  | { mode: 'pac'; pacUrl: string }
-  | { mode: 'system'; via: 'chromium' | 'environment' };
 
 export interface DesktopNetwork {
   network: OutboundNetwork;

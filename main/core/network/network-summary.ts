@@ -1,17 +1,34 @@
-import type { DesktopNetwork, ProxySource } from './create-outbound-network.ts';
-import type { CertificateSources } from './trusted-certificates.ts';
+import type { CertificateSources, NetworkFacts, ProxySource } from '../../../common/network-facts.ts';
+import type { DesktopNetwork } from './create-outbound-network.ts';
+
+/** The effective proxy, certificate sources and last routes, as data for the settings screen. */
+export function networkFacts(desktop: DesktopNetwork): NetworkFacts {
+  return {
+    proxy: desktop.proxySource,
+    certificates: desktop.certificateSources,
+    routes: [...desktop.network.connector.lastRoutes].map(([server, route]) => ({
+      server,
+      proxy: route === 'DIRECT' ? null : route,
+    })),
+  };
+}
 
 /**
- * The effective proxy and certificate sources in words, for the settings screen's Network section
- * and the diagnostics report. Nothing here can hold a credential: proxy addresses come from
- * settings that refuse user names and passwords, and routes carry only host and port.
+ * The same facts in English words, for the diagnostics report (the help desk reads one language;
+ * the settings screen words them in the user's, renderer/src/settings/network-facts-text.ts).
  */
-export function networkSummary(desktop: DesktopNetwork): Record<string, string> {
+export function networkSummary(facts: NetworkFacts): Record<string, string> {
+  if (facts === null) {
+    return {
+      Proxy: 'none yet: the configuration could not be read, so the app makes no connection',
+      'Trusted certificates': 'none yet: the configuration could not be read',
+    };
+  }
   const summary: Record<string, string> = {
-    Proxy: describeProxySource(desktop.proxySource),
-    'Trusted certificates': describeCertificates(desktop.certificateSources),
+    Proxy: describeProxySource(facts.proxy),
+    'Trusted certificates': describeCertificates(facts.certificates),
   };
-  for (const [host, route] of desktop.network.connector.lastRoutes) summary[`Connection to ${host}`] = route;
+  for (const { server, proxy } of facts.routes) summary[`Connection to ${server}`] = proxy ?? 'DIRECT';
   return summary;
 }
 

@@ -1,18 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { getCACertificates, rootCertificates } from 'node:tls';
+import type { CertificateSources } from '../../../common/network-facts.ts';
 import { appError } from '../errors/error-catalog.ts';
-
-/** Where the trusted certificate authorities came from, for the Network section and diagnostics. */
-export interface CertificateSources {
-  /** Node's bundled Mozilla roots. */
-  bundled: number;
-  /** The operating system's trust store (where IT installs a TLS-inspection root), or why it could not be read. */
-  system: number | { error: string };
-  /** Each policy CA file and how many certificates it held. */
-  policyFiles: { path: string; certificates: number }[];
-  /** Certificates pasted into the policy as PEM. */
-  policyPem: number;
-}
 
 export interface TrustedCertificates {
   /** Every certificate, PEM, for `ca` of each TLS connection (this replaces Node's list, so the bundled roots are in it). */

@@ -11,6 +11,7 @@ import { formatSize } from '../components/format.ts';
 import { errorText } from '../i18n/error-text.ts';
 import type { en } from '../i18n/en.ts';
 import { i18n } from '../i18n/i18n.ts';
+import { networkLines } from './network-facts-text.ts';
 import { SettingRow } from './setting-row.tsx';
 import { updateStatusText } from './update-status-text.ts';
 import { useDialogFocus } from '../components/use-dialog-focus.ts';
@@ -27,17 +28,6 @@ interface SettingsScreenProps {
 }
 
 type LabelledSetting = keyof typeof en.settings.keys;
-
-/**
- * Main names the network facts in English, as the diagnostics report shows them ("Proxy",
- * "Connection to api.box.com"); the words on screen are ours, matched whatever main's capitals.
- */
-function networkLabel(label: string): string {
-  const key = label.toLowerCase();
-  const host = /^connection to (.+)$/.exec(key)?.[1];
-  if (host !== undefined) return i18n.t('settings.network.connectionTo', { host: label.slice(-host.length) });
-  return key === 'proxy' || key === 'trusted certificates' ? i18n.t(`settings.network.${key}`) : label;
-}
 
 function display(value: unknown): string {
   if (value === undefined || value === null) return '';
@@ -151,13 +141,15 @@ export function SettingsScreen({ config, user, info, onClose }: SettingsScreenPr
             )}
             {section === 'network' && (
               <dl className="settings-facts">
-                {Object.entries(overview?.network ?? {}).map(([label, text]) => (
-                  <div key={label} className="settings-fact">
-                    <dt>{networkLabel(label)}</dt>
-                    {/* Main's technical description (proxy, PAC and certificate sources), shared with the diagnostics report. */}
-                    <dd translate="no">{text}</dd>
-                  </div>
-                ))}
+                {overview &&
+                  networkLines(overview.network).map((line) => (
+                    <div key={line.id} className="settings-fact">
+                      <dt>{line.label}</dt>
+                      {line.facts.map((fact) => (
+                        <dd key={fact}>{fact}</dd>
+                      ))}
+                    </div>
+                  ))}
               </dl>
             )}
             {section === 'updates' && (

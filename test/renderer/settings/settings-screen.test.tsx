@@ -136,7 +136,8 @@ describe('the settings screen', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Network' }));
     // The effective proxy and certificate sources (main/core/network/network-summary.ts); no Chromium here.
     expect(await screen.findByText(/HTTPS_PROXY, HTTP_PROXY and NO_PROXY/)).toBeInTheDocument();
-    expect(screen.getByText(/\d+ bundled roots, \d+ from the operating system's store/)).toBeInTheDocument();
+    expect(screen.getByText(/^\d+ roots built into the app$/)).toBeInTheDocument();
+    expect(screen.getByText(/^\d+ from the operating system’s store$/)).toBeInTheDocument();
 
     await core.handlers['diagnostics:copy']();
     await expect(core.handlers['box:listFolder']({ folderId: '0' })).rejects.toThrow();

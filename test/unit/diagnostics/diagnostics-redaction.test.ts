@@ -106,8 +106,9 @@ describe('diagnostics redaction', () => {
         message: `GET https://updates.example.com/latest.yml?token=${secret.boxAccessToken}`,
       }),
       network: () => ({
-        proxy: `http://alice:${secret.proxyPassword}@proxy.example.com:3128`,
-        pac: `bearer ${secret.idToken}`,
+        proxy: { mode: 'fixed', proxyUrl: `http://alice:${secret.proxyPassword}@proxy.example.com:3128` },
+        certificates: { bundled: 1, system: { error: `bearer ${secret.idToken}` }, policyFiles: [], policyPem: 0 },
+        routes: [],
       }),
       errorLog: log,
     })();
