@@ -4,6 +4,7 @@
  * names the field, never a setting silently ignored.
  */
 import { z } from 'zod';
+import { configRuleWords, type ConfigProblem } from './config-problems.ts';
 import { isLoopbackHost } from './loopback-host.ts';
 
 /** Settings a source may set; `defaults` and `userOverridable` are policy-only and not settings. */
@@ -39,26 +40,26 @@ function secureUrl() {
     try {
       url = new URL(value);
     } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be an absolute URL' });
+      ctx.addIssue({ code: 'custom', message: configRuleWords.absoluteUrl });
       return;
     }
     if (url.username !== '' || url.password !== '') {
-      ctx.addIssue({ code: 'custom', message: 'must not contain a user name or password' });
+      ctx.addIssue({ code: 'custom', message: configRuleWords.urlCredentials });
     } else if (url.search !== '' || url.hash !== '') {
-      ctx.addIssue({ code: 'custom', message: 'must not have a query or fragment' });
+      ctx.addIssue({ code: 'custom', message: configRuleWords.urlQuery });
     } else if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
       ctx.addIssue({
         code: 'custom',
-        message: 'may use http: only on a loopback host (127.0.0.1, ::1, localhost); use https:',
+        message: configRuleWords.loopbackHttpOnly,
       });
     } else if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      ctx.addIssue({ code: 'custom', message: 'must be an https: URL' });
+      ctx.addIssue({ code: 'custom', message: configRuleWords.httpsOnly });
     }
   });
 }
 
 /** RFC 6749 §3.3 scope-token characters. */
-const scopeToken = z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/, 'must be one word without spaces or quotes');
+const scopeToken = z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/, configRuleWords.scopeWord);
 
 /** URLs whose paths are joined onto: trailing slashes trimmed. */
 function baseUrl() {
@@ -71,15 +72,15 @@ const proxyAddress = z.string().superRefine((value, ctx) => {
   try {
     url = new URL(value);
   } catch {
-    ctx.addIssue({ code: 'custom', message: 'must be a URL such as http://proxy.example.com:8080' });
+    ctx.addIssue({ code: 'custom', message: configRuleWords.proxyUrlShape });
     return;
   }
   if (!['http:', 'https:', 'socks5:'].includes(url.protocol)) {
-    ctx.addIssue({ code: 'custom', message: 'must start with http://, https:// or socks5://' });
+    ctx.addIssue({ code: 'custom', message: configRuleWords.proxyScheme });
   } else if (url.username !== '' || url.password !== '') {
-    ctx.addIssue({ code: 'custom', message: 'must not contain a user name or password (the app asks for them)' });
+    ctx.addIssue({ code: 'custom', message: configRuleWords.proxyCredentials });
   } else if (url.pathname !== '/' || url.search !== '' || url.hash !== '') {
-    ctx.addIssue({ code: 'custom', message: 'must be a host and port only' });
+    ctx.addIssue({ code: 'custom', message: configRuleWords.proxyHostPortOnly });
   }
 });
 
@@ -98,14 +99,14 @@ const networkSettingsShape = {
     description: 'With proxyMode fixed: the proxy for every connection, e.g. http://proxy.example.com:8080.',
   }),
   pacUrl: z
-    .url({ protocol: /^https?$/, error: 'must be an http: or https: URL' })
+    .url({ protocol: /^https?$/, error: configRuleWords.httpUrl })
     .meta({ title: 'PAC file URL', description: 'With proxyMode pac: where the proxy auto-config file is served.' }),
   caBundleFiles: z
     .array(
       z
         .string()
         .min(1)
-        .refine((path) => /^(\/|[A-Za-z]:[\\/])/.test(path), 'must be an absolute path'),
+        .refine((path) => /^(\/|[A-Za-z]:[\\/])/.test(path), configRuleWords.absolutePath),
     )
     .max(20)
     .meta({
@@ -114,7 +115,7 @@ const networkSettingsShape = {
     }),
   caBundlePem: z
     .string()
-    .refine((pem) => pem.includes('-----BEGIN CERTIFICATE-----'), 'must hold PEM certificates')
+    .refine((pem) => pem.includes('-----BEGIN CERTIFICATE-----'), configRuleWords.pemCertificates)
     .meta({ title: 'Extra CA certificates (PEM)', description: 'Certificate authorities to trust, pasted as PEM.' }),
 };
 
@@ -132,13 +133,13 @@ const settingsShape = {
   clientId: z
     .string()
     .trim()
-    .min(1, 'must not be empty')
+    .min(1, configRuleWords.notEmpty)
     .meta({ title: 'Client id', description: "The desktop app's client id at the identity provider." }),
   scopes: z
     .array(scopeToken)
     .min(1)
-    .refine((scopes) => scopes.includes('openid'), 'must include "openid"')
-    .refine((scopes) => new Set(scopes).size === scopes.length, 'must not repeat')
+    .refine((scopes) => scopes.includes('openid'), configRuleWords.includesOpenid)
+    .refine((scopes) => new Set(scopes).size === scopes.length, configRuleWords.noRepeats)
     .meta({ title: 'Scopes', description: 'OpenID Connect scopes to request, one per line; must include openid.' }),
   backendUrl: baseUrl().meta({
     title: 'Provisioning backend URL',
@@ -148,7 +149,7 @@ const settingsShape = {
   loopbackPorts: z
     .array(z.number().int().min(1024).max(65535))
     .max(20)
-    .refine((ports) => new Set(ports).size === ports.length, 'must not repeat')
+    .refine((ports) => new Set(ports).size === ports.length, configRuleWords.noRepeats)
     .meta({
       title: 'Loopback redirect ports',
       description: 'Fixed ports (1024-65535) for the sign-in redirect, one per line; empty means any free port.',
@@ -181,11 +182,7 @@ const settingsShape = {
   ...networkSettingsShape,
   /** Double-click opens these for editing (lock, save back); others open in the viewer. */
   editableFileTypes: z
-    .array(
-      z
-        .string()
-        .regex(/^\.[a-z0-9]{1,16}$/, 'must be an extension such as ".docx" (a dot, then lower-case letters or digits)'),
-    )
+    .array(z.string().regex(/^\.[a-z0-9]{1,16}$/, configRuleWords.fileExtension))
     .max(200)
     .meta({
       title: 'Editable file types',
@@ -221,9 +218,9 @@ export const desktopConfigSchema = z
   .superRefine((config, ctx) => {
     // A mode that names an address nobody gave would silently fall back to something IT did not choose.
     if (config.proxyMode === 'fixed' && config.proxyUrl === undefined)
-      ctx.addIssue({ code: 'custom', path: ['proxyUrl'], message: 'must be set when proxyMode is "fixed"' });
+      ctx.addIssue({ code: 'custom', path: ['proxyUrl'], message: configRuleWords.proxyUrlForFixed });
     if (config.proxyMode === 'pac' && config.pacUrl === undefined)
-      ctx.addIssue({ code: 'custom', path: ['pacUrl'], message: 'must be set when proxyMode is "pac"' });
+      ctx.addIssue({ code: 'custom', path: ['pacUrl'], message: configRuleWords.pacUrlForPac });
   });
 
 export type DesktopSettingsLayer = z.infer<typeof desktopSettingsLayerSchema>;
@@ -285,7 +282,10 @@ export interface DesktopConfigError {
   file: string | null;
   /** The field at fault, e.g. `issuer` or `scopes[2]`, or null for a file that is not JSON at all. */
   field: string | null;
+  /** In English, for main's log and the diagnostics report. */
   message: string;
+  /** The same problem by name, for the error screen to say in the user's language. */
+  problem: ConfigProblem;
 }
 
 /** The response of the `config:get` IPC channel. */

@@ -96,6 +96,7 @@ test('an invalid configuration shows the configuration error screen naming the f
     await expect(screen.getByRole('heading', { name: 'Configuration error' })).toBeVisible();
     await expect(screen).toContainText('bundled-settings.json');
     await expect(screen).toContainText('issuer');
+    await expect(screen).toContainText('The URL may use http: only on this computer');
     await expect(page.getByRole('button', { name: 'Sign in' })).toHaveCount(0);
     await page.screenshot({ path: 'test-results/screens/config-error.png' });
     await expectAccessible(page, 'configuration error');

@@ -56,6 +56,7 @@ export async function loadDesktopConfig(options: LoadDesktopConfigOptions): Prom
         file: null,
         field,
         message: `"${field ?? 'the configuration'}" is not configured: set it in one of ${where.join(', ')}`,
+        problem: { kind: 'notConfigured', params: { where: where.join(', ') } },
       });
     }
     return {

@@ -26,7 +26,12 @@ export function managedPreferencesSource(file: string): PolicySource {
       } catch (error) {
         const detail = error instanceof Error ? error.message : String(error);
         throw new ConfigLoadError(
-          { file, field: null, message: `the file is not a valid property list (${detail})` },
+          {
+            file,
+            field: null,
+            message: `the file is not a valid property list (${detail})`,
+            problem: { kind: 'notPropertyList', params: { detail } },
+          },
           { cause: error },
         );
       }

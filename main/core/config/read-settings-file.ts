@@ -17,7 +17,12 @@ export async function readJsonFile(file: string): Promise<unknown> {
   } catch (error) {
     const detail = error instanceof SyntaxError ? error.message : String(error);
     throw new ConfigLoadError(
-      { file, field: null, message: `the file is not valid JSON (${detail})` },
+      {
+        file,
+        field: null,
+        message: `the file is not valid JSON (${detail})`,
+        problem: { kind: 'notJson', params: { detail } },
+      },
       { cause: error },
     );
   }

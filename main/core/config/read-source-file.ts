@@ -12,6 +12,14 @@ export async function readSourceFile(file: string): Promise<Buffer | undefined> 
   } catch (error) {
     if (isErrnoException(error) && error.code === 'ENOENT') return undefined;
     const reason = isErrnoException(error) ? (error.code ?? error.message) : String(error);
-    throw new ConfigLoadError({ file, field: null, message: `the file cannot be read (${reason})` }, { cause: error });
+    throw new ConfigLoadError(
+      {
+        file,
+        field: null,
+        message: `the file cannot be read (${reason})`,
+        problem: { kind: 'unreadable', params: { detail: reason } },
+      },
+      { cause: error },
+    );
   }
 }

@@ -62,6 +62,7 @@ export function policyFromRegistryExport(text: string, keyPath: string, sourceNa
       file: sourceName,
       field: null,
       message: `the registry export is invalid (${error.message})`,
+      problem: { kind: 'registryExportInvalid', params: { detail: error.message } },
     });
   }
   const lower = keyPath.toLowerCase();
@@ -74,7 +75,12 @@ export function policyFromRegistryExport(text: string, keyPath: string, sourceNa
     else if (key === defaultsPath) defaults = values;
     else if (key.startsWith(`${lower}\\`)) {
       const subkey = name.slice(keyPath.length + 1);
-      throw new ConfigLoadError({ file: sourceName, field: subkey, message: `unknown registry key "${subkey}"` });
+      throw new ConfigLoadError({
+        file: sourceName,
+        field: subkey,
+        message: `unknown registry key "${subkey}"`,
+        problem: { kind: 'unknownRegistryKey', params: {} },
+      });
     }
   }
   const document = valuesOf(root);
@@ -102,7 +108,12 @@ export function registryPolicySource(options: {
           // Without reg.exe the policy cannot be known; running unconfigured could escape it.
           const detail = error instanceof Error ? error.message : String(error);
           throw new ConfigLoadError(
-            { file: keyPath, field: null, message: `the registry cannot be read (${options.regExe}: ${detail})` },
+            {
+              file: keyPath,
+              field: null,
+              message: `the registry cannot be read (${options.regExe}: ${detail})`,
+              problem: { kind: 'registryUnreadable', params: { detail: `${options.regExe}: ${detail}` } },
+            },
             { cause: error },
           );
         }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DesktopConfigError } from '../../../common/desktop-config-schema.ts';
+import { configProblemText } from '../i18n/config-problem-text.ts';
 
 /**
  * Shown instead of everything else when the configuration is invalid. The app never falls
@@ -26,8 +27,8 @@ export function ConfigErrorScreen({ error }: { error: DesktopConfigError }) {
           </>
         )}
         <dt>{t('configError.problem')}</dt>
-        {/* Names the file's own keys and values, in the loader's words (the file is IT's, in English). */}
-        <dd translate="no">{error.message}</dd>
+        {/* Main's English stays in its log and the diagnostics report; here the problem by name in the user's language. */}
+        <dd>{configProblemText(error)}</dd>
       </dl>
     </section>
   );

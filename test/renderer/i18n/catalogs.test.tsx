@@ -1,3 +1,4 @@
+import { configRuleWords, configSourceProblems } from '../../../common/config-problems.ts';
 import { de } from '../../../renderer/src/i18n/de.ts';
 import { en } from '../../../renderer/src/i18n/en.ts';
 import { pickLanguage } from '../../../renderer/src/i18n/i18n.ts';
@@ -31,5 +32,19 @@ describe('catalogs', () => {
     expect(pickLanguage(['en-GB'])).toBe('en');
     expect(pickLanguage(['fr', 'ja'])).toBe('en');
     expect(pickLanguage([])).toBe('en');
+  });
+});
+
+describe('configuration problems', () => {
+  const english = new Map(entries(en));
+  const kinds = [...Object.keys(configRuleWords), ...configSourceProblems];
+
+  it('every problem main can name has words in the catalogs (plural forms where it counts)', () => {
+    const missing = kinds.filter(
+      (kind) =>
+        !english.has(`configError.problems.${kind}`) &&
+        !(english.has(`configError.problems.${kind}_one`) && english.has(`configError.problems.${kind}_other`)),
+    );
+    expect(missing).toEqual([]);
   });
 });

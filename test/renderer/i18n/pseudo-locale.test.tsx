@@ -57,7 +57,12 @@ const views: Record<string, ReactElement> = {
   'signing in': <SigningInScreen onCancel={() => undefined} getSignInLink={() => Promise.resolve(null)} />,
   'config error': (
     <ConfigErrorScreen
-      error={{ file: '/etc/box-sso-desktop/policy.json', field: 'issuer', message: 'must be an https: URL' }}
+      error={{
+        file: '/etc/box-sso-desktop/policy.json',
+        field: 'issuer',
+        message: '"issuer": must be an https: URL',
+        problem: { kind: 'httpsOnly', params: {} },
+      }}
     />
   ),
   header: (

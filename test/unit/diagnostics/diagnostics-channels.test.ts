@@ -13,6 +13,7 @@ const brokenConfig: DesktopConfigState = {
     file: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\BoxSSO\\Desktop',
     field: 'updatesEnabled',
     message: '"updatesEnabled": Invalid input: expected boolean, received string',
+    problem: { kind: 'wrongType', params: { expected: 'boolean' } },
   },
 };
 
