@@ -32,7 +32,12 @@ export class BoxAnswerError extends AppError {
   readonly retryAfterSeconds: number | undefined;
 
   constructor(made: AppError, answer: BoxAnswer, boxCode: string, cause?: unknown) {
-    super(made.code, made.message, cause === undefined ? undefined : { cause });
+    // The wording and params go along: the renderer says the error in the user's language by them.
+    super(made.code, made.message, {
+      wording: made.wording,
+      params: made.params,
+      ...(cause === undefined ? {} : { cause }),
+    });
     this.name = 'BoxAnswerError';
     this.status = answer.status;
     this.boxCode = boxCode;

@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/error-text.ts';
 import { useTranslation } from 'react-i18next';
 import type { BulkSnapshot } from '../../../common/bulk.ts';
 import { formatCount, formatSize } from '../components/format.ts';
@@ -51,7 +52,7 @@ function RunReport({ run, runs }: { run: BulkSnapshot; runs: BulkRuns }) {
       <ul className="bulk-failures">
         {failures.slice(0, listedFailures).map((failure) => (
           <li key={failure.item.id}>
-            <strong translate="no">{failure.item.name}</strong> — {failure.error.message}
+            <strong translate="no">{failure.item.name}</strong> — {errorText(failure.error)}
           </li>
         ))}
         {failures.length > listedFailures && <li>…</li>}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { EditSnapshot } from '../../../common/editing.ts';
 import { intlLocale } from '../i18n/i18n.ts';
+import { errorText } from '../i18n/error-text.ts';
 
 function savedTime(iso: string): string {
   const date = new Date(iso);
@@ -34,7 +35,11 @@ export function EditStatus({ edit }: { edit: EditSnapshot }) {
     }
   })();
   return (
-    <span className={`edit-status edit-status-${edit.state}`} data-testid="edit-status" title={edit.error?.message}>
+    <span
+      className={`edit-status edit-status-${edit.state}`}
+      data-testid="edit-status"
+      title={edit.error && errorText(edit.error)}
+    >
       {text}
     </span>
   );

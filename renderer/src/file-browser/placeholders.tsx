@@ -1,4 +1,5 @@
 /** What the list body shows instead of rows: loading, empty and error states. */
+import { errorText } from '../i18n/error-text.ts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../common/app-error.ts';
@@ -64,7 +65,7 @@ export function ListPlaceholder(props: {
       <EmptyState
         tone="error"
         title={search ? t('placeholder.searchFailed') : t('placeholder.folderFailed')}
-        hint={error.message}
+        hint={errorText(error)}
         action={
           <button type="button" className="button" onClick={props.onRetry}>
             {t('placeholder.retry')}

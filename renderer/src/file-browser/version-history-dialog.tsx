@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/error-text.ts';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoxFileVersion, BoxFileVersions } from '../../../common/box-file-operations.ts';
@@ -53,7 +54,7 @@ export function VersionHistoryDialog({
     let live = true;
     invoke('box:listVersions', { fileId: file.id }).then(
       (versions) => live && setLoaded({ status: 'ready', versions }),
-      (error: unknown) => live && setLoaded({ status: 'failed', message: asAppError(error).message }),
+      (error: unknown) => live && setLoaded({ status: 'failed', message: errorText(asAppError(error)) }),
     );
     return () => {
       live = false;
@@ -73,7 +74,7 @@ export function VersionHistoryDialog({
       onChanged();
       reload();
     } catch (error) {
-      onError(asAppError(error).message);
+      onError(errorText(asAppError(error)));
     } finally {
       setBusyId(null);
     }
@@ -83,7 +84,7 @@ export function VersionHistoryDialog({
       fileId: file.id,
       versionId: version.id,
       name: versionFileName(t, version.name || file.name, number),
-    }).catch((error: unknown) => onError(asAppError(error).message));
+    }).catch((error: unknown) => onError(errorText(asAppError(error))));
 
   const rows =
     loaded.status === 'ready' ? [loaded.versions.current, ...loaded.versions.previous].filter((v) => v !== null) : [];

@@ -13,7 +13,9 @@ export function errorText(error: Pick<AppErrorInfo, 'code' | 'message' | 'wordin
   const count = params.count ?? params.seconds;
   const key = `errors.${code}.${wording}`;
   const pluralSuffix = count === undefined ? '' : `_${new Intl.PluralRules('en').select(Number(count))}`;
-  const english: unknown = i18n.getResource('en', 'translation', `${key}${pluralSuffix}`);
+  // A count among the params (a Retry-After's seconds, say) need not make the words plural.
+  const english: unknown =
+    i18n.getResource('en', 'translation', `${key}${pluralSuffix}`) ?? i18n.getResource('en', 'translation', key);
   if (typeof english !== 'string') return error.message;
   if (variables(english).some((name) => name !== 'count' && params[name] === undefined)) return error.message;
   // The key is built from main's data, so it was checked above at run time rather than by the

@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/error-text.ts';
 import { useEffect, useState } from 'react';
 import type { PreviewDescriptor } from '../../../common/preview.ts';
 import { asAppError, invoke } from '../ipc/bridge.ts';
@@ -25,7 +26,7 @@ export function usePreview(fileId: string, attempt: number, versionId?: string):
           setState(descriptor);
           if (descriptor.status === 'pending') timer = setTimeout(ask, descriptor.retryAfterMs);
         },
-        (error: unknown) => live && setState({ status: 'failed', message: asAppError(error).message }),
+        (error: unknown) => live && setState({ status: 'failed', message: errorText(asAppError(error)) }),
       );
     };
     ask();

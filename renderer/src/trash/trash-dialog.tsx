@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/error-text.ts';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoxTrashedItem } from '../../../common/box-file-operations.ts';
@@ -67,7 +68,7 @@ export function TrashDialog({ onClose, onRestored, notify, onError }: TrashDialo
       }
       announceRestored(item.name, folder ?? item.from ?? undefined);
     } catch (error) {
-      onError(asAppError(error).message);
+      onError(errorText(asAppError(error)));
     } finally {
       setBusyId(null);
     }
@@ -86,7 +87,7 @@ export function TrashDialog({ onClose, onRestored, notify, onError }: TrashDialo
       setConfirming(null);
       notify(t('trash.purged', { name: item.name }));
     } catch (error) {
-      onError(asAppError(error).message);
+      onError(errorText(asAppError(error)));
     }
   };
 

@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/error-text.ts';
 import { useCallback, useEffect, useState } from 'react';
 import type { BoxTrashedItem } from '../../../common/box-file-operations.ts';
 import type { BoxItem } from '../../../common/box-items.ts';
@@ -33,7 +34,7 @@ export function useTrash() {
     };
     load().then(
       (items) => live && setState({ status: 'ready', items }),
-      (error: unknown) => live && setState({ status: 'failed', message: asAppError(error).message }),
+      (error: unknown) => live && setState({ status: 'failed', message: errorText(asAppError(error)) }),
     );
     return () => {
       live = false;

@@ -32,6 +32,18 @@ describe('one table from Box’s answers to our codes', () => {
     expect(boxAnswerError(answer(409, { code: 'item_name_in_use' }), 'transfer', 'a.txt').message).toContain('“a.txt”');
   });
 
+  it('keeps the wording and its params, so the renderer can say the error in the user’s language', () => {
+    expect(boxAnswerError(answer(503), 'transfer', 'a.txt').toInfo()).toMatchObject({
+      code: 'box_error',
+      wording: 'transfer_trouble',
+    });
+    expect(boxAnswerError(answer(429, {}, { 'retry-after': '90' }), 'browse', 'a.txt').toInfo()).toMatchObject({
+      code: 'box_rate_limited',
+      wording: 'browse',
+      params: { seconds: 90, name: 'a.txt' },
+    });
+  });
+
   it('names what Box said when it has no words of ours, and keeps what callers act on', () => {
     expect(boxAnswerError(answer(400, { code: 'bad_digest' }), 'browse').message).toContain('(bad_digest)');
     const refused = boxAnswerError(answer(400, { code: 'bad_digest' }), 'transfer', 'a.txt');
