@@ -13,7 +13,9 @@ export function EditingList({ edits, onClose }: { edits: EditSnapshot[]; onClose
       <ul>
         {edits.map((edit) => (
           <li key={edit.fileId}>
-            <span className="editing-name">{edit.name}</span>
+            <span className="editing-name" translate="no">
+              {edit.name}
+            </span>
             <EditStatus edit={edit} />
             <button
               type="button"

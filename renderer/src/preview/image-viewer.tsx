@@ -22,15 +22,15 @@ export function ImageViewer({ src, name, onFailed }: { src: string; name: string
   const size = zoom === 'fit' || !natural ? undefined : { width: natural.width * zoom, height: natural.height * zoom };
   return (
     <div className="preview-image">
-      <div className="preview-toolbar" role="toolbar" aria-label={name}>
+      <div className="preview-toolbar" role="toolbar" aria-label={t('preview.toolbar', { name })}>
         <button type="button" className="button" onClick={() => step(-1)} aria-label={t('preview.zoomOut')}>
-          −
+          <span aria-hidden="true">−</span>
         </button>
         <output className="preview-zoom" aria-live="polite">
           {zoom === 'fit' ? t('preview.zoomFitted') : formatPercent(zoom)}
         </output>
         <button type="button" className="button" onClick={() => step(1)} aria-label={t('preview.zoomIn')}>
-          +
+          <span aria-hidden="true">+</span>
         </button>
         <button type="button" className="button" onClick={() => setZoom('fit')} aria-pressed={zoom === 'fit'}>
           {t('preview.fit')}
@@ -46,6 +46,7 @@ export function ImageViewer({ src, name, onFailed }: { src: string; name: string
         <img
           src={src}
           alt={name}
+          translate="no"
           data-testid="preview-image"
           data-rotation={turns * 90}
           className={sideways ? 'sideways' : undefined}

@@ -30,6 +30,7 @@ export function MarkdownViewer({ src, name, onFailed }: { src: string; name: str
     <article
       className="preview-markdown"
       aria-label={name}
+      translate="no"
       tabIndex={0}
       data-testid="preview-markdown"
       onClick={(event) => {

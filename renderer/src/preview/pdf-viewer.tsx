@@ -98,7 +98,7 @@ export function PdfViewer({
         event.preventDefault();
       }}
     >
-      <div className="preview-toolbar" role="toolbar" aria-label={name}>
+      <div className="preview-toolbar" role="toolbar" aria-label={t('preview.toolbar', { name })}>
         <button type="button" className="button" onClick={() => go(page - 1)} disabled={page <= 1}>
           {t('preview.previousPage')}
         </button>
@@ -123,11 +123,11 @@ export function PdfViewer({
           {t('preview.nextPage')}
         </button>
         <button type="button" className="button" onClick={() => zoomBy(-1)} aria-label={t('preview.zoomOut')}>
-          −
+          <span aria-hidden="true">−</span>
         </button>
         <output className="preview-zoom">{zoom === 'fit' ? t('preview.zoomFitted') : formatPercent(zoom)}</output>
         <button type="button" className="button" onClick={() => zoomBy(1)} aria-label={t('preview.zoomIn')}>
-          +
+          <span aria-hidden="true">+</span>
         </button>
         <button type="button" className="button" onClick={() => setZoom('fit')} aria-pressed={zoom === 'fit'}>
           {t('preview.fit')}
@@ -158,7 +158,8 @@ export function PdfViewer({
             data-drawn={drawn === page ? 'true' : 'false'}
           >
             <canvas ref={canvas} aria-hidden="true" />
-            <div ref={text} className="textLayer" />
+            {/* The document's own words: data, not the app's (and not for page translation). */}
+            <div ref={text} className="textLayer" translate="no" />
           </div>
         </div>
       </div>

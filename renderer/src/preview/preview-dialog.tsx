@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/error-text.ts';
 import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { BoxItem } from '../../../common/box-items.ts';
@@ -38,12 +39,12 @@ export function PreviewDialog({ file, files, onShow, onClose, onError }: Preview
 
   const download = () =>
     invoke('transfer:download', { files: [{ id: file.id, name: file.name }] }).catch((error: unknown) =>
-      onError(asAppError(error).message),
+      onError(errorText(asAppError(error))),
     );
   const open = () => {
     setOpening(true);
     invoke('preview:openInApp', { fileId: file.id })
-      .catch((error: unknown) => onError(asAppError(error).message))
+      .catch((error: unknown) => onError(errorText(asAppError(error))))
       .finally(() => setOpening(false));
   };
 
@@ -84,7 +85,7 @@ export function PreviewDialog({ file, files, onShow, onClose, onError }: Preview
             {t('preview.previousFile')}
           </button>
           <h2 id={titleId} className="preview-title" aria-label={t('preview.dialogLabel', { name: file.name })}>
-            {file.name}
+            <span translate="no">{file.name}</span>
           </h2>
           <button type="button" className="button" onClick={() => next && onShow(next)} disabled={!next}>
             {t('preview.nextFile')}
@@ -98,7 +99,7 @@ export function PreviewDialog({ file, files, onShow, onClose, onError }: Preview
             {t('preview.openInApp')}
           </button>
           <button type="button" className="button" onClick={onClose} aria-label={t('preview.close')}>
-            ✕
+            <span aria-hidden="true">✕</span>
           </button>
         </header>
         <PreviewBody key={file.id} fileId={file.id} />

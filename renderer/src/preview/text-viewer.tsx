@@ -45,7 +45,14 @@ export function TextViewer({ src, name, onFailed }: { src: string; name: string;
   }, [loadMore]);
 
   return (
-    <div className="preview-text" tabIndex={0} role="document" aria-label={name} data-testid="preview-text">
+    <div
+      className="preview-text"
+      tabIndex={0}
+      role="document"
+      aria-label={name}
+      translate="no"
+      data-testid="preview-text"
+    >
       <ol className="preview-lines">
         {lines.map((line, index) => (
           <li key={index}>{line === '' ? '\u200b' : line}</li>

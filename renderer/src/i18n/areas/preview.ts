@@ -4,6 +4,7 @@ import { defineArea } from '../define-area.ts';
 export const preview = defineArea(
   {
     dialogLabel: 'Preview of {{name}}',
+    toolbar: 'Viewer controls for {{name}}',
     previousFile: 'Previous file',
     nextFile: 'Next file',
     download: 'Download',
@@ -45,6 +46,7 @@ export const preview = defineArea(
   },
   {
     dialogLabel: 'Vorschau von {{name}}',
+    toolbar: 'Ansichtssteuerung für {{name}}',
     previousFile: 'Vorherige Datei',
     nextFile: 'Nächste Datei',
     download: 'Herunterladen',
