@@ -1,3 +1,4 @@
+import { errorText } from '../i18n/error-text.ts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -57,13 +58,16 @@ export function ShareDialog({
   const [canDownload, setCanDownload] = useState(true);
   const ref = { itemId: item.id, itemType: item.type };
   const primary = useRef<HTMLButtonElement>(null);
-  const refocus = useRef(false);
-  // The Remove button goes with the link: focus stays in the dialog, on "Create link", once it is enabled again.
+  const focusBack = useRef<HTMLElement | null>(null);
+  // Buttons are disabled while Box answers, and a disabled button loses focus (to the page, where
+  // Escape and Tab no longer reach the dialog): focus goes back to the button pressed, or, when it
+  // went with the link (Remove), to the primary button.
   useEffect(() => {
-    if (!busy && refocus.current) {
-      refocus.current = false;
-      primary.current?.focus();
-    }
+    if (busy || focusBack.current === null) return;
+    const pressed = focusBack.current;
+    focusBack.current = null;
+    if (document.activeElement !== document.body && document.activeElement !== null) return;
+    (pressed.isConnected ? pressed : primary.current)?.focus();
   }, [busy]);
 
   const showLink = (link: BoxSharedLink | null): void => {
@@ -87,7 +91,7 @@ export function ShareDialog({
         setExpires(expiryToDateInput(sharing.link?.unsharedAt ?? null));
         setCanDownload(sharing.link?.canDownload ?? true);
       },
-      (error: unknown) => live && setLoaded({ status: 'failed', message: asAppError(error).message }),
+      (error: unknown) => live && setLoaded({ status: 'failed', message: errorText(asAppError(error)) }),
     );
     return () => {
       live = false;
@@ -98,12 +102,13 @@ export function ShareDialog({
   const link = sharing?.link ?? null;
 
   const run = async (action: () => Promise<void>): Promise<void> => {
+    focusBack.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setBusy(true);
     setProblem(null);
     try {
       await action();
     } catch (error) {
-      setProblem(asAppError(error).message);
+      setProblem(errorText(asAppError(error)));
     } finally {
       setBusy(false);
     }
@@ -135,7 +140,6 @@ export function ShareDialog({
     run(async () => {
       await invoke('box:removeSharedLink', ref);
       applyLink(null);
-      refocus.current = true;
       notify(t('share.removed'));
     });
 
