@@ -2,15 +2,16 @@
  * Every view and state the journeys reach, once in the pseudo-locale: each must show only
  * words from the catalogs (test/e2e/support/hard-coded-strings.ts), and axe must find no WCAG
  * 2.0/2.1 A or AA violation in it, in light and in dark. Screenshots go to test-results/ for a
- * person to look at. The viewer and the trash have their own journeys.
+ * person to look at. The views of the file actions (grid, share, versions, viewer, trash,
+ * selection, editing) are in every-view-file-actions.spec.ts.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect as baseExpect, test } from './sandbox-fixtures.ts';
-import { expectAccessible } from './support/accessibility.ts';
-import { hardCodedStrings, usePseudoLocale } from './support/hard-coded-strings.ts';
+import { checkView } from './support/check-view.ts';
+import { usePseudoLocale } from './support/hard-coded-strings.ts';
 
 /** Two cores shared by several engineers: give each step time. */
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -20,16 +21,7 @@ test.use({
   dialogs: { chooseFilesToUpload: () => Promise.resolve([...uploads]) },
 });
 
-/** The view in words from the catalogs only, axe-clean in light and dark. */
-async function check(page: Page, view: string): Promise<void> {
-  expect(await hardCodedStrings(page), `words not from a catalog on ${view}`).toEqual([]);
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    await page.screenshot({ path: `test-results/every-view/${view.replaceAll(/\W+/g, '-')}-${colorScheme}.png` });
-    await expectAccessible(page, `${view}, ${colorScheme}`);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
+const check = (page: Page, view: string) => checkView(page, view, 'every-view');
 
 test('pseudo-locale and axe across the views: signed out, signing in, files, menus, dialogs, search, 10,000 items, transfers, settings', async ({
   page,

@@ -80,3 +80,61 @@ test('German from the OS languages: sign in, the file list, numbers and dates in
   await page.getByLabel('Language').selectOption('system');
   await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();
 });
+
+test('German in the file actions: grid, sharing, versions, trash, a selection and its picker, the viewer; nothing cut off', async ({
+  page,
+  world,
+}) => {
+  test.setTimeout(150_000);
+  await page.setViewportSize({ width: 1000, height: 680 });
+  await page.goto(world.harness.url);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await world.completeSignIn('alice');
+  const row = (name: RegExp) => page.getByRole('row', { name }).first();
+  await expect(row(/Budget 2027\.xlsx/)).toBeVisible({ timeout: 30_000 });
+
+  await page.getByRole('button', { name: 'Raster', exact: true }).click();
+  await expect(page.getByRole('gridcell', { name: /Budget 2027\.xlsx/ })).toBeVisible();
+  await shot(page, 'grid');
+  expect(await clipped(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Liste', exact: true }).click();
+
+  await row(/Budget 2027\.xlsx/).click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Freigeben…' }).click();
+  await expect(page.getByRole('dialog', { name: '„Budget 2027.xlsx“ freigeben' })).toBeVisible();
+  await shot(page, 'share');
+  expect(await clipped(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await row(/Budget 2027\.xlsx/).click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Versionsverlauf…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Versionen von „Budget 2027.xlsx“' })).toBeVisible();
+  await shot(page, 'versions');
+  expect(await clipped(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'Papierkorb', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'Papierkorb' })).toBeVisible();
+  await shot(page, 'trash');
+  expect(await clipped(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await row(/Budget 2027\.xlsx/).click();
+  await row(/Quarterly report Q3\.pdf/).click({ modifiers: ['ControlOrMeta'] });
+  const bar = page.getByRole('toolbar', { name: 'Ausgewählte Elemente' });
+  await expect(bar).toContainText('2 Elemente ausgewählt');
+  await shot(page, 'selection');
+  expect(await clipped(page)).toEqual([]);
+  await bar.getByRole('button', { name: '2 Elemente verschieben…' }).click();
+  await expect(page.getByRole('dialog', { name: /^2 Elemente verschieben nach/ })).toBeVisible();
+  await shot(page, 'folder-picker');
+  expect(await clipped(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+
+  await row(/Quarterly report Q3\.pdf/).click();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('pdf-page')).toHaveAttribute('data-drawn', 'true', { timeout: 30_000 });
+  await shot(page, 'viewer');
+  expect(await clipped(page)).toEqual([]);
+});

@@ -24,6 +24,8 @@ export interface SandboxWorld {
   openedUrls: string[];
   /** Every local file the app asked the OS to open with its default app ("Open for editing"), in order. */
   openedPaths: string[];
+  /** Every text the app put on the clipboard (a shared link), in order. */
+  copied: string[];
   systemBrowser: BrowserContext;
   /** Waits for the app to open the sign-in page, then logs in there as the user; returns that tab. */
   completeSignIn(username: string): Promise<Page>;
@@ -57,6 +59,7 @@ export const test = base.extend<
     const stack = await startSandboxStack({ demoContent });
     const openedUrls: string[] = [];
     const openedPaths: string[] = [];
+    const copied: string[] = [];
     const waiters: Array<(url: string) => void> = [];
     const core = createBrowserShellCore(await loadBrowserShellConfig(stack.desktopSettings), {
       mode: 'sandbox',
@@ -66,6 +69,7 @@ export const test = base.extend<
         return Promise.resolve();
       },
       ...(dialogs ? { dialogs } : {}),
+      copyText: (text) => void copied.push(text),
       openPath: (path) => {
         openedPaths.push(path);
         return Promise.resolve();
@@ -94,6 +98,7 @@ export const test = base.extend<
       core,
       openedUrls,
       openedPaths,
+      copied,
       systemBrowser,
       async completeSignIn(username) {
         const user = stack.idp.users.find((candidate) => candidate.username === username);
