@@ -12,6 +12,7 @@ export const errors = defineArea(
       malformed: 'The request to {{channel}} was malformed.',
       transfer_gone: 'That transfer is no longer in the list.',
       question_gone: 'That question was already answered or withdrawn.',
+      bulk_gone: 'That action is no longer in the list: select the items again.',
       setting_locked: 'This setting is set by your organization and cannot be changed here.',
       setting_value: 'That value cannot be used: {{text}}.',
       settings_file: 'Your settings file {{file}} cannot be updated: {{text}}. Fix or delete it.',
@@ -122,6 +123,8 @@ export const errors = defineArea(
       rejected:
         'The proxy {{proxy}} refused your user name and password three times. Check them and try again, or contact your IT department.',
       cancelled: 'Signing in to the proxy {{proxy}} was cancelled, so the connection was not made.',
+      unsupported:
+        'The proxy {{proxy}} asks for {{problem}} the app cannot answer. Contact your IT department (docs: “Corporate networks”).',
     },
     config_invalid: {
       idp_url: 'The sign-in address from the identity provider is not safe to open. Tell IT.',
@@ -144,6 +147,17 @@ export const errors = defineArea(
         'A file named “{{name}}” appeared in the folder during the download. Retry to choose what to do.',
     },
     transfer_cancelled: { default: 'The transfer of “{{name}}” was cancelled.' },
+    drag_out_unavailable: { default: 'Dragging files out of the app is not available here. Use Download instead.' },
+    box_restore_needs_folder: {
+      default: 'The folder this item was in no longer exists. Choose a folder to restore it to.',
+    },
+    box_share_refused: {
+      enterprise: 'Box does not allow this shared link: “{{text}}”. Choose another access level, or ask your IT team.',
+      rules: 'Box did not accept these link settings: “{{text}}”. Change them and try again.',
+    },
+    edit_unsaved: {
+      default: '“{{name}}” has changes that are not on Box yet. Wait until it says “Saved to Box”, then close it.',
+    },
     file_unreadable: {
       not_a_file: '“{{name}}” is not a file, so it cannot be uploaded. Upload the files inside it instead.',
       missing: '“{{name}}” cannot be uploaded because it no longer exists.',
@@ -163,6 +177,7 @@ export const errors = defineArea(
       malformed: 'Die Anfrage an {{channel}} war fehlerhaft.',
       transfer_gone: 'Diese Übertragung ist nicht mehr in der Liste.',
       question_gone: 'Diese Frage wurde bereits beantwortet oder zurückgezogen.',
+      bulk_gone: 'Diese Aktion ist nicht mehr in der Liste: Wählen Sie die Elemente erneut aus.',
       setting_locked: 'Diese Einstellung wird von Ihrer Organisation festgelegt und kann hier nicht geändert werden.',
       setting_value: 'Dieser Wert kann nicht verwendet werden: {{text}}.',
       settings_file:
@@ -289,6 +304,8 @@ export const errors = defineArea(
       rejected:
         'Der Proxy {{proxy}} hat Ihren Benutzernamen und Ihr Kennwort dreimal abgelehnt. Prüfen Sie beides und versuchen Sie es erneut, oder wenden Sie sich an Ihre IT-Abteilung.',
       cancelled: 'Die Anmeldung am Proxy {{proxy}} wurde abgebrochen, daher kam keine Verbindung zustande.',
+      unsupported:
+        'Der Proxy {{proxy}} verlangt {{problem}}, was die App nicht beantworten kann. Wenden Sie sich an Ihre IT-Abteilung (Dokumentation: „Unternehmensnetzwerke“).',
     },
     config_invalid: {
       idp_url: 'Die Anmeldeadresse des Identitätsanbieters kann nicht sicher geöffnet werden. Informieren Sie die IT.',
@@ -315,6 +332,23 @@ export const errors = defineArea(
         'Während des Herunterladens ist im Ordner eine Datei namens „{{name}}“ aufgetaucht. Versuchen Sie es erneut, um zu entscheiden, was passieren soll.',
     },
     transfer_cancelled: { default: 'Die Übertragung von „{{name}}“ wurde abgebrochen.' },
+    drag_out_unavailable: {
+      default: 'Dateien aus der App herausziehen ist hier nicht möglich. Verwenden Sie stattdessen „Herunterladen“.',
+    },
+    box_restore_needs_folder: {
+      default:
+        'Der Ordner, in dem dieses Element lag, existiert nicht mehr. Wählen Sie einen Ordner für die Wiederherstellung.',
+    },
+    box_share_refused: {
+      enterprise:
+        'Box erlaubt diesen freigegebenen Link nicht: „{{text}}“. Wählen Sie eine andere Zugriffsstufe, oder fragen Sie Ihr IT-Team.',
+      rules:
+        'Box hat diese Linkeinstellungen nicht angenommen: „{{text}}“. Ändern Sie sie und versuchen Sie es erneut.',
+    },
+    edit_unsaved: {
+      default:
+        '„{{name}}“ hat Änderungen, die noch nicht auf Box sind. Warten Sie, bis „In Box gespeichert“ angezeigt wird, und schließen Sie die Datei dann.',
+    },
     file_unreadable: {
       not_a_file:
         '„{{name}}“ ist keine Datei und kann daher nicht hochgeladen werden. Laden Sie stattdessen die Dateien darin hoch.',
