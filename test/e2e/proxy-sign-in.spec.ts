@@ -185,9 +185,9 @@ test('a wrong proxy password asks again saying so; the right one is kept in the 
   const settings = page.getByRole('dialog', { name: 'Settings' });
   await settings.getByRole('button', { name: 'Network' }).click();
   const network = settings.getByRole('region', { name: 'Network' });
-  await expect(network).toContainText(`${world.squid.url} for every server (proxyMode "fixed")`);
-  await expect(network).toContainText(/1 from .*ca\.pem \(policy\)/);
-  await expect(network).toContainText(`PROXY ${world.proxy}`);
+  await expect(network).toContainText(`${world.squid.url} for every server (proxyMode “fixed”)`);
+  await expect(network).toContainText(/1 from .*ca\.pem \(set by your organization\)/);
+  await expect(network).toContainText(`Through PROXY ${world.proxy}`);
   await expectAccessible(page, 'settings, network section');
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
@@ -201,6 +201,7 @@ test('a wrong proxy password asks again saying so; the right one is kept in the 
   const [report] = (await readdir(world.folder)).filter((name) => name.startsWith('box-sso-desktop-diagnostics-'));
   const diagnostics = await readFile(join(world.folder, report!), 'utf8');
   expect(diagnostics).toContain(`PROXY ${world.proxy}`);
+  expect(diagnostics).toContain(`${world.squid.url} for every server (proxyMode "fixed")`);
 
   for (const text of [
     diagnostics,
