@@ -1,14 +1,16 @@
 import {
   createRemoteJWKSet,
   customFetch,
+  decodeProtectedHeader,
   errors,
-  jwtVerify,
+  UnsecuredJWT,
   type JWTHeaderParameters,
   type JWTPayload,
   type JWTVerifyOptions,
 } from 'jose';
 import { z } from 'zod';
 import { InvalidTokenError, UpstreamUnavailableError } from './http-errors.ts';
+import { jwsSignatureValid } from './jws-signature.ts';
 import { secureOrLoopbackUrl } from './secure-url-schema.ts';
 
 /** Allowed clock skew between the IdP and us, in seconds (issue 4: at most 60 s). */
@@ -133,15 +135,21 @@ export function createIdTokenVerifier(options: IdTokenVerifierOptions): IdTokenV
       throw new UpstreamUnavailableError('the identity provider cannot be reached', 5);
     }
     try {
-      const { payload, protectedHeader } = await jwtVerify(token, keys.jwks, {
+      const header = signedHeader(token, keys.algorithms);
+      const [headerPart, payloadPart, signature] = token.split('.') as [string, string, string];
+      // jose picks the key (by kid and alg, refetching the JWKS on an unknown kid within its cooldown).
+      const key = await keys.jwks(header, { payload: payloadPart, signature, protected: headerPart });
+      if (!jwsSignatureValid(header.alg, `${headerPart}.${payloadPart}`, signature, key))
+        throw new errors.JWSSignatureVerificationFailed();
+      // The signature holds: jose judges the claims of the same payload (iss, aud, exp, nbf, iat, required ones).
+      const { payload } = UnsecuredJWT.decode(`${unsecuredHeader}.${payloadPart}.`, {
         issuer: options.issuer,
         audience: options.audience,
-        algorithms: keys.algorithms,
         clockTolerance: clockToleranceSeconds,
         currentDate: now(),
         ...checks,
       });
-      return { payload, header: protectedHeader };
+      return { payload, header };
     } catch (error) {
       throw new InvalidTokenError(describe(error));
     }
@@ -175,6 +183,22 @@ export function createIdTokenVerifier(options: IdTokenVerifierOptions): IdTokenV
     },
     verifySigned: verifySignature,
   };
+}
+
+/** `{"alg":"none"}`: how jose is handed a payload whose signature was checked already. */
+const unsecuredHeader = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url');
+
+/**
+ * The protected header of a compact JWS signed with one of `algorithms`: three parts, a JSON
+ * header, no extension we would have to understand (`crit`) and an encoded payload (`b64`).
+ */
+function signedHeader(token: string, algorithms: readonly string[]): JWTHeaderParameters & { alg: string } {
+  const parts = token.split('.');
+  if (parts.length !== 3 || parts.some((part) => part === '')) throw new errors.JWSInvalid('not a compact JWS');
+  const header = decodeProtectedHeader(token);
+  if (header.crit !== undefined || header.b64 !== undefined) throw new errors.JOSENotSupported('JWS extensions');
+  if (typeof header.alg !== 'string' || !algorithms.includes(header.alg)) throw new errors.JOSEAlgNotAllowed();
+  return header as JWTHeaderParameters & { alg: string };
 }
 
 /**
