@@ -4,25 +4,15 @@
  * which saves the working copy the way Office does (temp file, rename over). Screenshots of the
  * Editing list land in /tmp/editing-shots/ in light and dark.
  */
-import { open, rename } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './sandbox-fixtures.ts';
 import { expectAccessible } from './support/accessibility.ts';
+import { officeSave } from './support/office-save.ts';
 
 test.setTimeout(180_000);
 
 const shots = '/tmp/editing-shots';
 const row = (page: Page, name: string) => page.getByRole('row').filter({ hasText: name }).first();
-
-async function officeSave(path: string, content: string): Promise<void> {
-  const temporary = join(dirname(path), '~WRL0001.tmp');
-  const handle = await open(temporary, 'w');
-  await handle.writeFile(content);
-  await handle.sync();
-  await handle.close();
-  await rename(temporary, path);
-}
 
 async function screenshots(page: Page, name: string): Promise<void> {
   for (const colorScheme of ['light', 'dark'] as const) {

@@ -6,13 +6,14 @@
  * delete question and the run's report, and the Editing list with the sign-out question.
  * Screenshots: test-results/every-view-file-actions/.
  */
-import { mkdtemp, open, rename, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect as baseExpect, test } from './sandbox-fixtures.ts';
 import { checkView } from './support/check-view.ts';
 import { usePseudoLocale } from './support/hard-coded-strings.ts';
+import { officeSave } from './support/office-save.ts';
 
 const expect = baseExpect.configure({ timeout: 15_000 });
 const uploads: string[] = [];
@@ -23,16 +24,6 @@ test.use({
 });
 
 const check = (page: Page, view: string) => checkView(page, view, 'every-view-file-actions');
-
-/** Saves the way Office does: a temp file renamed over the working copy. */
-async function officeSave(path: string, content: string): Promise<void> {
-  const temporary = join(dirname(path), '~WRL0001.tmp');
-  const handle = await open(temporary, 'w');
-  await handle.writeFile(content);
-  await handle.sync();
-  await handle.close();
-  await rename(temporary, path);
-}
 
 test('pseudo-locale and axe across the file actions: grid, share, versions, viewer, trash, selection and bulk, editing', async ({
   page,
