@@ -135,8 +135,8 @@ export function createIdTokenVerifier(options: IdTokenVerifierOptions): IdTokenV
       throw new UpstreamUnavailableError('the identity provider cannot be reached', 5);
     }
     try {
-      const header = signedHeader(token, keys.algorithms);
-      const [headerPart, payloadPart, signature] = token.split('.') as [string, string, string];
+      const { header, parts } = signedHeader(token, keys.algorithms);
+      const [headerPart, payloadPart, signature] = parts;
       // jose picks the key (by kid and alg, refetching the JWKS on an unknown kid within its cooldown).
       const key = await keys.jwks(header, { payload: payloadPart, signature, protected: headerPart });
       if (!jwsSignatureValid(header.alg, `${headerPart}.${payloadPart}`, signature, key))
@@ -192,13 +192,16 @@ const unsecuredHeader = Buffer.from(JSON.stringify({ alg: 'none' })).toString('b
  * The protected header of a compact JWS signed with one of `algorithms`: three parts, a JSON
  * header, no extension we would have to understand (`crit`) and an encoded payload (`b64`).
  */
-function signedHeader(token: string, algorithms: readonly string[]): JWTHeaderParameters & { alg: string } {
+function signedHeader(
+  token: string,
+  algorithms: readonly string[],
+): { header: JWTHeaderParameters & { alg: string }; parts: [string, string, string] } {
   const parts = token.split('.');
   if (parts.length !== 3 || parts.some((part) => part === '')) throw new errors.JWSInvalid('not a compact JWS');
   const header = decodeProtectedHeader(token);
   if (header.crit !== undefined || header.b64 !== undefined) throw new errors.JOSENotSupported('JWS extensions');
   if (typeof header.alg !== 'string' || !algorithms.includes(header.alg)) throw new errors.JOSEAlgNotAllowed();
-  return header as JWTHeaderParameters & { alg: string };
+  return { header: header as JWTHeaderParameters & { alg: string }, parts: parts as [string, string, string] };
 }
 
 /**

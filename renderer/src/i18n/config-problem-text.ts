@@ -1,4 +1,5 @@
 import type { DesktopConfigError } from '../../../common/desktop-config-schema.ts';
+import { englishWords } from './error-text.ts';
 import { i18n } from './i18n.ts';
 
 /**
@@ -9,10 +10,7 @@ export function configProblemText(error: Pick<DesktopConfigError, 'message' | 'p
   const { kind, params } = error.problem;
   const key = `configError.problems.${kind}`;
   const count = params.limit;
-  const suffix = count === undefined ? '' : `_${new Intl.PluralRules('en').select(count)}`;
-  const english: unknown =
-    i18n.getResource('en', 'translation', `${key}${suffix}`) ?? i18n.getResource('en', 'translation', key);
-  if (typeof english !== 'string') return error.message;
+  if (englishWords(key, count) === undefined) return error.message;
   // Built from main's data and checked above at run time (test/renderer/i18n/catalogs.test.tsx
   // checks every name main can give), so typed as one key for i18next's key checking.
   const values = { ...params, ...(count === undefined ? {} : { count }) } as { detail: string };
