@@ -21,6 +21,9 @@ import {
   type SinkThreadMessage,
 } from './sink-thread-protocol.ts';
 
+/** See hashAndWrite. */
+const SLICE_BYTES = 32 * 1024;
+
 const data = workerData as SinkThreadData;
 const control = new Int32Array(data.control);
 const positions = new Float64Array(data.positions);
@@ -44,11 +47,25 @@ for (let taken = 0; ; taken++) {
       index * data.batchBytes,
       index * data.batchBytes + control[ENTRIES_AT + 2 * entry + 1]!,
     );
-    hash.update(bytes);
-    failed = !writeAll(bytes, positions[entry]!);
+    failed = !hashAndWrite(bytes, positions[entry]!);
   }
   Atomics.add(control, DONE, 1);
   Atomics.notify(control, DONE);
+}
+
+/**
+ * Hashes and writes a batch a slice at a time, so each slice is written while it is still in this
+ * core's cache from hashing. Measured with bench/transfers (1 GiB, 2 cores): one 512 KiB write per
+ * batch spent 1.5–2.8 s in the kernel's copy into the page cache, 32 KiB slices 0.7–0.9 s, and the
+ * download went from about half of curl's speed to about curl's.
+ */
+function hashAndWrite(batch: Uint8Array, position: number): boolean {
+  for (let offset = 0; offset < batch.length; offset += SLICE_BYTES) {
+    const slice = batch.subarray(offset, offset + SLICE_BYTES);
+    hash.update(slice);
+    if (!writeAll(slice, position + offset)) return false;
+  }
+  return true;
 }
 
 /** One write call may write less than asked (network file systems, a nearly full disk): write the rest. */
