@@ -1,16 +1,19 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { packagesBundledIntoMain } from './main/electron/bundled-packages.ts';
 
 /**
- * Builds the three Electron bundles into out/: main (ESM, dependencies left external so
- * keytar's native module loads from node_modules), preload (one self-contained CommonJS
- * file, the only form a sandboxed preload accepts) and the React renderer.
+ * Builds the three Electron bundles into out/: main (ESM; the packages of bundled-packages.ts
+ * built in, the other dependencies, keytar's native module among them, loaded from
+ * node_modules), preload (one self-contained CommonJS file, the only form a sandboxed preload
+ * accepts) and the React renderer.
  */
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      externalizeDeps: { exclude: packagesBundledIntoMain },
       sourcemap: false,
       rolldownOptions: {
         input: {

@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -108,5 +109,15 @@ describe('the built main bundle', () => {
     const handler = recorded.ipcHandlers.get('session:get')!;
     const malformed = await handler({ senderFrame: { url: 'app://bundle/', parent: null } }, { injected: true });
     expect(malformed).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+  });
+
+  it('carries the packages of bundled-packages.ts inside it and loads keytar from node_modules', async () => {
+    const { packagesBundledIntoMain } = await import('../../main/electron/bundled-packages.ts');
+    const source = await readFile(resolve('out/main/index.js'), 'utf8');
+    const imported = new Set([...source.matchAll(/(?:from|import\()\s*"([^"]+)"/g)].map((match) => match[1]!));
+    expect(imported).toContain('keytar');
+    for (const name of packagesBundledIntoMain) {
+      expect([...imported].filter((specifier) => specifier === name || specifier.startsWith(`${name}/`))).toEqual([]);
+    }
   });
 });
